@@ -1,0 +1,68 @@
+"""Errors and warnings about a spec, each pointing at a file and a JSON pointer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def pointer(*parts: str | int) -> str:
+    """Build a JSON pointer (RFC 6901) from path segments."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a spec: where it is and what it is."""
+
+    file: Path
+    pointer: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else str(self.file)
+        at = f" at {self.pointer}" if self.pointer else ""
+        return f"{where}{at}: {self.message}"
+
+
+class SpecError(Exception):
+    """A spec cannot be turned into a client; `problems` says why and where."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class Diagnostics:
+    """Collects problems; in lenient mode the recoverable ones become warnings."""
+
+    file: Path
+    lenient: bool = False
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def error(self, at: str, message: str) -> None:
+        """Record a problem that makes the spec unusable."""
+        self.errors.append(Problem(self.file, at, message))
+
+    def recoverable(self, at: str, message: str) -> None:
+        """Record a problem lenient mode may skip over."""
+        problem = Problem(self.file, at, message)
+        (self.warnings if self.lenient else self.errors).append(problem)
+
+    def raise_if_errors(self, lines: dict[str, int] | None = None) -> None:
+        """Raise SpecError with every error recorded so far, lines filled in where known."""
+        if self.errors:
+            raise SpecError([_with_line(p, lines) for p in self.errors])
+
+
+def _with_line(problem: Problem, lines: dict[str, int] | None) -> Problem:
+    if problem.line or not lines:
+        return problem
+    at = problem.pointer
+    while at and at not in lines:
+        at = at.rsplit("/", 1)[0]
+    line = lines.get(at)
+    return Problem(problem.file, problem.pointer, problem.message, line)

@@ -1,0 +1,220 @@
+"""The whole run: load -> validate -> IR -> models + templates -> ruff -> atomic write."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from ._errors import Diagnostics, Problem, SpecError
+
+ROOT = Path(__file__).resolve().parent.parent
+MANIFEST = ".manifest.json"
+
+
+@dataclass
+class GenerationResult:
+    """What a run did: the packages built, files changed, and warnings."""
+
+    packages: dict[str, Path] = field(default_factory=dict)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def default_specs(directory: Path = ROOT / "specs") -> list[Path]:
+    """Every spec file in `directory`, sorted by name."""
+    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file())
+
+
+def generate(
+    specs: list[Path] | None = None,
+    out: Path = ROOT / "generated",
+    *,
+    check: bool = False,
+    lenient: bool = False,
+    use_cache: bool = True,
+) -> GenerationResult:
+    """Generate a package per spec into `out`; with `check`, write nothing and list what would change.
+
+    Raises SpecError (every problem, with file and JSON pointer) before anything is written.
+    """
+    specs = [Path(s) for s in (specs if specs is not None else default_specs())]
+    result = GenerationResult()
+    manifests = _read_manifests(out)
+    fingerprint = _generator_fingerprint()
+    problems: list[Problem] = []
+    built: dict[str, tuple[Path, dict[str, str], dict[str, str]]] = {}
+    for spec in specs:
+        manifest = manifests.get(spec.resolve())
+        if use_cache and not check and manifest and _is_fresh(manifest, out, fingerprint, lenient):
+            result.packages[manifest["package"]] = spec
+            result.unchanged.append(manifest["package"])
+            continue
+        try:
+            package, files, inputs, warnings = _build(spec, lenient)
+        except SpecError as exc:
+            problems.extend(exc.problems)
+            continue
+        result.warnings.extend(warnings)
+        if package in built:
+            problems.append(Problem(spec, "/info/x-package-name", f"package {package!r} is also generated from {built[package][0]}"))
+            continue
+        built[package] = (spec, files, inputs)
+        result.packages[package] = spec
+    if problems:
+        raise SpecError(problems)
+    if not built:
+        return result
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent))
+    try:
+        for package, (_, files, _) in built.items():
+            for relative, text in files.items():
+                target = staging / package / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+        from ._format import format_tree
+
+        format_tree(staging)
+        for package, (spec, _, inputs) in built.items():
+            _write_manifest(staging / package, spec, package, inputs, fingerprint, lenient)
+            changed = _diff(staging / package, out / package)
+            if changed:
+                result.changed.extend(f"{package}/{name}" for name in changed)
+            else:
+                result.unchanged.append(package)
+        if not check:
+            for package in built:
+                if any(c.startswith(package + "/") for c in result.changed):
+                    _swap(staging / package, out / package)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return result
+
+
+def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, str], list[Problem]]:
+    from ._loader import load_spec
+    from ._models import ModelGenerationError, render_models
+    from ._parser import build_api
+    from ._render import render_package
+    from ._validate import validate_spec
+
+    diagnostics = Diagnostics(spec, lenient=lenient)
+    loaded = load_spec(spec, diagnostics)
+    validate_spec(loaded.document, diagnostics)
+    api = build_api(loaded, diagnostics)
+    diagnostics.raise_if_errors(loaded.lines())
+    try:
+        models = render_models(api)
+    except ModelGenerationError as exc:
+        raise SpecError([Problem(spec, "/components/schemas", str(exc))]) from exc
+    files = render_package(api, models)
+    spec_dir = spec.resolve().parent
+    inputs = {
+        Path(os.path.relpath(p.resolve(), spec_dir)).as_posix(): _sha(p.read_bytes())
+        for p in [spec, *loaded.extra_files]
+    }
+    lines = loaded.lines() if diagnostics.warnings else {}
+    from ._errors import _with_line
+
+    return api.package, files, inputs, [_with_line(w, lines) for w in diagnostics.warnings]
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _generator_fingerprint() -> str:
+    """Hash of everything besides the spec that decides the output: code, templates, tool versions."""
+    digest = hashlib.sha256()
+    for directory in (ROOT / "generator", ROOT / "templates"):
+        for path in sorted(directory.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    for dist in ("datamodel-code-generator", "ruff", "pydantic"):
+        digest.update(f"{dist}=={metadata.version(dist)}".encode())
+    return digest.hexdigest()
+
+
+def _read_manifests(out: Path) -> dict[Path, dict[str, object]]:
+    manifests: dict[Path, dict[str, object]] = {}
+    if not out.is_dir():
+        return manifests
+    for path in out.glob(f"*/{MANIFEST}"):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            spec = (ROOT / str(data["spec"])).resolve()
+        except (OSError, ValueError, KeyError):
+            continue
+        manifests[spec] = data
+    return manifests
+
+
+def _is_fresh(manifest: dict[str, object], out: Path, fingerprint: str, lenient: bool) -> bool:
+    if manifest.get("generator") != fingerprint or manifest.get("lenient") != lenient:
+        return False
+    spec_dir = (ROOT / str(manifest["spec"])).parent
+    inputs = manifest.get("inputs")
+    files = manifest.get("files")
+    if not isinstance(inputs, dict) or not isinstance(files, dict):
+        return False
+    package_dir = out / str(manifest["package"])
+    try:
+        if any(_sha((spec_dir / name).read_bytes()) != digest for name, digest in inputs.items()):
+            return False
+        if any(_sha((package_dir / name).read_bytes()) != digest for name, digest in files.items()):
+            return False
+    except OSError:
+        return False
+    present = {p.relative_to(package_dir).as_posix() for p in package_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    return present == set(files) | {MANIFEST}
+
+
+def _write_manifest(package_dir: Path, spec: Path, package: str, inputs: dict[str, str], fingerprint: str, lenient: bool) -> None:
+    files = {p.relative_to(package_dir).as_posix(): _sha(p.read_bytes()) for p in sorted(package_dir.rglob("*")) if p.is_file()}
+    manifest = {
+        "package": package,
+        "spec": _spec_reference(spec),
+        "inputs": inputs,
+        "generator": fingerprint,
+        "lenient": lenient,
+        "files": files,
+    }
+    (package_dir / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _spec_reference(spec: Path) -> str:
+    resolved = spec.resolve()
+    return resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else resolved.as_posix()
+
+
+def _tree(directory: Path) -> dict[str, bytes]:
+    if not directory.is_dir():
+        return {}
+    return {
+        p.relative_to(directory).as_posix(): p.read_bytes()
+        for p in directory.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def _diff(new: Path, old: Path) -> list[str]:
+    """Relative paths that differ between two trees (added, removed or changed)."""
+    a, b = _tree(new), _tree(old)
+    return sorted(name for name in set(a) | set(b) if a.get(name) != b.get(name))
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Replace `target` with `new` by renames, so a reader never sees a half-written package."""
+    backup = target.with_name(f".{target.name}.old")
+    shutil.rmtree(backup, ignore_errors=True)
+    if target.exists():
+        target.rename(backup)
+    shutil.move(str(new), str(target))
+    shutil.rmtree(backup, ignore_errors=True)

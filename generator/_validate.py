@@ -1,0 +1,45 @@
+"""Validates a spec against the OpenAPI 3.0/3.1 schema with openapi-spec-validator."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ._errors import Diagnostics, pointer
+
+# Problems the parser reports itself, with a precise pointer.
+_REPORTED_BY_PARSER = ("DuplicateOperationIDError", "UnresolvableParameterError")
+
+
+def validate_spec(document: dict[str, Any], diagnostics: Diagnostics) -> None:
+    """Record every schema violation as a recoverable problem with its JSON pointer."""
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+
+    version = str(document.get("openapi", ""))
+    if version.startswith("3.0"):
+        validator: Any = OpenAPIV30SpecValidator(document)
+    elif version.startswith("3.1"):
+        validator = OpenAPIV31SpecValidator(document)
+    else:
+        diagnostics.error("/openapi", f"unsupported OpenAPI version {version!r} (3.0.x and 3.1.x are supported)")
+        return
+    for error in validator.iter_errors():
+        if type(error).__name__ in _REPORTED_BY_PARSER:
+            continue
+        deepest = _deepest(error)
+        at = pointer(*getattr(deepest, "absolute_path", ()))
+        diagnostics.recoverable(at, f"invalid spec: {_short(deepest.message)}")
+
+
+def _deepest(error: Any) -> Any:
+    from jsonschema.exceptions import best_match
+
+    context = getattr(error, "context", None)
+    while context:
+        error = best_match(context)
+        context = getattr(error, "context", None)
+    return error
+
+
+def _short(message: str, limit: int = 240) -> str:
+    message = " ".join(message.split())
+    return message if len(message) <= limit else message[: limit - 3] + "..."
