@@ -31,13 +31,18 @@ def validate_spec(document: dict[str, Any], diagnostics: Diagnostics) -> None:
 
 
 def _deepest(error: Any) -> Any:
-    from jsonschema.exceptions import best_match
-
-    context = getattr(error, "context", None)
-    while context:
-        error = best_match(context)
-        context = getattr(error, "context", None)
-    return error
+    """The most specific leaf under a oneOf/anyOf failure, skipping "use a $ref instead" branches."""
+    leaves: list[Any] = []
+    stack = [error]
+    while stack:
+        current = stack.pop()
+        context = getattr(current, "context", None)
+        if context:
+            stack.extend(context)
+        else:
+            leaves.append(current)
+    useful = [e for e in leaves if "'$ref' is a required property" not in e.message] or leaves
+    return max(useful, key=lambda e: len(getattr(e, "absolute_path", ())))
 
 
 def _short(message: str, limit: int = 240) -> str:

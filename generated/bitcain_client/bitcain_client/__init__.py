@@ -1,0 +1,47 @@
+"""bitcain orders API: a typed client generated from bitcain.yaml."""
+
+from . import models
+from ._base_client import RawResponse
+from ._client import BitcainClient, BitcainClientWithRawResponse
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    MissingCredentialsError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseValidationError,
+    UnprocessableEntityError,
+)
+from ._types import NOT_GIVEN, NotGiven
+
+__version__ = "1.0"
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "BitcainClient",
+    "BitcainClientWithRawResponse",
+    "ConflictError",
+    "InternalServerError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "NotGiven",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawResponse",
+    "ResponseValidationError",
+    "UnprocessableEntityError",
+    "models",
+]

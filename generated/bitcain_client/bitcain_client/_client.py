@@ -1,0 +1,532 @@
+"""BitcainClient: one method per operation of bitcain.yaml."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, Literal
+
+import httpx
+
+from ._auth import BearerScheme
+from ._base_client import (
+    DEFAULT_MAX_RETRIES,
+    BaseClient,
+    Endpoint,
+    ErrorFields,
+    Pagination,
+    raw_response,
+)
+from ._types import NOT_GIVEN, NotGiven
+from .models import (
+    HttpError,
+    HttpValidationError,
+    Order,
+    OrderCreate,
+    OrderHistory,
+    OrderList,
+    OrderUpdate,
+)
+
+__all__ = ["BitcainClient"]
+
+_LIST_ORDERS: Endpoint[OrderList] = Endpoint(
+    name="list_orders",
+    method="GET",
+    path="/api/v1/orders",
+    result=OrderList,
+    security=(("HTTPBearer",),),
+    errors={
+        "401": HttpError,
+        "422": HttpValidationError,
+    },
+)
+_LIST_ORDERS_PAGES = Pagination(
+    style="offset",
+    items=("orders",),
+    limit="limit",
+    offset="offset",
+    default_limit=50,
+)
+_PLACE_ORDER: Endpoint[Order] = Endpoint(
+    name="place_order",
+    method="POST",
+    path="/api/v1/orders",
+    result=Order,
+    security=(("HTTPBearer",),),
+    body_type=OrderCreate,
+    body_media_type="application/json",
+    errors={
+        "401": HttpError,
+        "422": HttpValidationError,
+    },
+)
+_GET_ORDER_HISTORY: Endpoint[OrderHistory] = Endpoint(
+    name="get_order_history",
+    method="GET",
+    path="/api/v1/orders/history",
+    result=OrderHistory,
+    security=(("HTTPBearer",),),
+    errors={
+        "401": HttpError,
+        "422": HttpValidationError,
+    },
+)
+_GET_ORDER: Endpoint[Order] = Endpoint(
+    name="get_order",
+    method="GET",
+    path="/api/v1/orders/{order_id}",
+    result=Order,
+    security=(("HTTPBearer",),),
+    errors={
+        "401": HttpError,
+        "404": HttpError,
+        "422": HttpValidationError,
+    },
+)
+_CANCEL_ORDER: Endpoint[Order] = Endpoint(
+    name="cancel_order",
+    method="DELETE",
+    path="/api/v1/orders/{order_id}",
+    result=Order,
+    security=(("HTTPBearer",),),
+    errors={
+        "401": HttpError,
+        "404": HttpError,
+        "422": HttpValidationError,
+    },
+)
+_UPDATE_ORDER: Endpoint[Order] = Endpoint(
+    name="update_order",
+    method="PATCH",
+    path="/api/v1/orders/{order_id}",
+    result=Order,
+    security=(("HTTPBearer",),),
+    body_type=OrderUpdate,
+    body_media_type="application/json",
+    errors={
+        "401": HttpError,
+        "404": HttpError,
+        "422": HttpValidationError,
+    },
+)
+_RETRY_ORDER: Endpoint[Order] = Endpoint(
+    name="retry_order",
+    method="POST",
+    path="/api/v1/orders/{order_id}/retry",
+    result=Order,
+    security=(("HTTPBearer",),),
+    errors={
+        "401": HttpError,
+        "404": HttpError,
+        "422": HttpValidationError,
+    },
+)
+
+
+class BitcainClient(BaseClient):
+    """Client for bitcain orders API (default server https://api.bitcain.net)."""
+
+    _default_base_url = "https://api.bitcain.net"
+    _env_prefix = "BITCAIN"
+    _schemes = {
+        "HTTPBearer": BearerScheme(credentials=("token",)),
+    }
+    _error_fields = ErrorFields(
+        message=("detail",),
+    )
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        token: str | None = None,
+        http_client: httpx.Client | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        clock: Callable[[], int] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Create a client; a credential left out is read from BITCAIN_<NAME> (BITCAIN_TOKEN).
+
+        `clock` returns Unix milliseconds and supplies every timestamp and nonce.
+        """
+        super().__init__(
+            base_url,
+            http_client=http_client,
+            timeout=timeout,
+            max_retries=max_retries,
+            clock=clock,
+            headers=headers,
+            credentials={
+                "token": token if token is not None else os.environ.get("BITCAIN_TOKEN"),
+            },
+        )
+
+    @cached_property
+    def with_raw_response(self) -> BitcainClientWithRawResponse:
+        """The same methods, returning a RawResponse with status, headers and the parsed body."""
+        return BitcainClientWithRawResponse(self)
+
+    def list_orders(
+        self,
+        *,
+        portfolio_id: str | None | NotGiven = NOT_GIVEN,
+        order_status: str | None | NotGiven = NOT_GIVEN,
+        symbol: str | None | NotGiven = NOT_GIVEN,
+        start_date: datetime | None | NotGiven = NOT_GIVEN,
+        end_date: datetime | None | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        offset: int | NotGiven = NOT_GIVEN,
+        cursor: str | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> OrderList:
+        """List user orders
+
+        GET /api/v1/orders
+
+        List the user's orders, filtered by portfolio, status, symbol (exact match) and
+        creation date. Pages with `limit` (1-200, default 50) and `offset` (default 0), or with
+        `cursor` as an alternative to `offset`. The client's `iter_list_orders` walks every page
+        by offset.
+
+        Args:
+            portfolio_id: Filter by portfolio ID.
+            order_status: Filter by order status (the values are not documented).
+            symbol: Filter by trading symbol (exact match).
+            start_date: Filter orders created after this date.
+            end_date: Filter orders created before this date.
+            limit: Maximum number of orders to return.
+            offset: Number of orders to skip for pagination.
+            cursor: Cursor for pagination (alternative to offset). Pass the `next_cursor` of the previous page (assumed response field).
+        """
+        return self._call(
+            _LIST_ORDERS,
+            query={
+                "portfolio_id": portfolio_id,
+                "order_status": order_status,
+                "symbol": symbol,
+                "start_date": start_date,
+                "end_date": end_date,
+                "limit": limit,
+                "offset": offset,
+                "cursor": cursor,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def iter_list_orders(
+        self,
+        *,
+        portfolio_id: str | None | NotGiven = NOT_GIVEN,
+        order_status: str | None | NotGiven = NOT_GIVEN,
+        symbol: str | None | NotGiven = NOT_GIVEN,
+        start_date: datetime | None | NotGiven = NOT_GIVEN,
+        end_date: datetime | None | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        offset: int | NotGiven = NOT_GIVEN,
+        cursor: str | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[Order]:
+        """Every item list_orders() lists, fetching the next page only when needed."""
+        arguments: dict[str, Any] = {
+            "portfolio_id": portfolio_id,
+            "order_status": order_status,
+            "symbol": symbol,
+            "start_date": start_date,
+            "end_date": end_date,
+            "limit": limit,
+            "offset": offset,
+            "cursor": cursor,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "extra_headers": extra_headers,
+        }
+        return self._paginate(self.list_orders, arguments, _LIST_ORDERS_PAGES)
+
+    def place_order(
+        self,
+        *,
+        symbol: str,
+        side: Literal["buy", "sell"],
+        type: Literal[
+            "market",
+            "limit",
+            "stop_loss",
+            "take_profit",
+            "stop_limit",
+            "trailing_stop",
+            "iceberg",
+            "oco",
+        ],
+        quantity: Decimal,
+        trading_mode: Literal["paper", "live"] | NotGiven = NOT_GIVEN,
+        exchange: str | NotGiven = NOT_GIVEN,
+        source: Literal["manual", "agent", "strategy"] | NotGiven = NOT_GIVEN,
+        agent_id: str | None | NotGiven = NOT_GIVEN,
+        price: Decimal | None | NotGiven = NOT_GIVEN,
+        portfolio_id: str | None | NotGiven = NOT_GIVEN,
+        stop_price: Decimal | None | NotGiven = NOT_GIVEN,
+        time_in_force: Literal["gtc", "ioc", "fok", "gtt"] | NotGiven = NOT_GIVEN,
+        expires_at: datetime | None | NotGiven = NOT_GIVEN,
+        reduce_only: bool | NotGiven = NOT_GIVEN,
+        post_only: bool | NotGiven = NOT_GIVEN,
+        client_order_id: str | None | NotGiven = NOT_GIVEN,
+        source_body: Literal["manual", "agent", "strategy"] | NotGiven = NOT_GIVEN,
+        agent_id_body: str | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Order:
+        """Create trading order
+
+        POST /api/v1/orders
+
+        Create a trading order, routed to an exchange (`exchange`, default `binanceus`) in paper
+        or live mode (`trading_mode`, default `live`). The order passes the service's risk
+        management before it is routed.
+
+        `source` and `agent_id` exist both as query parameters and as body fields (the page
+        documents both); `agent_id` is the AI agent's UUID when `source` is `agent`.
+
+        Creating an order is not idempotent: a retried request may create a second order. Set
+        `client_order_id` to recognise your own orders.
+
+        Args:
+            symbol: Trading symbol.
+            side: Trade type enumeration.
+            type: Order type enumeration.
+            quantity: Order quantity (the server also accepts a decimal string).
+            trading_mode: Trading mode: 'paper' or 'live'.
+            exchange: Exchange to route order to (e.g., 'binanceus', 'coinbase').
+            source: Order source: 'manual', 'agent', 'strategy'.
+            agent_id: AI agent UUID (if source is 'agent').
+            price: Limit price (the server also accepts a decimal string).
+            portfolio_id: Portfolio the order belongs to.
+            stop_price: Stop (trigger) price (the server also accepts a decimal string).
+            time_in_force: Time in force enumeration.
+            expires_at: Expiry time (for `gtt` orders).
+            reduce_only: Only reduce an existing position.
+            post_only: Only add liquidity (maker only).
+            client_order_id: Your own id for the order.
+            source_body: Order source enumeration.
+            agent_id_body: AI agent UUID (if source is 'agent').
+        """
+        return self._call(
+            _PLACE_ORDER,
+            query={
+                "trading_mode": trading_mode,
+                "exchange": exchange,
+                "source": source,
+                "agent_id": agent_id,
+            },
+            body={
+                "symbol": symbol,
+                "side": side,
+                "type": type,
+                "quantity": quantity,
+                "price": price,
+                "portfolio_id": portfolio_id,
+                "stop_price": stop_price,
+                "time_in_force": time_in_force,
+                "expires_at": expires_at,
+                "reduce_only": reduce_only,
+                "post_only": post_only,
+                "client_order_id": client_order_id,
+                "source": source_body,
+                "agent_id": agent_id_body,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def get_order_history(
+        self,
+        *,
+        start_date: datetime | None | NotGiven = NOT_GIVEN,
+        end_date: datetime | None | NotGiven = NOT_GIVEN,
+        order_status: str | None | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> OrderHistory:
+        """Get order history
+
+        GET /api/v1/orders/history
+
+        Get the order history between two dates, optionally for one status, newest orders up to
+        `limit` (1-500, default 100). This endpoint takes no offset or cursor, so it returns a
+        single page.
+
+        Args:
+            start_date: Filter orders from this date.
+            end_date: Filter orders until this date.
+            order_status: Filter by order status (the values are not documented).
+            limit: Maximum number of orders to return.
+        """
+        return self._call(
+            _GET_ORDER_HISTORY,
+            query={
+                "start_date": start_date,
+                "end_date": end_date,
+                "order_status": order_status,
+                "limit": limit,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def get_order(
+        self,
+        *,
+        order_id: str,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Order:
+        """Get order details
+
+        GET /api/v1/orders/{order_id}
+
+        Get one order by its id.
+
+        Args:
+            order_id: Order id (UUID).
+        """
+        return self._call(
+            _GET_ORDER,
+            path_params={
+                "order_id": order_id,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def cancel_order(
+        self,
+        *,
+        order_id: str,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Order:
+        """Cancel order
+
+        DELETE /api/v1/orders/{order_id}
+
+        Cancel an order. Not retried automatically.
+
+        Args:
+            order_id: Order id (UUID).
+        """
+        return self._call(
+            _CANCEL_ORDER,
+            path_params={
+                "order_id": order_id,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def update_order(
+        self,
+        *,
+        order_id: str,
+        quantity: Decimal | None | NotGiven = NOT_GIVEN,
+        price: Decimal | None | NotGiven = NOT_GIVEN,
+        stop_price: Decimal | None | NotGiven = NOT_GIVEN,
+        time_in_force: Any | NotGiven = NOT_GIVEN,
+        expires_at: datetime | None | NotGiven = NOT_GIVEN,
+        status: str | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Order:
+        """Update order
+
+        PATCH /api/v1/orders/{order_id}
+
+        Update an order's quantity, prices, time in force, expiry or status. Send only the
+        fields to change. Not idempotent: never retried automatically.
+
+        Args:
+            order_id: Order id (UUID).
+            quantity: New quantity (the server also accepts a decimal string).
+            price: New limit price (the server also accepts a decimal string).
+            stop_price: New stop (trigger) price (the server also accepts a decimal string).
+            time_in_force: New time in force.
+            expires_at: New expiry time.
+            status: New status (the values are not documented).
+        """
+        return self._call(
+            _UPDATE_ORDER,
+            path_params={
+                "order_id": order_id,
+            },
+            body={
+                "quantity": quantity,
+                "price": price,
+                "stop_price": stop_price,
+                "time_in_force": time_in_force,
+                "expires_at": expires_at,
+                "status": status,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def retry_order(
+        self,
+        *,
+        order_id: str,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Order:
+        """Retry failed order
+
+        POST /api/v1/orders/{order_id}/retry
+
+        Submit a failed order again. Not idempotent: a retried request may submit the order
+        twice.
+
+        Args:
+            order_id: Order id (UUID).
+        """
+        return self._call(
+            _RETRY_ORDER,
+            path_params={
+                "order_id": order_id,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class BitcainClientWithRawResponse:
+    """BitcainClient's methods, each returning a RawResponse instead of the parsed body."""
+
+    def __init__(self, client: BitcainClient) -> None:
+        self.list_orders = raw_response(client.list_orders)
+        self.place_order = raw_response(client.place_order)
+        self.get_order_history = raw_response(client.get_order_history)
+        self.get_order = raw_response(client.get_order)
+        self.cancel_order = raw_response(client.cancel_order)
+        self.update_order = raw_response(client.update_order)
+        self.retry_order = raw_response(client.retry_order)

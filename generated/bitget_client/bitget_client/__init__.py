@@ -1,0 +1,47 @@
+"""Bitget V3 / UTA trading API: a typed client generated from bitget.yaml."""
+
+from . import models
+from ._base_client import RawResponse
+from ._client import BitgetClient, BitgetClientWithRawResponse
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    MissingCredentialsError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseValidationError,
+    UnprocessableEntityError,
+)
+from ._types import NOT_GIVEN, NotGiven
+
+__version__ = "3"
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "BitgetClient",
+    "BitgetClientWithRawResponse",
+    "ConflictError",
+    "InternalServerError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "NotGiven",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawResponse",
+    "ResponseValidationError",
+    "UnprocessableEntityError",
+    "models",
+]

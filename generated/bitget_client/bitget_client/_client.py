@@ -1,0 +1,798 @@
+"""BitgetClient: one method per operation of bitget.yaml."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, Literal
+
+import httpx
+
+from . import _bitget_signing
+from ._auth import SigningScheme
+from ._base_client import (
+    DEFAULT_MAX_RETRIES,
+    BaseClient,
+    Endpoint,
+    Envelope,
+    ErrorFields,
+    raw_response,
+)
+from ._types import NOT_GIVEN, NotGiven
+from .models import (
+    BatchModifyOrderItem,
+    CancelAllOrdersRequest,
+    CancelBatchOrderItem,
+    CancelBatchResult,
+    CancelOrderRequest,
+    CancelStrategyOrderRequest,
+    ClosePositionsRequest,
+    CopyFuturesMaxTransferable,
+    CopyFuturesTradingPair,
+    CopyFuturesTransferRequest,
+    CopyFuturesTransferResult,
+    CountdownCancelAllRequest,
+    ErrorResponse,
+    OrderIds,
+    OrderInfo,
+    OrderResultList,
+    PlaceOrderRequest,
+)
+
+__all__ = ["BitgetClient"]
+
+_PLACE_ORDER: Endpoint[OrderIds] = Endpoint(
+    name="place_order",
+    method="POST",
+    path="/api/v3/trade/place-order",
+    result=OrderIds,
+    security=(("BitgetSignature",),),
+    envelope=True,
+    body_type=PlaceOrderRequest,
+    body_media_type="application/json",
+    errors={
+        "400": ErrorResponse,
+        "429": ErrorResponse,
+    },
+)
+_CANCEL_ORDER: Endpoint[OrderIds] = Endpoint(
+    name="cancel_order",
+    method="POST",
+    path="/api/v3/trade/cancel-order",
+    result=OrderIds,
+    security=(("BitgetSignature",),),
+    envelope=True,
+    body_type=CancelOrderRequest,
+    body_media_type="application/json",
+    errors={
+        "400": ErrorResponse,
+        "429": ErrorResponse,
+    },
+)
+_CANCEL_ALL_ORDERS: Endpoint[OrderResultList] = Endpoint(
+    name="cancel_all_orders",
+    method="POST",
+    path="/api/v3/trade/cancel-symbol-order",
+    result=OrderResultList,
+    security=(("BitgetSignature",),),
+    envelope=True,
+    body_type=CancelAllOrdersRequest,
+    body_media_type="application/json",
+    errors={
+        "400": ErrorResponse,
+        "429": ErrorResponse,
+    },
+)
+_BATCH_MODIFY_ORDERS: Endpoint[list[OrderIds]] = Endpoint(
+    name="batch_modify_orders",
+    method="POST",
+    path="/api/v3/trade/batch-modify-order",
+    result=list[OrderIds],
+    security=(("BitgetSignature",),),
+    envelope=True,
+    body_type=list[BatchModifyOrderItem],
+    body_media_type="application/json",
+    errors={
+        "400": ErrorResponse,
+        "429": ErrorResponse,
+    },
+)
+_CANCEL_BATCH_ORDERS: Endpoint[list[CancelBatchResult]] = Endpoint(
+    name="cancel_batch_orders",
+    method="POST",
+    path="/api/v3/trade/cancel-batch",
+    result=list[CancelBatchResult],
+    security=(("BitgetSignature",),),
+    envelope=True,
+    body_type=list[CancelBatchOrderItem],
+    body_media_type="application/json",
+    errors={
+        "400": ErrorResponse,
+        "429": ErrorResponse,
+    },
+)
+_COUNTDOWN_CANCEL_ALL: Endpoint[str | None] = Endpoint(
+    name="countdown_cancel_all",
+    method="POST",
+    path="/api/v3/trade/countdown-cancel-all",
+    result=str | None,
+    security=(("BitgetSignature",),),
+    envelope=True,
+    body_type=CountdownCancelAllRequest,
+    body_media_type="application/json",
+    errors={
+        "400": ErrorResponse,
+        "429": ErrorResponse,
+    },
+)
+_CLOSE_POSITIONS: Endpoint[OrderResultList] = Endpoint(
+    name="close_positions",
+    method="POST",
+    path="/api/v3/trade/close-positions",
+    result=OrderResultList,
+    security=(("BitgetSignature",),),
+    envelope=True,
+    body_type=ClosePositionsRequest,
+    body_media_type="application/json",
+    errors={
+        "400": ErrorResponse,
+        "429": ErrorResponse,
+    },
+)
+_CANCEL_STRATEGY_ORDER: Endpoint[Any] = Endpoint(
+    name="cancel_strategy_order",
+    method="POST",
+    path="/api/v3/trade/cancel-strategy-order",
+    result=Any,
+    security=(("BitgetSignature",),),
+    envelope=True,
+    body_type=CancelStrategyOrderRequest,
+    body_media_type="application/json",
+    errors={
+        "400": ErrorResponse,
+        "429": ErrorResponse,
+    },
+)
+_GET_ORDER: Endpoint[OrderInfo] = Endpoint(
+    name="get_order",
+    method="GET",
+    path="/api/v3/trade/order-info",
+    result=OrderInfo,
+    security=(("BitgetSignature",),),
+    envelope=True,
+    errors={
+        "400": ErrorResponse,
+        "429": ErrorResponse,
+    },
+)
+_LIST_COPY_FUTURES_TRADING_PAIRS: Endpoint[list[CopyFuturesTradingPair]] = Endpoint(
+    name="list_copy_futures_trading_pairs",
+    method="GET",
+    path="/api/v3/copy/futures/trading-pairs",
+    result=list[CopyFuturesTradingPair],
+    security=(("BitgetSignature",),),
+    envelope=True,
+    errors={
+        "400": ErrorResponse,
+        "429": ErrorResponse,
+    },
+)
+_GET_COPY_FUTURES_MAX_TRANSFERABLE: Endpoint[CopyFuturesMaxTransferable] = Endpoint(
+    name="get_copy_futures_max_transferable",
+    method="GET",
+    path="/api/v3/copy/futures/max-transferable",
+    result=CopyFuturesMaxTransferable,
+    security=(("BitgetSignature",),),
+    envelope=True,
+    errors={
+        "400": ErrorResponse,
+        "429": ErrorResponse,
+    },
+)
+_COPY_FUTURES_TRANSFER: Endpoint[CopyFuturesTransferResult] = Endpoint(
+    name="copy_futures_transfer",
+    method="POST",
+    path="/api/v3/copy/futures/transfer",
+    result=CopyFuturesTransferResult,
+    security=(("BitgetSignature",),),
+    envelope=True,
+    body_type=CopyFuturesTransferRequest,
+    body_media_type="application/json",
+    errors={
+        "400": ErrorResponse,
+        "429": ErrorResponse,
+    },
+)
+
+
+class BitgetClient(BaseClient):
+    """Client for Bitget V3 / UTA trading API (default server https://api.bitget.com)."""
+
+    _default_base_url = "https://api.bitget.com"
+    _env_prefix = "BITGET"
+    _schemes = {
+        "BitgetSignature": SigningScheme(
+            algorithm="sha256",
+            encoding="base64",
+            prehash=("timestamp", "method", "path", "query", "body"),
+            secret="api_secret",
+            headers=(
+                ("ACCESS-KEY", "{api_key}"),
+                ("ACCESS-SIGN", "{signature}"),
+                ("ACCESS-TIMESTAMP", "{timestamp}"),
+                ("ACCESS-PASSPHRASE", "{passphrase}"),
+                ("locale", "en-US"),
+            ),
+            credentials=("api_key", "api_secret", "passphrase"),
+            path="full",
+            query_order="sorted",
+            timestamp="milliseconds",
+            hook=_bitget_signing.sign,
+        ),
+    }
+    _envelope = Envelope(
+        data="data",
+        code="code",
+        message="msg",
+        success=("00000",),
+    )
+    _error_fields = ErrorFields(
+        code=("code",),
+        message=("msg",),
+    )
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        api_key: str | None = None,
+        api_secret: str | None = None,
+        passphrase: str | None = None,
+        http_client: httpx.Client | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        clock: Callable[[], int] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Create a client; a credential left out is read from BITGET_<NAME> (BITGET_API_KEY, BITGET_API_SECRET, BITGET_PASSPHRASE).
+
+        `clock` returns Unix milliseconds and supplies every timestamp and nonce.
+        """
+        super().__init__(
+            base_url,
+            http_client=http_client,
+            timeout=timeout,
+            max_retries=max_retries,
+            clock=clock,
+            headers=headers,
+            credentials={
+                "api_key": api_key if api_key is not None else os.environ.get("BITGET_API_KEY"),
+                "api_secret": api_secret
+                if api_secret is not None
+                else os.environ.get("BITGET_API_SECRET"),
+                "passphrase": passphrase
+                if passphrase is not None
+                else os.environ.get("BITGET_PASSPHRASE"),
+            },
+        )
+
+    @cached_property
+    def with_raw_response(self) -> BitgetClientWithRawResponse:
+        """The same methods, returning a RawResponse with status, headers and the parsed body."""
+        return BitgetClientWithRawResponse(self)
+
+    def place_order(
+        self,
+        *,
+        category: Literal["SPOT", "MARGIN", "USDT-FUTURES", "COIN-FUTURES", "USDC-FUTURES"],
+        symbol: str,
+        side: Literal["buy", "sell"],
+        order_type: Literal["limit", "market"],
+        qty: Decimal,
+        paptrading: Literal["1"] | NotGiven = NOT_GIVEN,
+        price: Decimal | NotGiven = NOT_GIVEN,
+        time_in_force: Literal["gtc", "ioc", "fok", "post_only"] | NotGiven = NOT_GIVEN,
+        pos_side: Literal["long", "short"] | NotGiven = NOT_GIVEN,
+        margin_mode: Literal["crossed", "isolated"] | NotGiven = NOT_GIVEN,
+        reduce_only: Literal["yes", "no"] | NotGiven = NOT_GIVEN,
+        client_oid: str | NotGiven = NOT_GIVEN,
+        stp_mode: Literal["none", "cancel_taker", "cancel_maker", "cancel_both"]
+        | NotGiven = NOT_GIVEN,
+        take_profit: Decimal | NotGiven = NOT_GIVEN,
+        stop_loss: Decimal | NotGiven = NOT_GIVEN,
+        tp_trigger_by: Literal["market", "mark"] | NotGiven = NOT_GIVEN,
+        sl_trigger_by: Literal["market", "mark"] | NotGiven = NOT_GIVEN,
+        tp_order_type: Literal["limit", "market"] | NotGiven = NOT_GIVEN,
+        sl_order_type: Literal["limit", "market"] | NotGiven = NOT_GIVEN,
+        tp_limit_price: Decimal | NotGiven = NOT_GIVEN,
+        sl_limit_price: Decimal | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> OrderIds:
+        """Place an order (spot, margin or futures)
+
+        POST /api/v3/trade/place-order
+
+        Places a new order for spot, margin, or futures markets. One request schema covers
+        every order variation; `category` selects the market. `price` is required when
+        `orderType` is `limit`; `posSide` is required in hedge mode; `marginMode` applies to
+        futures only.
+
+        Take-profit / stop-loss are attached with their wire names (`takeProfit`, `stopLoss`,
+        `tpTriggerBy`, `slTriggerBy`, `tpOrderType`, `slOrderType`, `tpLimitPrice`,
+        `slLimitPrice`); the page's "Futures Limit Order with TP/SL" sample becomes:
+
+        ```json
+        {"category": "USDT-FUTURES", "symbol": "ETHUSDT", "side": "buy", "orderType": "limit",
+         "qty": "0.1", "price": "3000", "timeInForce": "gtc", "posSide": "long",
+         "marginMode": "crossed", "takeProfit": "3300", "stopLoss": "2800",
+         "tpTriggerBy": "mark", "slTriggerBy": "mark"}
+        ```
+
+        Not safe to repeat blindly: set `clientOid` to recognise a duplicate.
+
+        Args:
+            category: Market category.
+            symbol: Trading pair symbol, e.g. `BTCUSDT`.
+            side: Order direction.
+            order_type: Order type.
+            qty: Order quantity as a decimal string, e.g. `"0.01"`.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            price: Limit price as a decimal string. Required when `orderType` is `limit`.
+            time_in_force: Time-in-force policy. `gtc` Good Till Cancelled (default): stays active until filled or cancelled. `ioc` Immediate or Cancel: fills what is available at once and cancels the rest. `fok` Fill or Kill: fills the entire quantity at once or nothing. `post_only` maker only: rejected if it would match immediately as a taker.
+            pos_side: Position side for hedge mode. Required in hedge mode.
+            margin_mode: Futures only. Margin mode.
+            reduce_only: Whether this is a reduce-only order.
+            client_oid: Client-assigned order ID for idempotency and tracking.
+            stp_mode: Self-trade prevention mode.
+            take_profit: Take-profit trigger price attached at order placement. The page calls it `takeProfitPrice`; `takeProfit` is the wire name the SDK sends (FACTS.md).
+            stop_loss: Stop-loss trigger price attached at order placement. The page calls it `stopLossPrice`; `stopLoss` is the wire name the SDK sends (FACTS.md).
+            tp_trigger_by: Price that triggers the take-profit: `market` (last traded price) or `mark` (mark price). The page calls the field `takeProfitTriggerType` with values `last_price` / `mark_price`; the wire name and values are the SDK's (FACTS.md).
+            sl_trigger_by: Price that triggers the stop-loss: `market` (last traded price) or `mark` (mark price). The page calls the field `stopLossTriggerType` with values `last_price` / `mark_price`; the wire name and values are the SDK's (FACTS.md).
+            tp_order_type: Order type sent when the take-profit triggers; `limit` needs `tpLimitPrice`. Not on the page; wire name from the SDK (FACTS.md).
+            sl_order_type: Order type sent when the stop-loss triggers; `limit` needs `slLimitPrice`. Not on the page; wire name from the SDK (FACTS.md).
+            tp_limit_price: Limit price of the take-profit order when `tpOrderType` is `limit`. Not on the page; wire name from the SDK (FACTS.md).
+            sl_limit_price: Limit price of the stop-loss order when `slOrderType` is `limit`. Not on the page; wire name from the SDK (FACTS.md).
+        """
+        return self._call(
+            _PLACE_ORDER,
+            headers={
+                "paptrading": paptrading,
+            },
+            body={
+                "category": category,
+                "symbol": symbol,
+                "side": side,
+                "orderType": order_type,
+                "qty": qty,
+                "price": price,
+                "timeInForce": time_in_force,
+                "posSide": pos_side,
+                "marginMode": margin_mode,
+                "reduceOnly": reduce_only,
+                "clientOid": client_oid,
+                "stpMode": stp_mode,
+                "takeProfit": take_profit,
+                "stopLoss": stop_loss,
+                "tpTriggerBy": tp_trigger_by,
+                "slTriggerBy": sl_trigger_by,
+                "tpOrderType": tp_order_type,
+                "slOrderType": sl_order_type,
+                "tpLimitPrice": tp_limit_price,
+                "slLimitPrice": sl_limit_price,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def cancel_order(
+        self,
+        *,
+        paptrading: Literal["1"] | NotGiven = NOT_GIVEN,
+        order_id: str | NotGiven = NOT_GIVEN,
+        client_oid: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> OrderIds:
+        """Cancel one order
+
+        POST /api/v3/trade/cancel-order
+
+        Cancels a single active order identified by `orderId` or `clientOid` (provide one of
+        them). Error 22001 or 25204 / 43001 when there is no such open order.
+
+        Args:
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            order_id: Bitget-assigned order ID. Provide either `orderId` or `clientOid`.
+            client_oid: Client-assigned order ID. Provide either `orderId` or `clientOid`.
+        """
+        return self._call(
+            _CANCEL_ORDER,
+            headers={
+                "paptrading": paptrading,
+            },
+            body={
+                "orderId": order_id,
+                "clientOid": client_oid,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def cancel_all_orders(
+        self,
+        *,
+        category: Literal["SPOT", "MARGIN", "USDT-FUTURES", "COIN-FUTURES", "USDC-FUTURES"],
+        paptrading: Literal["1"] | NotGiven = NOT_GIVEN,
+        symbol: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> OrderResultList:
+        """Cancel all open orders of a category (optionally one symbol)
+
+        POST /api/v3/trade/cancel-symbol-order
+
+        Cancels all open orders for a given category, optionally scoped to a single symbol.
+        `data.list` holds one result per order, each with its own `code` and `msg`.
+
+        Args:
+            category: Market category.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            symbol: Optional symbol filter. Cancels all open orders in the category if omitted.
+        """
+        return self._call(
+            _CANCEL_ALL_ORDERS,
+            headers={
+                "paptrading": paptrading,
+            },
+            body={
+                "category": category,
+                "symbol": symbol,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def batch_modify_orders(
+        self,
+        *,
+        body: list[BatchModifyOrderItem],
+        paptrading: Literal["1"] | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[OrderIds]:
+        """Modify several open orders
+
+        POST /api/v3/trade/batch-modify-order
+
+        Modifies multiple open orders in a single request. The body is a JSON **array**; each
+        item targets one order by `orderId` or `clientOid` and carries the new `qty` and/or
+        `price`. `data` is an array with one `{orderId, clientOid}` per item.
+
+        Args:
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+        """
+        return self._call(
+            _BATCH_MODIFY_ORDERS,
+            headers={
+                "paptrading": paptrading,
+            },
+            body=body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def cancel_batch_orders(
+        self,
+        *,
+        body: list[CancelBatchOrderItem],
+        paptrading: Literal["1"] | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[CancelBatchResult]:
+        """Cancel several orders
+
+        POST /api/v3/trade/cancel-batch
+
+        Cancels multiple orders in a single request. The body is a JSON **array**; each entry
+        requires `category` and `symbol` plus either `orderId` or `clientOid`. `data` holds one
+        result per entry; an entry that failed carries its own `code` and `msg`.
+
+        Args:
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+        """
+        return self._call(
+            _CANCEL_BATCH_ORDERS,
+            headers={
+                "paptrading": paptrading,
+            },
+            body=body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def countdown_cancel_all(
+        self,
+        *,
+        countdown: str,
+        paptrading: Literal["1"] | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> str | None:
+        """Arm, refresh or disarm the dead man's switch
+
+        POST /api/v3/trade/countdown-cancel-all
+
+        Sets or refreshes a dead man's switch that automatically cancels all open orders if
+        the countdown expires without being reset. `countdown` is the number of seconds as a
+        string, "5" to "60"; "0" disarms an active countdown. (The page prints the range as
+        "560": a lost dash, read as "5-60" per FACTS.md.) Keep it alive by calling again
+        before it expires, e.g. every 20 s for a 30 s countdown.
+
+        Args:
+            countdown: Seconds until auto-cancel, as a string: "5" to "60", or "0" to disable an active countdown. (The page says "560"; FACTS.md reads it as "5-60".)
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+        """
+        return self._call(
+            _COUNTDOWN_CANCEL_ALL,
+            headers={
+                "paptrading": paptrading,
+            },
+            body={
+                "countdown": countdown,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def close_positions(
+        self,
+        *,
+        category: Literal["USDT-FUTURES", "COIN-FUTURES", "USDC-FUTURES"],
+        paptrading: Literal["1"] | NotGiven = NOT_GIVEN,
+        symbol: str | NotGiven = NOT_GIVEN,
+        pos_side: Literal["long", "short"] | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> OrderResultList:
+        """Close all futures positions of a category (optionally one symbol / side)
+
+        POST /api/v3/trade/close-positions
+
+        Closes all open futures positions for a category, optionally filtered by symbol or
+        position side, at market. `data.list` holds one result per closing order. Error 25227
+        when there is no position to close.
+
+        Args:
+            category: Futures market category.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            symbol: Optional symbol to close. Omit to close all positions in the category.
+            pos_side: Optional position side to close.
+        """
+        return self._call(
+            _CLOSE_POSITIONS,
+            headers={
+                "paptrading": paptrading,
+            },
+            body={
+                "category": category,
+                "symbol": symbol,
+                "posSide": pos_side,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def cancel_strategy_order(
+        self,
+        *,
+        paptrading: Literal["1"] | NotGiven = NOT_GIVEN,
+        order_id: str | NotGiven = NOT_GIVEN,
+        client_oid: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Any:
+        """Cancel a strategy (plan / TP-SL) order
+
+        POST /api/v3/trade/cancel-strategy-order
+
+        Cancels an active strategy (plan / TP-SL) order identified by `orderId` or `clientOid`
+        (provide one of them). On success `data` is `null`.
+
+        Args:
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            order_id: Strategy order ID assigned by Bitget.
+            client_oid: Client-assigned strategy order ID.
+        """
+        return self._call(
+            _CANCEL_STRATEGY_ORDER,
+            headers={
+                "paptrading": paptrading,
+            },
+            body={
+                "orderId": order_id,
+                "clientOid": client_oid,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def get_order(
+        self,
+        *,
+        order_id: str | NotGiven = NOT_GIVEN,
+        client_oid: str | NotGiven = NOT_GIVEN,
+        paptrading: Literal["1"] | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> OrderInfo:
+        """Get one order's details
+
+        GET /api/v3/trade/order-info
+
+        Returns one order, identified by `orderId` or `clientOid` (provide one of them). The
+        order's state is in `orderStatus` (e.g. `live`); the page's workflow sample reads
+        `data.status`, but the real answer (FACTS.md) has no such field. Error 43001 / 25204
+        when the order does not exist.
+
+        Args:
+            order_id: Bitget-assigned order ID. Provide either `orderId` or `clientOid`.
+            client_oid: Client-assigned order ID. Provide either `orderId` or `clientOid`.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+        """
+        return self._call(
+            _GET_ORDER,
+            query={
+                "orderId": order_id,
+                "clientOid": client_oid,
+            },
+            headers={
+                "paptrading": paptrading,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def list_copy_futures_trading_pairs(
+        self,
+        *,
+        paptrading: Literal["1"] | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[CopyFuturesTradingPair]:
+        """List the futures pairs eligible for copy trading
+
+        GET /api/v3/copy/futures/trading-pairs
+
+        Returns the futures pairs that are eligible for copy trading on your lead account,
+        with the leverage and, per margin coin, the maximum and remaining long / short counts.
+        The page gives only the SDK method; path and payload are from FACTS.md.
+
+        Args:
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+        """
+        return self._call(
+            _LIST_COPY_FUTURES_TRADING_PAIRS,
+            headers={
+                "paptrading": paptrading,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def get_copy_futures_max_transferable(
+        self,
+        *,
+        coin: str,
+        paptrading: Literal["1"] | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> CopyFuturesMaxTransferable:
+        """Get the maximum transferable balance of the lead account
+
+        GET /api/v3/copy/futures/max-transferable
+
+        Returns the maximum transferable balance and the available balance of one coin in the
+        copy-trading lead account. The page gives only the SDK method; path and payload are
+        from FACTS.md.
+
+        Args:
+            coin: Coin to query, e.g. `USDT`.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+        """
+        return self._call(
+            _GET_COPY_FUTURES_MAX_TRANSFERABLE,
+            query={
+                "coin": coin,
+            },
+            headers={
+                "paptrading": paptrading,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def copy_futures_transfer(
+        self,
+        *,
+        coin: str,
+        amount: Decimal,
+        type: Literal["in", "out"],
+        paptrading: Literal["1"] | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> CopyFuturesTransferResult:
+        """Transfer funds into or out of the copy-trading lead account
+
+        POST /api/v3/copy/futures/transfer
+
+        Transfers funds between spot/funding and the copy-trading lead account: `type: in`
+        moves them to the lead account, `type: out` from it. Moves money: not safe to repeat
+        blindly after a timeout; check the balance first. The page gives only the SDK method;
+        path and payload are from FACTS.md.
+
+        Args:
+            coin: Coin to transfer, e.g. `USDT`.
+            amount: Transfer amount as a decimal string.
+            type: Direction of the transfer, `in` (to the lead account) or `out` (from the lead account).
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+        """
+        return self._call(
+            _COPY_FUTURES_TRANSFER,
+            headers={
+                "paptrading": paptrading,
+            },
+            body={
+                "coin": coin,
+                "amount": amount,
+                "type": type,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class BitgetClientWithRawResponse:
+    """BitgetClient's methods, each returning a RawResponse instead of the parsed body."""
+
+    def __init__(self, client: BitgetClient) -> None:
+        self.place_order = raw_response(client.place_order)
+        self.cancel_order = raw_response(client.cancel_order)
+        self.cancel_all_orders = raw_response(client.cancel_all_orders)
+        self.batch_modify_orders = raw_response(client.batch_modify_orders)
+        self.cancel_batch_orders = raw_response(client.cancel_batch_orders)
+        self.countdown_cancel_all = raw_response(client.countdown_cancel_all)
+        self.close_positions = raw_response(client.close_positions)
+        self.cancel_strategy_order = raw_response(client.cancel_strategy_order)
+        self.get_order = raw_response(client.get_order)
+        self.list_copy_futures_trading_pairs = raw_response(client.list_copy_futures_trading_pairs)
+        self.get_copy_futures_max_transferable = raw_response(
+            client.get_copy_futures_max_transferable
+        )
+        self.copy_futures_transfer = raw_response(client.copy_futures_transfer)

@@ -1,0 +1,526 @@
+"""BitriaClient: one method per operation of bitria.yaml."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, Literal
+
+import httpx
+
+from ._auth import SigningScheme
+from ._base_client import (
+    DEFAULT_MAX_RETRIES,
+    BaseClient,
+    Endpoint,
+    ErrorFields,
+    Pagination,
+    raw_response,
+)
+from ._types import NOT_GIVEN, NotGiven
+from .models import (
+    BalanceList,
+    CancelResult,
+    Error,
+    Fill,
+    FillList,
+    Order,
+    OrderAccepted,
+    OrderDetail,
+    OrderList,
+    PlaceOrderRequest,
+    PositionList,
+)
+
+__all__ = ["BitriaClient"]
+
+_GET_ACCOUNTS: Endpoint[BalanceList] = Endpoint(
+    name="get_accounts",
+    method="GET",
+    path="/v1/accounts",
+    result=BalanceList,
+    security=(("BitriaSignature",),),
+    errors={
+        "400": Error,
+        "default": Error,
+    },
+)
+_LIST_ORDERS: Endpoint[OrderList] = Endpoint(
+    name="list_orders",
+    method="GET",
+    path="/v1/orders",
+    result=OrderList,
+    security=(("BitriaSignature",),),
+    errors={
+        "default": Error,
+    },
+)
+_LIST_ORDERS_PAGES = Pagination(
+    style="page",
+    items=("data",),
+    page="page",
+    limit="limit",
+    default_limit=20,
+)
+_PLACE_ORDER: Endpoint[OrderAccepted] = Endpoint(
+    name="place_order",
+    method="POST",
+    path="/v1/orders",
+    result=OrderAccepted,
+    security=(("BitriaSignature",),),
+    body_type=PlaceOrderRequest,
+    body_media_type="application/json",
+    errors={
+        "400": Error,
+        "401": Error,
+        "429": Error,
+        "default": Error,
+    },
+)
+_GET_ORDER: Endpoint[OrderDetail] = Endpoint(
+    name="get_order",
+    method="GET",
+    path="/v1/orders/{orderId}",
+    result=OrderDetail,
+    security=(("BitriaSignature",),),
+    errors={
+        "404": Error,
+        "default": Error,
+    },
+)
+_CANCEL_ORDER: Endpoint[CancelResult] = Endpoint(
+    name="cancel_order",
+    method="POST",
+    path="/v1/orders/{orderId}/cancel",
+    result=CancelResult,
+    security=(("BitriaSignature",),),
+    errors={
+        "404": Error,
+        "409": Error,
+        "default": Error,
+    },
+)
+_LIST_FILLS: Endpoint[FillList] = Endpoint(
+    name="list_fills",
+    method="GET",
+    path="/v1/fills",
+    result=FillList,
+    security=(("BitriaSignature",),),
+    errors={
+        "default": Error,
+    },
+)
+_LIST_FILLS_PAGES = Pagination(
+    style="page",
+    items=("data",),
+    page="page",
+    limit="limit",
+    default_limit=20,
+)
+_GET_POSITIONS: Endpoint[PositionList] = Endpoint(
+    name="get_positions",
+    method="GET",
+    path="/v1/positions",
+    result=PositionList,
+    security=(("BitriaSignature",),),
+    errors={
+        "default": Error,
+    },
+)
+
+
+class BitriaClient(BaseClient):
+    """Client for Bitria External API (default server https://api.bitria.io/api)."""
+
+    _default_base_url = "https://api.bitria.io/api"
+    _env_prefix = "BITRIA"
+    _schemes = {
+        "BitriaSignature": SigningScheme(
+            algorithm="sha256",
+            encoding="hex",
+            prehash=("timestamp", "method", "path", "query", "body"),
+            secret="api_secret",
+            headers=(
+                ("X-API-KEY", "{api_key}"),
+                ("X-API-TIMESTAMP", "{timestamp}"),
+                ("X-API-SIGNATURE", "{signature}"),
+            ),
+            credentials=("api_key", "api_secret"),
+            path="full",
+            query_order="declared",
+            timestamp="milliseconds",
+        ),
+    }
+    _error_fields = ErrorFields(
+        code=("code",),
+        message=("message",),
+    )
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        api_key: str | None = None,
+        api_secret: str | None = None,
+        http_client: httpx.Client | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        clock: Callable[[], int] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Create a client; a credential left out is read from BITRIA_<NAME> (BITRIA_API_KEY, BITRIA_API_SECRET).
+
+        `clock` returns Unix milliseconds and supplies every timestamp and nonce.
+        """
+        super().__init__(
+            base_url,
+            http_client=http_client,
+            timeout=timeout,
+            max_retries=max_retries,
+            clock=clock,
+            headers=headers,
+            credentials={
+                "api_key": api_key if api_key is not None else os.environ.get("BITRIA_API_KEY"),
+                "api_secret": api_secret
+                if api_secret is not None
+                else os.environ.get("BITRIA_API_SECRET"),
+            },
+        )
+
+    @cached_property
+    def with_raw_response(self) -> BitriaClientWithRawResponse:
+        """The same methods, returning a RawResponse with status, headers and the parsed body."""
+        return BitriaClientWithRawResponse(self)
+
+    def get_accounts(
+        self,
+        *,
+        trade_type: Literal["SPOT", "FUTURES", "MARGIN"],
+        coin: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> BalanceList:
+        """Query account balances
+
+        GET /v1/accounts
+
+        Query the balances of one account type (`tradeType`: SPOT, FUTURES or MARGIN),
+        optionally for a single coin. Answers 400 when `tradeType` is missing (FACTS.md).
+
+        Args:
+            trade_type: Account type to query. SPOT | FUTURES | MARGIN.
+            coin: Filter by specific coin.
+        """
+        return self._call(
+            _GET_ACCOUNTS,
+            query={
+                "tradeType": trade_type,
+                "coin": coin,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def list_orders(
+        self,
+        *,
+        symbol: str | NotGiven = NOT_GIVEN,
+        trade_type: Literal["SPOT", "FUTURES", "MARGIN"] | NotGiven = NOT_GIVEN,
+        status: Literal["PENDING", "SUBMITTED", "FILLED", "CANCELLED"] | NotGiven = NOT_GIVEN,
+        page: int | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> OrderList:
+        """List orders
+
+        GET /v1/orders
+
+        List orders, filtered by trading pair, market type and status, one page at a time
+        (`page` from 1, `limit` 1-100, default 20). The client's `iter_list_orders` walks every
+        page.
+
+        Args:
+            symbol: Filter by trading pair (e.g. BTC-USDT).
+            trade_type: Filter by market type. SPOT | FUTURES | MARGIN.
+            status: Filter by order status. PENDING | SUBMITTED | FILLED | CANCELLED.
+            page: Page number, from 1 (default 1).
+            limit: Items per page (default 20, max 100).
+        """
+        return self._call(
+            _LIST_ORDERS,
+            query={
+                "symbol": symbol,
+                "tradeType": trade_type,
+                "status": status,
+                "page": page,
+                "limit": limit,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def iter_list_orders(
+        self,
+        *,
+        symbol: str | NotGiven = NOT_GIVEN,
+        trade_type: Literal["SPOT", "FUTURES", "MARGIN"] | NotGiven = NOT_GIVEN,
+        status: Literal["PENDING", "SUBMITTED", "FILLED", "CANCELLED"] | NotGiven = NOT_GIVEN,
+        page: int | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[Order]:
+        """Every item list_orders() lists, fetching the next page only when needed."""
+        arguments: dict[str, Any] = {
+            "symbol": symbol,
+            "trade_type": trade_type,
+            "status": status,
+            "page": page,
+            "limit": limit,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "extra_headers": extra_headers,
+        }
+        return self._paginate(self.list_orders, arguments, _LIST_ORDERS_PAGES)
+
+    def place_order(
+        self,
+        *,
+        symbol: str,
+        side: Literal["BUY", "SELL"],
+        order_type: Literal["MARKET", "LIMIT"],
+        trade_type: Literal["SPOT", "FUTURES", "MARGIN"],
+        quantity: Decimal | NotGiven = NOT_GIVEN,
+        price: Decimal | NotGiven = NOT_GIVEN,
+        funds: Decimal | NotGiven = NOT_GIVEN,
+        leverage: int | NotGiven = NOT_GIVEN,
+        margin_mode: Literal["CROSS", "ISOLATED"] | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> OrderAccepted:
+        """Place an order
+
+        POST /v1/orders
+
+        Place a MARKET or LIMIT order on the SPOT, FUTURES or MARGIN market.
+
+        - LIMIT orders need `quantity` and `price`.
+        - MARKET SELL orders need `quantity`; MARKET BUY orders need `funds` (the order amount in
+          USDT).
+        - FUTURES orders may set `leverage` (1-125) and `marginMode` (CROSS | ISOLATED).
+
+        The order is accepted asynchronously: the API answers **202** (accepted, not yet filled)
+        (FACTS.md). Poll `get_order` for its fills. Placing an order is not idempotent: a retried
+        request may place a second order.
+
+        Args:
+            symbol: Trading pair (e.g. BTC-USDT).
+            side: Order side.
+            order_type: Order type.
+            trade_type: Market type.
+            quantity: Quantity, in the base coin, for MARKET SELL or LIMIT orders.
+            price: Price for LIMIT orders.
+            funds: Order amount in USDT for MARKET BUY orders.
+            leverage: Leverage for FUTURES (1-125).
+            margin_mode: Margin mode (FUTURES only).
+        """
+        return self._call(
+            _PLACE_ORDER,
+            body={
+                "symbol": symbol,
+                "side": side,
+                "orderType": order_type,
+                "tradeType": trade_type,
+                "quantity": quantity,
+                "price": price,
+                "funds": funds,
+                "leverage": leverage,
+                "marginMode": margin_mode,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def get_order(
+        self,
+        *,
+        order_id: str,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> OrderDetail:
+        """Get order details
+
+        GET /v1/orders/{orderId}
+
+        Get one order, with the fills it has received so far (`fills`).
+
+        Args:
+            order_id: Order ID.
+        """
+        return self._call(
+            _GET_ORDER,
+            path_params={
+                "orderId": order_id,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def cancel_order(
+        self,
+        *,
+        order_id: str,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> CancelResult:
+        """Cancel an order
+
+        POST /v1/orders/{orderId}/cancel
+
+        Cancel an open order. Answers 200 when cancelled, 404 when the order does not exist,
+        and 409 when it cannot be cancelled because it is already filled (FACTS.md).
+
+        Args:
+            order_id: Order ID.
+        """
+        return self._call(
+            _CANCEL_ORDER,
+            path_params={
+                "orderId": order_id,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def list_fills(
+        self,
+        *,
+        symbol: str | NotGiven = NOT_GIVEN,
+        trade_type: Literal["SPOT", "FUTURES", "MARGIN"] | NotGiven = NOT_GIVEN,
+        order_id: str | NotGiven = NOT_GIVEN,
+        start_time: int | NotGiven = NOT_GIVEN,
+        end_time: int | NotGiven = NOT_GIVEN,
+        page: int | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> FillList:
+        """Query fill history
+
+        GET /v1/fills
+
+        Query the fill (trade execution) history, filtered by trading pair, market type, order
+        and time range (Unix milliseconds), one page at a time (`page` from 1, `limit` 1-100,
+        default 20). The client's `iter_list_fills` walks every page.
+
+        Args:
+            symbol: Filter by trading pair (e.g. BTC-USDT).
+            trade_type: Filter by market type. SPOT | FUTURES | MARGIN.
+            order_id: Filter by specific order.
+            start_time: Start time (Unix milliseconds).
+            end_time: End time (Unix milliseconds).
+            page: Page number, from 1 (default 1).
+            limit: Items per page (default 20, max 100).
+        """
+        return self._call(
+            _LIST_FILLS,
+            query={
+                "symbol": symbol,
+                "tradeType": trade_type,
+                "orderId": order_id,
+                "startTime": start_time,
+                "endTime": end_time,
+                "page": page,
+                "limit": limit,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def iter_list_fills(
+        self,
+        *,
+        symbol: str | NotGiven = NOT_GIVEN,
+        trade_type: Literal["SPOT", "FUTURES", "MARGIN"] | NotGiven = NOT_GIVEN,
+        order_id: str | NotGiven = NOT_GIVEN,
+        start_time: int | NotGiven = NOT_GIVEN,
+        end_time: int | NotGiven = NOT_GIVEN,
+        page: int | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[Fill]:
+        """Every item list_fills() lists, fetching the next page only when needed."""
+        arguments: dict[str, Any] = {
+            "symbol": symbol,
+            "trade_type": trade_type,
+            "order_id": order_id,
+            "start_time": start_time,
+            "end_time": end_time,
+            "page": page,
+            "limit": limit,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "extra_headers": extra_headers,
+        }
+        return self._paginate(self.list_fills, arguments, _LIST_FILLS_PAGES)
+
+    def get_positions(
+        self,
+        *,
+        trade_type: Literal["FUTURES", "MARGIN"] | NotGiven = NOT_GIVEN,
+        symbol: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PositionList:
+        """Query open positions
+
+        GET /v1/positions
+
+        Query the open FUTURES or MARGIN positions, optionally for one trading pair.
+
+        Args:
+            trade_type: Filter by market type. FUTURES | MARGIN.
+            symbol: Filter by trading pair (e.g. BTC-USDT).
+        """
+        return self._call(
+            _GET_POSITIONS,
+            query={
+                "tradeType": trade_type,
+                "symbol": symbol,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class BitriaClientWithRawResponse:
+    """BitriaClient's methods, each returning a RawResponse instead of the parsed body."""
+
+    def __init__(self, client: BitriaClient) -> None:
+        self.get_accounts = raw_response(client.get_accounts)
+        self.list_orders = raw_response(client.list_orders)
+        self.place_order = raw_response(client.place_order)
+        self.get_order = raw_response(client.get_order)
+        self.cancel_order = raw_response(client.cancel_order)
+        self.list_fills = raw_response(client.list_fills)
+        self.get_positions = raw_response(client.get_positions)

@@ -1,0 +1,398 @@
+"""Pydantic models of Bitria External API, generated from bitria.yaml."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import ConfigDict, Field
+
+from bitria_client._types import DecimalNumber, Model
+
+
+class Balance(Model):
+    """
+    Balance of one coin in one account type (assumed shape).
+    """
+
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+    )
+    coin: str
+    """
+    Coin (e.g. USDT).
+    """
+    trade_type: Annotated[Literal["SPOT", "FUTURES", "MARGIN"], Field(alias="tradeType")]
+    """
+    Market type.
+    """
+    available: DecimalNumber
+    """
+    Amount available for trading or withdrawal.
+    """
+    frozen: DecimalNumber
+    """
+    Amount locked in open orders or positions.
+    """
+    total: DecimalNumber
+    """
+    available + frozen.
+    """
+
+
+class BalanceList(Model):
+    """
+    Balances of the requested account type (assumed shape).
+    """
+
+    data: list[Balance]
+
+
+class CancelResult(Model):
+    """
+    Answer to a cancel (assumed shape).
+    """
+
+    order_id: Annotated[str, Field(alias="orderId")]
+    """
+    Cancelled order ID.
+    """
+    status: Literal["PENDING", "SUBMITTED", "FILLED", "CANCELLED"]
+    """
+    Order status.
+    """
+
+
+class Error(Model):
+    """
+    Error body. The page documents none; this shape (`code`, `message`) is assumed. `code`
+    may be a number or a string.
+
+    """
+
+    code: int | str
+    """
+    The API's own error code (often the HTTP status).
+    """
+    message: str
+    """
+    Human-readable error message.
+    """
+
+
+class Fill(Model):
+    """
+    One fill (trade execution) of an order (assumed shape).
+    """
+
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+    )
+    fill_id: Annotated[str, Field(alias="fillId")]
+    """
+    Fill ID.
+    """
+    order_id: Annotated[str, Field(alias="orderId")]
+    """
+    Order this fill belongs to.
+    """
+    symbol: str
+    """
+    Trading pair.
+    """
+    side: Literal["BUY", "SELL"]
+    """
+    Order side.
+    """
+    trade_type: Annotated[Literal["SPOT", "FUTURES", "MARGIN"] | None, Field(alias="tradeType")] = (
+        None
+    )
+    """
+    Market type.
+    """
+    price: DecimalNumber
+    """
+    Execution price.
+    """
+    quantity: DecimalNumber
+    """
+    Executed quantity.
+    """
+    fee: DecimalNumber | None = None
+    """
+    Fee charged.
+    """
+    fee_coin: Annotated[str | None, Field(alias="feeCoin")] = None
+    """
+    Coin the fee is charged in.
+    """
+    time: int
+    """
+    Execution time (Unix milliseconds).
+    """
+
+
+class FillList(Model):
+    """
+    One page of fills (assumed shape).
+    """
+
+    data: list[Fill]
+    page: int
+    """
+    This page's number.
+    """
+    limit: int
+    """
+    Page size.
+    """
+    total: int
+    """
+    Number of fills matching the filters, over all pages.
+    """
+
+
+class Order(Model):
+    """
+    An order (assumed shape, from the request fields and list filters).
+    """
+
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+    )
+    order_id: Annotated[str, Field(alias="orderId")]
+    """
+    Order ID.
+    """
+    symbol: str
+    """
+    Trading pair.
+    """
+    side: Literal["BUY", "SELL"]
+    """
+    Order side.
+    """
+    order_type: Annotated[Literal["MARKET", "LIMIT"], Field(alias="orderType")]
+    """
+    Order type.
+    """
+    trade_type: Annotated[Literal["SPOT", "FUTURES", "MARGIN"], Field(alias="tradeType")]
+    """
+    Market type.
+    """
+    status: Literal["PENDING", "SUBMITTED", "FILLED", "CANCELLED"]
+    """
+    Order status.
+    """
+    quantity: DecimalNumber | None = None
+    """
+    Ordered quantity (MARKET SELL and LIMIT orders).
+    """
+    price: DecimalNumber | None = None
+    """
+    Limit price (LIMIT orders).
+    """
+    funds: DecimalNumber | None = None
+    """
+    Order amount in USDT (MARKET BUY orders).
+    """
+    leverage: Annotated[int | None, Field(ge=1, le=125)] = None
+    """
+    Leverage (FUTURES).
+    """
+    margin_mode: Annotated[Literal["CROSS", "ISOLATED"] | None, Field(alias="marginMode")] = None
+    """
+    Margin mode (FUTURES); null otherwise.
+    """
+    filled_quantity: Annotated[DecimalNumber | None, Field(alias="filledQuantity")] = None
+    """
+    Quantity filled so far.
+    """
+    avg_price: Annotated[DecimalNumber | None, Field(alias="avgPrice")] = None
+    """
+    Average fill price; null before the first fill.
+    """
+    created_at: Annotated[int | None, Field(alias="createdAt")] = None
+    """
+    Creation time (Unix milliseconds).
+    """
+    updated_at: Annotated[int | None, Field(alias="updatedAt")] = None
+    """
+    Last update time (Unix milliseconds).
+    """
+
+
+class OrderAccepted(Model):
+    """
+    Answer to an accepted order (202; assumed shape).
+    """
+
+    order_id: Annotated[str, Field(alias="orderId")]
+    """
+    Order ID assigned by Bitria.
+    """
+    symbol: str | None = None
+    """
+    Trading pair.
+    """
+    side: Literal["BUY", "SELL"] | None = None
+    """
+    Order side.
+    """
+    order_type: Annotated[Literal["MARKET", "LIMIT"] | None, Field(alias="orderType")] = None
+    """
+    Order type.
+    """
+    trade_type: Annotated[Literal["SPOT", "FUTURES", "MARGIN"] | None, Field(alias="tradeType")] = (
+        None
+    )
+    """
+    Market type.
+    """
+    status: Literal["PENDING", "SUBMITTED", "FILLED", "CANCELLED"]
+    """
+    Order status.
+    """
+    created_at: Annotated[int | None, Field(alias="createdAt")] = None
+    """
+    Creation time (Unix milliseconds).
+    """
+
+
+class OrderDetail2(Model):
+    fills: list[Fill]
+    """
+    Fills of this order, oldest first.
+    """
+
+
+class OrderList(Model):
+    """
+    One page of orders (assumed shape).
+    """
+
+    data: list[Order]
+    page: int
+    """
+    This page's number.
+    """
+    limit: int
+    """
+    Page size.
+    """
+    total: int
+    """
+    Number of orders matching the filters, over all pages.
+    """
+
+
+class PlaceOrderRequest(Model):
+    """
+    Order to place. LIMIT orders need `quantity` and `price`; MARKET SELL orders need
+    `quantity`; MARKET BUY orders need `funds` (USDT). The API checks these combinations
+    (400 Invalid parameters).
+
+    """
+
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+    )
+    symbol: str
+    """
+    Trading pair (e.g. BTC-USDT).
+    """
+    side: Literal["BUY", "SELL"]
+    """
+    Order side.
+    """
+    order_type: Annotated[Literal["MARKET", "LIMIT"], Field(alias="orderType")]
+    """
+    Order type.
+    """
+    trade_type: Annotated[Literal["SPOT", "FUTURES", "MARGIN"], Field(alias="tradeType")]
+    """
+    Market type.
+    """
+    quantity: DecimalNumber | None = None
+    """
+    Quantity, in the base coin, for MARKET SELL or LIMIT orders.
+    """
+    price: DecimalNumber | None = None
+    """
+    Price for LIMIT orders.
+    """
+    funds: DecimalNumber | None = None
+    """
+    Order amount in USDT for MARKET BUY orders.
+    """
+    leverage: Annotated[int | None, Field(ge=1, le=125)] = None
+    """
+    Leverage for FUTURES (1-125).
+    """
+    margin_mode: Annotated[Literal["CROSS", "ISOLATED"] | None, Field(alias="marginMode")] = None
+    """
+    Margin mode (FUTURES only).
+    """
+
+
+class Position(Model):
+    """
+    An open position (assumed shape).
+    """
+
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+    )
+    symbol: str
+    """
+    Trading pair.
+    """
+    trade_type: Annotated[Literal["FUTURES", "MARGIN"], Field(alias="tradeType")]
+    """
+    Market type of a position (positions exist on FUTURES and MARGIN only).
+    """
+    side: Literal["LONG", "SHORT"]
+    """
+    Position direction.
+    """
+    quantity: DecimalNumber
+    """
+    Position size, in the base coin.
+    """
+    entry_price: Annotated[DecimalNumber | None, Field(alias="entryPrice")] = None
+    """
+    Average entry price.
+    """
+    mark_price: Annotated[DecimalNumber | None, Field(alias="markPrice")] = None
+    """
+    Current mark price.
+    """
+    unrealized_pnl: Annotated[DecimalNumber | None, Field(alias="unrealizedPnl")] = None
+    """
+    Unrealized profit and loss, in USDT.
+    """
+    leverage: Annotated[int | None, Field(ge=1, le=125)] = None
+    """
+    Leverage (FUTURES).
+    """
+    margin_mode: Annotated[Literal["CROSS", "ISOLATED"] | None, Field(alias="marginMode")] = None
+    """
+    Margin mode (FUTURES); null otherwise.
+    """
+    liquidation_price: Annotated[DecimalNumber | None, Field(alias="liquidationPrice")] = None
+    """
+    Estimated liquidation price.
+    """
+
+
+class PositionList(Model):
+    """
+    Open positions (assumed shape; not paged).
+    """
+
+    data: list[Position]
+
+
+class OrderDetail(Order, OrderDetail2):
+    """
+    An order with its fills (assumed shape).
+    """

@@ -1,0 +1,671 @@
+"""BtseClient: one method per operation of btse.yaml."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from functools import cached_property
+
+import httpx
+
+from ._auth import SigningScheme
+from ._base_client import (
+    DEFAULT_MAX_RETRIES,
+    BaseClient,
+    Endpoint,
+    ErrorFields,
+    raw_response,
+)
+from ._types import NOT_GIVEN, NotGiven
+from .models import (
+    ApiAccountModel,
+    ApiOrderModel,
+    CancelOrderModel,
+    ErrorResponse,
+    FillModel,
+    FillQueryModel,
+    Hour24Stats,
+    MarketModel,
+    MarketSummary,
+    OrderBookResponse,
+    PendingOrderModel,
+    PlaceOrderResponse,
+    ReturnResult,
+    ServerTime,
+    TickerModel,
+    TradeModel,
+)
+
+__all__ = ["BtseClient"]
+
+_GET_MARKET_SUMMARY: Endpoint[dict[str, MarketSummary]] = Endpoint(
+    name="get_market_summary",
+    method="GET",
+    path="/v2/market_summary",
+    result=dict[str, MarketSummary],
+    errors={
+        "400": ErrorResponse,
+        "401": ErrorResponse,
+        "403": ErrorResponse,
+        "500": ErrorResponse,
+        "503": ErrorResponse,
+    },
+)
+_LIST_MARKETS: Endpoint[list[MarketModel]] = Endpoint(
+    name="list_markets",
+    method="GET",
+    path="/v2/markets",
+    result=list[MarketModel],
+    errors={
+        "400": ErrorResponse,
+        "401": ErrorResponse,
+        "403": ErrorResponse,
+        "500": ErrorResponse,
+        "503": ErrorResponse,
+    },
+)
+_GET_ORDER_BOOK: Endpoint[OrderBookResponse] = Endpoint(
+    name="get_order_book",
+    method="GET",
+    path="/v2/orderbook/{symbol}",
+    result=OrderBookResponse,
+    errors={
+        "400": ErrorResponse,
+        "401": ErrorResponse,
+        "403": ErrorResponse,
+        "500": ErrorResponse,
+        "503": ErrorResponse,
+    },
+)
+_GET_TICKER: Endpoint[TickerModel] = Endpoint(
+    name="get_ticker",
+    method="GET",
+    path="/v2/ticker/{symbol}",
+    result=TickerModel,
+    errors={
+        "400": ErrorResponse,
+        "401": ErrorResponse,
+        "403": ErrorResponse,
+        "500": ErrorResponse,
+        "503": ErrorResponse,
+    },
+)
+_GET_MARKET_STATS: Endpoint[Hour24Stats] = Endpoint(
+    name="get_market_stats",
+    method="GET",
+    path="/v2/stats/{symbol}",
+    result=Hour24Stats,
+    errors={
+        "400": ErrorResponse,
+        "401": ErrorResponse,
+        "403": ErrorResponse,
+        "500": ErrorResponse,
+        "503": ErrorResponse,
+    },
+)
+_LIST_TRADES: Endpoint[list[TradeModel]] = Endpoint(
+    name="list_trades",
+    method="GET",
+    path="/v2/trades/{symbol}",
+    result=list[TradeModel],
+    errors={
+        "400": ErrorResponse,
+        "401": ErrorResponse,
+        "403": ErrorResponse,
+        "500": ErrorResponse,
+        "503": ErrorResponse,
+    },
+)
+_GET_SERVER_TIME: Endpoint[ServerTime] = Endpoint(
+    name="get_server_time",
+    method="GET",
+    path="/v2/time",
+    result=ServerTime,
+    errors={
+        "400": ErrorResponse,
+        "401": ErrorResponse,
+        "403": ErrorResponse,
+        "500": ErrorResponse,
+        "503": ErrorResponse,
+    },
+)
+_GET_ACCOUNT: Endpoint[list[ApiAccountModel]] = Endpoint(
+    name="get_account",
+    method="GET",
+    path="/v2/account",
+    result=list[ApiAccountModel],
+    security=(("BtseSignature",),),
+    errors={
+        "400": ErrorResponse,
+        "401": ErrorResponse,
+        "403": ErrorResponse,
+        "500": ErrorResponse,
+        "503": ErrorResponse,
+    },
+)
+_PLACE_ORDER: Endpoint[PlaceOrderResponse] = Endpoint(
+    name="place_order",
+    method="POST",
+    path="/v2/order",
+    result=PlaceOrderResponse,
+    security=(("BtseSignature",),),
+    body_type=ApiOrderModel,
+    body_media_type="application/json",
+    errors={
+        "400": ErrorResponse,
+        "401": ErrorResponse,
+        "403": ErrorResponse,
+        "500": ErrorResponse,
+        "503": ErrorResponse,
+    },
+)
+_LIST_OPEN_ORDERS: Endpoint[list[PendingOrderModel]] = Endpoint(
+    name="list_open_orders",
+    method="GET",
+    path="/v2/pending",
+    result=list[PendingOrderModel],
+    security=(("BtseSignature",),),
+    errors={
+        "400": ErrorResponse,
+        "401": ErrorResponse,
+        "403": ErrorResponse,
+        "500": ErrorResponse,
+        "503": ErrorResponse,
+    },
+)
+_LIST_FILLS: Endpoint[list[FillModel]] = Endpoint(
+    name="list_fills",
+    method="POST",
+    path="/v2/fills",
+    result=list[FillModel],
+    security=(("BtseSignature",),),
+    idempotent=True,
+    body_type=FillQueryModel,
+    body_media_type="application/json",
+    errors={
+        "400": ErrorResponse,
+        "401": ErrorResponse,
+        "403": ErrorResponse,
+        "500": ErrorResponse,
+        "503": ErrorResponse,
+    },
+)
+_CANCEL_ORDER: Endpoint[list[ReturnResult]] = Endpoint(
+    name="cancel_order",
+    method="POST",
+    path="/v2/deleteOrder",
+    result=list[ReturnResult],
+    security=(("BtseSignature",),),
+    body_type=CancelOrderModel,
+    body_media_type="application/json",
+    errors={
+        "400": ErrorResponse,
+        "401": ErrorResponse,
+        "403": ErrorResponse,
+        "500": ErrorResponse,
+        "503": ErrorResponse,
+    },
+)
+
+
+class BtseClient(BaseClient):
+    """Client for BTSE Spot API (default server https://api.btse.com/spot)."""
+
+    _default_base_url = "https://api.btse.com/spot"
+    _env_prefix = "BTSE"
+    _schemes = {
+        "BtseSignature": SigningScheme(
+            algorithm="sha384",
+            encoding="hex",
+            prehash=("path", "timestamp", "body"),
+            secret="api_secret",
+            headers=(
+                ("btse-api", "{api_key}"),
+                ("btse-nonce", "{timestamp}"),
+                ("btse-sign", "{signature}"),
+            ),
+            credentials=("api_key", "api_secret"),
+            path="relative",
+            query_order="declared",
+            timestamp="milliseconds",
+        ),
+    }
+    _error_fields = ErrorFields(
+        code=("errorCode", "code"),
+        message=("message",),
+    )
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        api_key: str | None = None,
+        api_secret: str | None = None,
+        http_client: httpx.Client | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        clock: Callable[[], int] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Create a client; a credential left out is read from BTSE_<NAME> (BTSE_API_KEY, BTSE_API_SECRET).
+
+        `clock` returns Unix milliseconds and supplies every timestamp and nonce.
+        """
+        super().__init__(
+            base_url,
+            http_client=http_client,
+            timeout=timeout,
+            max_retries=max_retries,
+            clock=clock,
+            headers=headers,
+            credentials={
+                "api_key": api_key if api_key is not None else os.environ.get("BTSE_API_KEY"),
+                "api_secret": api_secret
+                if api_secret is not None
+                else os.environ.get("BTSE_API_SECRET"),
+            },
+        )
+
+    @cached_property
+    def with_raw_response(self) -> BtseClientWithRawResponse:
+        """The same methods, returning a RawResponse with status, headers and the parsed body."""
+        return BtseClientWithRawResponse(self)
+
+    def get_market_summary(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> dict[str, MarketSummary]:
+        """High level market overview
+
+        GET /v2/market_summary
+
+        This API provides a high level overview of the market. Provides you with information
+        such as the best bid/ask, price movements over the last day and volume information.
+        The answer is an object keyed by market symbol (the page shows the key as `symbol`).
+        """
+        return self._call(
+            _GET_MARKET_SUMMARY,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def list_markets(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[MarketModel]:
+        """Market information
+
+        GET /v2/markets
+
+        Gets information on the available markets.
+        """
+        return self._call(
+            _LIST_MARKETS,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def get_order_book(
+        self,
+        *,
+        symbol: str,
+        group: int | NotGiven = NOT_GIVEN,
+        limit_asks: int | NotGiven = NOT_GIVEN,
+        limit_bids: int | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> OrderBookResponse:
+        """Gets Orderbook
+
+        GET /v2/orderbook/{symbol}
+
+        Gets Orderbook for a given symbol.
+
+        Args:
+            symbol: Symbol representing the market, e.g. `BTC-USD`.
+            group: Decimal grouping (price aggregation level).
+            limit_asks: Restricts the depth of orderbook to return (asks side).
+            limit_bids: Restricts the depth of orderbook to return (bids side).
+        """
+        return self._call(
+            _GET_ORDER_BOOK,
+            path_params={
+                "symbol": symbol,
+            },
+            query={
+                "group": group,
+                "limit_asks": limit_asks,
+                "limit_bids": limit_bids,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def get_ticker(
+        self,
+        *,
+        symbol: str,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> TickerModel:
+        """Ticker Information
+
+        GET /v2/ticker/{symbol}
+
+        Retrieves bid, asks, and other information of the ticker.
+
+        Args:
+            symbol: Market symbol, e.g. `BTC-USD`.
+        """
+        return self._call(
+            _GET_TICKER,
+            path_params={
+                "symbol": symbol,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def get_market_stats(
+        self,
+        *,
+        symbol: str,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Hour24Stats:
+        """Gets market statistics
+
+        GET /v2/stats/{symbol}
+
+        Gets market statistics over the past 24 hours (open, high, low, close, volume).
+
+        Args:
+            symbol: Market symbol, e.g. `BTC-USD`.
+        """
+        return self._call(
+            _GET_MARKET_STATS,
+            path_params={
+                "symbol": symbol,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def list_trades(
+        self,
+        *,
+        symbol: str,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[TradeModel]:
+        """Gets list of recent trades
+
+        GET /v2/trades/{symbol}
+
+        Gets list of most recent trades for a given symbol.
+
+        Args:
+            symbol: Symbol representing the market, e.g. `BTC-USD`.
+        """
+        return self._call(
+            _LIST_TRADES,
+            path_params={
+                "symbol": symbol,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def get_server_time(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ServerTime:
+        """Get Server time
+
+        GET /v2/time
+
+        Get Server time, as an ISO date and as an epoch timestamp.
+        """
+        return self._call(
+            _GET_SERVER_TIME,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def get_account(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[ApiAccountModel]:
+        """Get Account Information
+
+        GET /v2/account
+
+        Get account information and balances, one entry per currency.
+        """
+        return self._call(
+            _GET_ACCOUNT,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def place_order(
+        self,
+        *,
+        amount: Decimal | NotGiven = NOT_GIVEN,
+        client_oid: int | NotGiven = NOT_GIVEN,
+        created_at: int | NotGiven = NOT_GIVEN,
+        funds: Decimal | NotGiven = NOT_GIVEN,
+        id: str | NotGiven = NOT_GIVEN,
+        post_only: bool | NotGiven = NOT_GIVEN,
+        price: Decimal | NotGiven = NOT_GIVEN,
+        symbol: str | NotGiven = NOT_GIVEN,
+        side: str | NotGiven = NOT_GIVEN,
+        status: str | NotGiven = NOT_GIVEN,
+        stop: str | NotGiven = NOT_GIVEN,
+        stop_price: Decimal | NotGiven = NOT_GIVEN,
+        stp: str | NotGiven = NOT_GIVEN,
+        tag: str | NotGiven = NOT_GIVEN,
+        time_in_force: str | NotGiven = NOT_GIVEN,
+        type: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PlaceOrderResponse:
+        """Order Placement
+
+        POST /v2/order
+
+        Sends Limit orders to BTSE. The body is the page's ApiOrderModel; the page marks no
+        field as required and does not enumerate `side`, `type`, `time_in_force`, `stop` or
+        `stp`. Amounts and prices are JSON numbers, sent with the exact digits given.
+        Not safe to repeat blindly: a retry may place a second order.
+
+        Args:
+            amount: Order amount (size), a JSON number kept exact.
+            client_oid: Client order id (an integer on this page).
+            created_at: Creation time; set by BTSE, normally left out.
+            funds: Funds to use, in quote currency (not described on the page).
+            id: Order id; set by BTSE, normally left out.
+            post_only: Maker only; the order is rejected if it would take liquidity.
+            price: Limit price, a JSON number kept exact.
+            symbol: Market symbol, e.g. `BTC-USD`.
+            side: Order side, e.g. `BUY` or `SELL` (not enumerated on the page).
+            status: Order status; set by BTSE, normally left out.
+            stop: Stop order type (not described on the page).
+            stop_price: Stop trigger price, a JSON number kept exact.
+            stp: Self-trade prevention mode (not described on the page).
+            tag: Free-form tag attached to the order.
+            time_in_force: Time in force, e.g. `GTC` (not enumerated on the page).
+            type: Order type, e.g. `LIMIT` (not enumerated on the page).
+        """
+        return self._call(
+            _PLACE_ORDER,
+            body={
+                "amount": amount,
+                "client_oid": client_oid,
+                "created_at": created_at,
+                "funds": funds,
+                "id": id,
+                "post_only": post_only,
+                "price": price,
+                "symbol": symbol,
+                "side": side,
+                "status": status,
+                "stop": stop,
+                "stop_price": stop_price,
+                "stp": stp,
+                "tag": tag,
+                "time_in_force": time_in_force,
+                "type": type,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def list_open_orders(
+        self,
+        *,
+        symbol: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[PendingOrderModel]:
+        """Gets pending orders
+
+        GET /v2/pending
+
+        Gets all pending (open) orders for the market, or for every market when `symbol` is omitted.
+
+        Args:
+            symbol: Market symbol, e.g. `BTC-USD`.
+        """
+        return self._call(
+            _LIST_OPEN_ORDERS,
+            query={
+                "symbol": symbol,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def list_fills(
+        self,
+        *,
+        after: int | NotGiven = NOT_GIVEN,
+        before: int | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        order_id: str | NotGiven = NOT_GIVEN,
+        symbol: str | NotGiven = NOT_GIVEN,
+        username: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[FillModel]:
+        """Get order fills
+
+        POST /v2/fills
+
+        Get order fills. A read, although it is a POST: the query travels as a JSON body
+        (FillQueryModel, FACTS.md), so it is safe to repeat.
+
+        Args:
+            after: Lower bound of the fills to return (int64; the page does not say whether a time or an id).
+            before: Upper bound of the fills to return (int64; the page does not say whether a time or an id).
+            limit: Maximum number of fills to return.
+            order_id: Only fills of this order.
+            symbol: Only fills of this market, e.g. `BTC-USD`.
+            username: Account username (not described on the page).
+        """
+        return self._call(
+            _LIST_FILLS,
+            body={
+                "after": after,
+                "before": before,
+                "limit": limit,
+                "order_id": order_id,
+                "symbol": symbol,
+                "username": username,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def cancel_order(
+        self,
+        *,
+        coin_name: str | NotGiven = NOT_GIVEN,
+        order_id: str | NotGiven = NOT_GIVEN,
+        symbol: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[ReturnResult]:
+        """Cancel order
+
+        POST /v2/deleteOrder
+
+        Cancel order. The order travels as a JSON body (CancelOrderModel, FACTS.md); the answer
+        is an array of ReturnResult.
+
+        Args:
+            coin_name: Coin name (not described on the page).
+            order_id: Id of the order to cancel.
+            symbol: Market symbol of the order, e.g. `BTC-USD`.
+        """
+        return self._call(
+            _CANCEL_ORDER,
+            body={
+                "coin_name": coin_name,
+                "order_id": order_id,
+                "symbol": symbol,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class BtseClientWithRawResponse:
+    """BtseClient's methods, each returning a RawResponse instead of the parsed body."""
+
+    def __init__(self, client: BtseClient) -> None:
+        self.get_market_summary = raw_response(client.get_market_summary)
+        self.list_markets = raw_response(client.list_markets)
+        self.get_order_book = raw_response(client.get_order_book)
+        self.get_ticker = raw_response(client.get_ticker)
+        self.get_market_stats = raw_response(client.get_market_stats)
+        self.list_trades = raw_response(client.list_trades)
+        self.get_server_time = raw_response(client.get_server_time)
+        self.get_account = raw_response(client.get_account)
+        self.place_order = raw_response(client.place_order)
+        self.list_open_orders = raw_response(client.list_open_orders)
+        self.list_fills = raw_response(client.list_fills)
+        self.cancel_order = raw_response(client.cancel_order)

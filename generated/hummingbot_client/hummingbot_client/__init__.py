@@ -1,0 +1,47 @@
+"""Hummingbot API: a typed client generated from hummingbot.yaml."""
+
+from . import models
+from ._base_client import RawResponse
+from ._client import HummingbotClient, HummingbotClientWithRawResponse
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    MissingCredentialsError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseValidationError,
+    UnprocessableEntityError,
+)
+from ._types import NOT_GIVEN, NotGiven
+
+__version__ = "1.0"
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "HummingbotClient",
+    "HummingbotClientWithRawResponse",
+    "ConflictError",
+    "InternalServerError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "NotGiven",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawResponse",
+    "ResponseValidationError",
+    "UnprocessableEntityError",
+    "models",
+]

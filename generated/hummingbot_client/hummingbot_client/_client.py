@@ -1,0 +1,598 @@
+"""HummingbotClient: one method per operation of hummingbot.yaml."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, Literal
+
+import httpx
+
+from ._auth import BasicScheme
+from ._base_client import (
+    DEFAULT_MAX_RETRIES,
+    BaseClient,
+    Endpoint,
+    ErrorFields,
+    Pagination,
+    raw_response,
+)
+from ._types import NOT_GIVEN, NotGiven
+from .models import (
+    ActiveOrderFilterRequest,
+    CancelOrderResponse,
+    HttpError,
+    HttpValidationError,
+    HummingbotOrder,
+    HummingbotPosition,
+    HummingbotTrade,
+    OrderFilterRequest,
+    OrderPage,
+    PositionFilterRequest,
+    PositionPage,
+    TradeFilterRequest,
+    TradePage,
+    TradeRequest,
+    TradeResponse,
+)
+
+__all__ = ["HummingbotClient"]
+
+_PLACE_ORDER: Endpoint[TradeResponse] = Endpoint(
+    name="place_order",
+    method="POST",
+    path="/trading/orders",
+    result=TradeResponse,
+    security=(("HTTPBasic",),),
+    body_type=TradeRequest,
+    body_media_type="application/json",
+    errors={
+        "401": HttpError,
+        "422": HttpValidationError,
+        "500": HttpError,
+    },
+)
+_CANCEL_ORDER: Endpoint[CancelOrderResponse] = Endpoint(
+    name="cancel_order",
+    method="POST",
+    path="/trading/{account_name}/{connector_name}/orders/{client_order_id}/cancel",
+    result=CancelOrderResponse,
+    security=(("HTTPBasic",),),
+    errors={
+        "401": HttpError,
+        "422": HttpValidationError,
+        "500": HttpError,
+    },
+)
+_GET_POSITIONS: Endpoint[PositionPage] = Endpoint(
+    name="get_positions",
+    method="POST",
+    path="/trading/positions",
+    result=PositionPage,
+    security=(("HTTPBasic",),),
+    idempotent=True,
+    body_type=PositionFilterRequest,
+    body_media_type="application/json",
+    errors={
+        "401": HttpError,
+        "422": HttpValidationError,
+        "500": HttpError,
+    },
+)
+_GET_POSITIONS_PAGES = Pagination(
+    style="cursor",
+    items=("data",),
+    cursor="cursor",
+    next_cursor=("pagination", "next_cursor"),
+)
+_GET_ACTIVE_ORDERS: Endpoint[OrderPage] = Endpoint(
+    name="get_active_orders",
+    method="POST",
+    path="/trading/orders/active",
+    result=OrderPage,
+    security=(("HTTPBasic",),),
+    idempotent=True,
+    body_type=ActiveOrderFilterRequest,
+    body_media_type="application/json",
+    errors={
+        "401": HttpError,
+        "422": HttpValidationError,
+        "500": HttpError,
+    },
+)
+_GET_ACTIVE_ORDERS_PAGES = Pagination(
+    style="cursor",
+    items=("data",),
+    cursor="cursor",
+    next_cursor=("pagination", "next_cursor"),
+)
+_SEARCH_ORDERS: Endpoint[OrderPage] = Endpoint(
+    name="search_orders",
+    method="POST",
+    path="/trading/orders/search",
+    result=OrderPage,
+    security=(("HTTPBasic",),),
+    idempotent=True,
+    body_type=OrderFilterRequest,
+    body_media_type="application/json",
+    errors={
+        "401": HttpError,
+        "422": HttpValidationError,
+        "500": HttpError,
+    },
+)
+_SEARCH_ORDERS_PAGES = Pagination(
+    style="cursor",
+    items=("data",),
+    cursor="cursor",
+    next_cursor=("pagination", "next_cursor"),
+)
+_GET_TRADES: Endpoint[TradePage] = Endpoint(
+    name="get_trades",
+    method="POST",
+    path="/trading/trades",
+    result=TradePage,
+    security=(("HTTPBasic",),),
+    idempotent=True,
+    body_type=TradeFilterRequest,
+    body_media_type="application/json",
+    errors={
+        "401": HttpError,
+        "422": HttpValidationError,
+        "500": HttpError,
+    },
+)
+_GET_TRADES_PAGES = Pagination(
+    style="cursor",
+    items=("data",),
+    cursor="cursor",
+    next_cursor=("pagination", "next_cursor"),
+)
+
+
+class HummingbotClient(BaseClient):
+    """Client for Hummingbot API (default server http://localhost:8000)."""
+
+    _default_base_url = "http://localhost:8000"
+    _env_prefix = "HUMMINGBOT"
+    _schemes = {
+        "HTTPBasic": BasicScheme(),
+    }
+    _error_fields = ErrorFields(
+        message=("detail",),
+    )
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        http_client: httpx.Client | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        clock: Callable[[], int] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Create a client; a credential left out is read from HUMMINGBOT_<NAME> (HUMMINGBOT_USERNAME, HUMMINGBOT_PASSWORD).
+
+        `clock` returns Unix milliseconds and supplies every timestamp and nonce.
+        """
+        super().__init__(
+            base_url,
+            http_client=http_client,
+            timeout=timeout,
+            max_retries=max_retries,
+            clock=clock,
+            headers=headers,
+            credentials={
+                "username": username
+                if username is not None
+                else os.environ.get("HUMMINGBOT_USERNAME"),
+                "password": password
+                if password is not None
+                else os.environ.get("HUMMINGBOT_PASSWORD"),
+            },
+        )
+
+    @cached_property
+    def with_raw_response(self) -> HummingbotClientWithRawResponse:
+        """The same methods, returning a RawResponse with status, headers and the parsed body."""
+        return HummingbotClientWithRawResponse(self)
+
+    def place_order(
+        self,
+        *,
+        account_name: str,
+        connector_name: str,
+        trading_pair: str,
+        trade_type: Literal["BUY", "SELL"],
+        amount: Decimal,
+        order_type: Literal["LIMIT", "MARKET", "LIMIT_MAKER"] | NotGiven = NOT_GIVEN,
+        price: Decimal | None | NotGiven = NOT_GIVEN,
+        position_action: Literal["OPEN", "CLOSE"] | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> TradeResponse:
+        """Place trade
+
+        POST /trading/orders
+
+        Place a buy or sell order using a specific account and connector.
+
+        `price` is the price for LIMIT and LIMIT_MAKER orders (null for MARKET orders).
+        `position_action` (OPEN | CLOSE, default OPEN) applies to perpetual connectors. The
+        answer (201) carries `order_id`, the client order id assigned by the connector, and
+        `status` "submitted": the order is submitted, not yet filled. Placing an order is not
+        idempotent: a retried request may place a second order.
+
+        Args:
+            account_name: Name of the account to trade with.
+            connector_name: Name of the connector/exchange.
+            trading_pair: Trading pair (e.g., BTC-USDT).
+            trade_type: Whether to buy or sell.
+            amount: Amount to trade (in the base asset); must be greater than 0.
+            order_type: Type of order.
+            price: Price for limit orders (LIMIT and LIMIT_MAKER); null for MARKET orders.
+            position_action: Position action for perpetual contracts.
+        """
+        return self._call(
+            _PLACE_ORDER,
+            body={
+                "account_name": account_name,
+                "connector_name": connector_name,
+                "trading_pair": trading_pair,
+                "trade_type": trade_type,
+                "amount": amount,
+                "order_type": order_type,
+                "price": price,
+                "position_action": position_action,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def cancel_order(
+        self,
+        *,
+        account_name: str,
+        connector_name: str,
+        client_order_id: str,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> CancelOrderResponse:
+        """Cancel order
+
+        POST /trading/{account_name}/{connector_name}/orders/{client_order_id}/cancel
+
+        Cancel a specific order by its client order id (the `order_id` returned by
+        `place_order`). The answer only says the cancellation was initiated; follow the order
+        with `get_active_orders` or `search_orders`. Failures answer 500 `{"detail": "Error
+        cancelling order: ..."}`. Not retried automatically.
+
+        Args:
+            account_name: Name of the account.
+            connector_name: Name of the connector/exchange.
+            client_order_id: Client order id of the order to cancel.
+        """
+        return self._call(
+            _CANCEL_ORDER,
+            path_params={
+                "account_name": account_name,
+                "connector_name": connector_name,
+                "client_order_id": client_order_id,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def get_positions(
+        self,
+        *,
+        account_names: list[str] | None | NotGiven = NOT_GIVEN,
+        connector_names: list[str] | None | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        cursor: str | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> PositionPage:
+        """Get positions
+
+        POST /trading/positions
+
+        Get current positions across all or filtered perpetual connectors, fetched live from
+        the connectors (unrealized PnL, leverage, margin). Read-only: safe to retry. Pages with
+        the `cursor` body field; `iter_get_positions` walks every page.
+
+        Args:
+            account_names: List of account names to filter by (all accounts when null).
+            connector_names: List of connector names to filter by (all perpetual connectors when null).
+            limit: Number of items per page (1-1000, default 100).
+            cursor: Cursor for the next page: the `pagination.next_cursor` of the previous answer, passed back unchanged. Null (or absent) for the first page.
+        """
+        return self._call(
+            _GET_POSITIONS,
+            body={
+                "account_names": account_names,
+                "connector_names": connector_names,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def iter_get_positions(
+        self,
+        *,
+        account_names: list[str] | None | NotGiven = NOT_GIVEN,
+        connector_names: list[str] | None | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        cursor: str | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[HummingbotPosition]:
+        """Every item get_positions() lists, fetching the next page only when needed."""
+        arguments: dict[str, Any] = {
+            "account_names": account_names,
+            "connector_names": connector_names,
+            "limit": limit,
+            "cursor": cursor,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "extra_headers": extra_headers,
+        }
+        return self._paginate(self.get_positions, arguments, _GET_POSITIONS_PAGES)
+
+    def get_active_orders(
+        self,
+        *,
+        account_names: list[str] | None | NotGiven = NOT_GIVEN,
+        connector_names: list[str] | None | NotGiven = NOT_GIVEN,
+        trading_pairs: list[str] | None | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        cursor: str | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> OrderPage:
+        """Get active orders
+
+        POST /trading/orders/active
+
+        Get active (in-flight) orders across all or filtered accounts and connectors, live from
+        the connectors: current status, filled amount and other live order data. Read-only:
+        safe to retry. Pages with the `cursor` body field; `iter_get_active_orders` walks every
+        page.
+
+        Args:
+            account_names: List of account names to filter by (all accounts when null).
+            connector_names: List of connector names to filter by (all connectors when null).
+            trading_pairs: List of trading pairs to filter by.
+            limit: Number of items per page (1-1000, default 100).
+            cursor: Cursor for the next page: the `pagination.next_cursor` of the previous answer, passed back unchanged. Null (or absent) for the first page.
+        """
+        return self._call(
+            _GET_ACTIVE_ORDERS,
+            body={
+                "account_names": account_names,
+                "connector_names": connector_names,
+                "trading_pairs": trading_pairs,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def iter_get_active_orders(
+        self,
+        *,
+        account_names: list[str] | None | NotGiven = NOT_GIVEN,
+        connector_names: list[str] | None | NotGiven = NOT_GIVEN,
+        trading_pairs: list[str] | None | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        cursor: str | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[HummingbotOrder]:
+        """Every item get_active_orders() lists, fetching the next page only when needed."""
+        arguments: dict[str, Any] = {
+            "account_names": account_names,
+            "connector_names": connector_names,
+            "trading_pairs": trading_pairs,
+            "limit": limit,
+            "cursor": cursor,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "extra_headers": extra_headers,
+        }
+        return self._paginate(self.get_active_orders, arguments, _GET_ACTIVE_ORDERS_PAGES)
+
+    def search_orders(
+        self,
+        *,
+        account_names: list[str] | None | NotGiven = NOT_GIVEN,
+        connector_names: list[str] | None | NotGiven = NOT_GIVEN,
+        trading_pairs: list[str] | None | NotGiven = NOT_GIVEN,
+        status: str | None | NotGiven = NOT_GIVEN,
+        start_time: int | None | NotGiven = NOT_GIVEN,
+        end_time: int | None | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        cursor: str | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> OrderPage:
+        """Search orders
+
+        POST /trading/orders/search
+
+        Get historical orders across all or filtered accounts from the server's database, newest
+        first, filtered by account, connector, trading pair, status and time range (`start_time`,
+        `end_time`: Unix milliseconds). `limit` 1-1000 (default 100). Pass
+        `pagination.next_cursor` back as `cursor` for the next page; it is null on the last
+        page. Read-only: safe to retry. `iter_search_orders` walks every page.
+
+        Args:
+            account_names: List of account names to filter by (all accounts when null).
+            connector_names: List of connector names to filter by.
+            trading_pairs: List of trading pairs to filter by.
+            status: Order status filter (e.g. OPEN, FILLED, CANCELLED, FAILED).
+            start_time: Start time as Unix timestamp in milliseconds.
+            end_time: End time as Unix timestamp in milliseconds.
+            limit: Number of items per page (1-1000, default 100).
+            cursor: Cursor for the next page: the `pagination.next_cursor` of the previous answer, passed back unchanged. Null (or absent) for the first page.
+        """
+        return self._call(
+            _SEARCH_ORDERS,
+            body={
+                "account_names": account_names,
+                "connector_names": connector_names,
+                "trading_pairs": trading_pairs,
+                "status": status,
+                "start_time": start_time,
+                "end_time": end_time,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def iter_search_orders(
+        self,
+        *,
+        account_names: list[str] | None | NotGiven = NOT_GIVEN,
+        connector_names: list[str] | None | NotGiven = NOT_GIVEN,
+        trading_pairs: list[str] | None | NotGiven = NOT_GIVEN,
+        status: str | None | NotGiven = NOT_GIVEN,
+        start_time: int | None | NotGiven = NOT_GIVEN,
+        end_time: int | None | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        cursor: str | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[HummingbotOrder]:
+        """Every item search_orders() lists, fetching the next page only when needed."""
+        arguments: dict[str, Any] = {
+            "account_names": account_names,
+            "connector_names": connector_names,
+            "trading_pairs": trading_pairs,
+            "status": status,
+            "start_time": start_time,
+            "end_time": end_time,
+            "limit": limit,
+            "cursor": cursor,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "extra_headers": extra_headers,
+        }
+        return self._paginate(self.search_orders, arguments, _SEARCH_ORDERS_PAGES)
+
+    def get_trades(
+        self,
+        *,
+        account_names: list[str] | None | NotGiven = NOT_GIVEN,
+        connector_names: list[str] | None | NotGiven = NOT_GIVEN,
+        trading_pairs: list[str] | None | NotGiven = NOT_GIVEN,
+        trade_types: list[Literal["BUY", "SELL"]] | None | NotGiven = NOT_GIVEN,
+        start_time: int | None | NotGiven = NOT_GIVEN,
+        end_time: int | None | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        cursor: str | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> TradePage:
+        """Get trades
+
+        POST /trading/trades
+
+        Get trade (fill) history across all or filtered accounts, most recent first, filtered by
+        account, connector, trading pair, trade type (BUY/SELL) and time range (`start_time`,
+        `end_time`: Unix milliseconds). Read-only: safe to retry. Pages with the `cursor` body
+        field; `iter_get_trades` walks every page.
+
+        Args:
+            account_names: List of account names to filter by (all accounts when null).
+            connector_names: List of connector names to filter by.
+            trading_pairs: List of trading pairs to filter by.
+            trade_types: List of trade types to filter by (BUY/SELL).
+            start_time: Start time as Unix timestamp in milliseconds.
+            end_time: End time as Unix timestamp in milliseconds.
+            limit: Number of items per page (1-1000, default 100).
+            cursor: Cursor for the next page: the `pagination.next_cursor` of the previous answer, passed back unchanged. Null (or absent) for the first page.
+        """
+        return self._call(
+            _GET_TRADES,
+            body={
+                "account_names": account_names,
+                "connector_names": connector_names,
+                "trading_pairs": trading_pairs,
+                "trade_types": trade_types,
+                "start_time": start_time,
+                "end_time": end_time,
+                "limit": limit,
+                "cursor": cursor,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def iter_get_trades(
+        self,
+        *,
+        account_names: list[str] | None | NotGiven = NOT_GIVEN,
+        connector_names: list[str] | None | NotGiven = NOT_GIVEN,
+        trading_pairs: list[str] | None | NotGiven = NOT_GIVEN,
+        trade_types: list[Literal["BUY", "SELL"]] | None | NotGiven = NOT_GIVEN,
+        start_time: int | None | NotGiven = NOT_GIVEN,
+        end_time: int | None | NotGiven = NOT_GIVEN,
+        limit: int | NotGiven = NOT_GIVEN,
+        cursor: str | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[HummingbotTrade]:
+        """Every item get_trades() lists, fetching the next page only when needed."""
+        arguments: dict[str, Any] = {
+            "account_names": account_names,
+            "connector_names": connector_names,
+            "trading_pairs": trading_pairs,
+            "trade_types": trade_types,
+            "start_time": start_time,
+            "end_time": end_time,
+            "limit": limit,
+            "cursor": cursor,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "extra_headers": extra_headers,
+        }
+        return self._paginate(self.get_trades, arguments, _GET_TRADES_PAGES)
+
+
+class HummingbotClientWithRawResponse:
+    """HummingbotClient's methods, each returning a RawResponse instead of the parsed body."""
+
+    def __init__(self, client: HummingbotClient) -> None:
+        self.place_order = raw_response(client.place_order)
+        self.cancel_order = raw_response(client.cancel_order)
+        self.get_positions = raw_response(client.get_positions)
+        self.get_active_orders = raw_response(client.get_active_orders)
+        self.search_orders = raw_response(client.search_orders)
+        self.get_trades = raw_response(client.get_trades)
