@@ -557,6 +557,8 @@ class _Parser:
                 for i, member in enumerate(schema[key]):
                     members.append(self.annotate(member, f"{hint}{i + 1}", f"{at}/{key}/{i}"))
                 return _union(members)
+        if _type_list(schema) == ["null"]:
+            return "None"
         types = [t for t in _type_list(schema) if t != "null"]
         if len(types) > 1:
             return _union([self._annotate({**schema, "type": t}, hint, at) for t in types])
@@ -612,8 +614,9 @@ class _Parser:
                 value = {k: self._model_schema(v, f"{hint}{pascal_case(k)}") for k, v in value.items()}
             elif key in ("items", "additionalProperties", "not"):
                 value = self._model_schema(value, f"{hint}{'Item' if key == 'items' else 'Value'}")
-            elif key in ("allOf", "oneOf", "anyOf", "prefixItems"):
-                value = [self._model_schema(s, f"{hint}{i + 1}") for i, s in enumerate(value)] if isinstance(value, list) else value
+            elif key in ("allOf", "oneOf", "anyOf", "prefixItems") and isinstance(value, list):
+                # allOf members are merged into this model, so they stay inline rather than becoming models.
+                value = [self._model_schema(s, f"{hint}{i + 1}", root=key == "allOf") for i, s in enumerate(value)]
             elif key in ("example", "examples", "discriminator") or key.startswith("x-"):
                 continue
             out[key] = value

@@ -98,8 +98,9 @@ def method_docstring(op: ir.Operation) -> str:
     body = "\n".join(summary.splitlines()[1:] + ([""] if op.description else []) + op.description.splitlines()).strip()
     if op.deprecated:
         body = ("Deprecated.\n\n" + body).strip()
-    lines.append("")
-    lines.append(f"{op.http_method} {op.path}")
+    if op.summary:
+        lines.append("")
+        lines.append(f"{op.http_method} {op.path}")
     if body:
         lines.append("")
         lines.extend(_doc_text(line) for line in body.splitlines())

@@ -449,7 +449,7 @@ class BitcainClient(BaseClient):
         quantity: Decimal | None | NotGiven = NOT_GIVEN,
         price: Decimal | None | NotGiven = NOT_GIVEN,
         stop_price: Decimal | None | NotGiven = NOT_GIVEN,
-        time_in_force: Any | NotGiven = NOT_GIVEN,
+        time_in_force: Literal["gtc", "ioc", "fok", "gtt"] | None | NotGiven = NOT_GIVEN,
         expires_at: datetime | None | NotGiven = NOT_GIVEN,
         status: str | None | NotGiven = NOT_GIVEN,
         timeout: float | httpx.Timeout | None = None,

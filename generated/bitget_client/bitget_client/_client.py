@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, Literal
+from typing import Literal
 
 import httpx
 
@@ -141,11 +141,11 @@ _CLOSE_POSITIONS: Endpoint[OrderResultList] = Endpoint(
         "429": ErrorResponse,
     },
 )
-_CANCEL_STRATEGY_ORDER: Endpoint[Any] = Endpoint(
+_CANCEL_STRATEGY_ORDER: Endpoint[None] = Endpoint(
     name="cancel_strategy_order",
     method="POST",
     path="/api/v3/trade/cancel-strategy-order",
-    result=Any,
+    result=None,
     security=(("BitgetSignature",),),
     envelope=True,
     body_type=CancelStrategyOrderRequest,
@@ -608,7 +608,7 @@ class BitgetClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Any:
+    ) -> None:
         """Cancel a strategy (plan / TP-SL) order
 
         POST /api/v3/trade/cancel-strategy-order

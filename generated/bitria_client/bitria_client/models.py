@@ -258,7 +258,11 @@ class OrderAccepted(Model):
     """
 
 
-class OrderDetail2(Model):
+class OrderDetail(Order):
+    """
+    An order with its fills (assumed shape).
+    """
+
     fills: list[Fill]
     """
     Fills of this order, oldest first.
@@ -390,9 +394,3 @@ class PositionList(Model):
     """
 
     data: list[Position]
-
-
-class OrderDetail(Order, OrderDetail2):
-    """
-    An order with its fills (assumed shape).
-    """
