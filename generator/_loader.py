@@ -70,13 +70,12 @@ def line_map(source: bytes) -> dict[str, int]:
     stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
     while stack:
         node, at = stack.pop()
-        lines[at] = node.start_mark.line + 1
+        lines.setdefault(at, node.start_mark.line + 1)  # a mapping key's line wins over its value's
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 child = at + pointer(str(key.value))
                 lines[child] = key.start_mark.line + 1
                 stack.append((value, child))
-                lines[child] = key.start_mark.line + 1
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, at + pointer(i)) for i, item in enumerate(node.value))
     return lines

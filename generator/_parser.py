@@ -297,14 +297,14 @@ class _Parser:
         arguments = []
         for (name, location), (param, param_at) in merged.items():
             if location == "cookie":
-                self.diag.recoverable(param_at, f"skipped: cookie parameter {name!r} is not supported")
+                self.diag.recoverable(param_at, f"unsupported: cookie parameter {name!r} (lenient mode skips the operation)")
                 return None
             schema = param.get("schema")
             if schema is None and isinstance(param.get("content"), dict) and param["content"]:
                 schema = next(iter(param["content"].values())).get("schema")
             style = param.get("style", "form")
             if style not in ("form", "simple"):
-                self.diag.recoverable(param_at + "/style", f"skipped: parameter style {style!r} is not supported")
+                self.diag.recoverable(param_at + "/style", f"unsupported: parameter style {style!r} (lenient mode skips the operation)")
                 return None
             arguments.append(
                 ir.Argument(
@@ -331,7 +331,7 @@ class _Parser:
         media = next((m for m in content if _JSON_MEDIA.match(m)), None) or (_FORM_MEDIA if _FORM_MEDIA in content else None)
         if media is None:
             if content:
-                self.diag.recoverable(body_at + "/content", f"skipped: request media type(s) {sorted(content)} not supported (JSON or form only)")
+                self.diag.recoverable(body_at + "/content", f"unsupported: request media type(s) {sorted(content)} (JSON and form bodies only; lenient mode skips the operation)")
                 return False, [], None
             return None, [], None
         media_at = body_at + pointer("content", media)

@@ -14,7 +14,7 @@ from pathlib import Path
 from ._errors import Diagnostics, Problem, SpecError
 
 ROOT = Path(__file__).resolve().parent.parent
-MANIFEST = ".manifest.json"
+MANIFESTS = ".manifests"  # per-package record of input and output hashes; git-ignored, local only
 
 
 @dataclass
@@ -82,17 +82,17 @@ def generate(
         from ._format import format_tree
 
         format_tree(staging)
-        for package, (spec, _, inputs) in built.items():
-            _write_manifest(staging / package, spec, package, inputs, fingerprint, lenient)
+        for package in built:
             changed = _diff(staging / package, out / package)
             if changed:
                 result.changed.extend(f"{package}/{name}" for name in changed)
             else:
                 result.unchanged.append(package)
         if not check:
-            for package in built:
+            for package, (spec, _, inputs) in built.items():
                 if any(c.startswith(package + "/") for c in result.changed):
                     _swap(staging / package, out / package)
+                _write_manifest(out, spec, package, inputs, fingerprint, lenient)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
@@ -146,7 +146,7 @@ def _read_manifests(out: Path) -> dict[Path, dict[str, object]]:
     manifests: dict[Path, dict[str, object]] = {}
     if not out.is_dir():
         return manifests
-    for path in out.glob(f"*/{MANIFEST}"):
+    for path in (out / MANIFESTS).glob("*.json"):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             spec = (ROOT / str(data["spec"])).resolve()
@@ -173,11 +173,11 @@ def _is_fresh(manifest: dict[str, object], out: Path, fingerprint: str, lenient:
     except OSError:
         return False
     present = {p.relative_to(package_dir).as_posix() for p in package_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
-    return present == set(files) | {MANIFEST}
+    return present == set(files)
 
 
-def _write_manifest(package_dir: Path, spec: Path, package: str, inputs: dict[str, str], fingerprint: str, lenient: bool) -> None:
-    files = {p.relative_to(package_dir).as_posix(): _sha(p.read_bytes()) for p in sorted(package_dir.rglob("*")) if p.is_file()}
+def _write_manifest(out: Path, spec: Path, package: str, inputs: dict[str, str], fingerprint: str, lenient: bool) -> None:
+    files = {name: _sha(data) for name, data in sorted(_tree(out / package).items())}
     manifest = {
         "package": package,
         "spec": _spec_reference(spec),
@@ -186,7 +186,8 @@ def _write_manifest(package_dir: Path, spec: Path, package: str, inputs: dict[st
         "lenient": lenient,
         "files": files,
     }
-    (package_dir / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    (out / MANIFESTS).mkdir(exist_ok=True)
+    (out / MANIFESTS / f"{package}.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def _spec_reference(spec: Path) -> str:

@@ -1,0 +1,35 @@
+"""Shared by the tests: generate a spec into a temporary directory and import the package."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from generator import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+SPECS = ROOT / "specs"
+CORPUS = ROOT.parent / "shared" / "corpus"
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def tree(directory: Path) -> dict[str, bytes]:
+    """Every file below `directory` by relative path, bytecode caches left out."""
+    return {
+        p.relative_to(directory).as_posix(): p.read_bytes()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts and ".mypy_cache" not in p.parts
+    }
+
+
+def generate_and_import(spec: Path, out: Path, *, lenient: bool = False) -> ModuleType:
+    """Generate `spec` into `out` and import the package it produced."""
+    result = generate([spec], out, lenient=lenient, use_cache=False)
+    (package,) = result.packages
+    sys.path.insert(0, str(out / package))
+    for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+        del sys.modules[name]
+    importlib.invalidate_caches()
+    return importlib.import_module(package)

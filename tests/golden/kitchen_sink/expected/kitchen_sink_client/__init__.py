@@ -1,0 +1,47 @@
+"""Kitchen Sink: a typed client generated from spec.yaml."""
+
+from . import models
+from ._base_client import RawResponse
+from ._client import KitchenSinkClient, KitchenSinkClientWithRawResponse
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    MissingCredentialsError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseValidationError,
+    UnprocessableEntityError,
+)
+from ._types import NOT_GIVEN, NotGiven
+
+__version__ = "2.3.0"
+
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "KitchenSinkClient",
+    "KitchenSinkClientWithRawResponse",
+    "ConflictError",
+    "InternalServerError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "NotGiven",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawResponse",
+    "ResponseValidationError",
+    "UnprocessableEntityError",
+    "models",
+]

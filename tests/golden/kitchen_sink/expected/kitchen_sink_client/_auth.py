@@ -1,0 +1,184 @@
+"""Authentication schemes, applied to each request by an httpx.Auth just before it is sent."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+from collections.abc import Callable, Generator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+import httpx
+
+__all__ = [
+    "ApiKeyScheme",
+    "BasicScheme",
+    "BearerScheme",
+    "Credentials",
+    "RequestAuth",
+    "Scheme",
+    "SigningScheme",
+    "hmac_signature",
+]
+
+Clock = Callable[[], int]
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+class Credentials:
+    """Credential values by name; never shown by repr or str."""
+
+    def __init__(self, values: Mapping[str, str | None]) -> None:
+        self._values = {name: value for name, value in values.items() if value}
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._values
+
+    def __getitem__(self, name: str) -> str:
+        return self._values[name]
+
+    def secrets(self) -> list[str]:
+        """Every credential value, for redaction."""
+        return list(self._values.values())
+
+    def __repr__(self) -> str:
+        return f"Credentials({sorted(self._values)})"
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True)
+class BearerScheme:
+    """HTTP bearer: `Authorization: Bearer <token>`."""
+
+    credentials: tuple[str, ...] = ("token",)
+
+    def apply(
+        self, request: httpx.Request, credentials: Credentials, clock: Clock, base_path: str
+    ) -> None:
+        request.headers["Authorization"] = f"Bearer {credentials[self.credentials[0]]}"
+
+
+@dataclass(frozen=True)
+class BasicScheme:
+    """HTTP basic: `Authorization: Basic base64(username:password)`."""
+
+    credentials: tuple[str, ...] = ("username", "password")
+
+    def apply(
+        self, request: httpx.Request, credentials: Credentials, clock: Clock, base_path: str
+    ) -> None:
+        user, password = (credentials[name] for name in self.credentials)
+        token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+        request.headers["Authorization"] = f"Basic {token}"
+
+
+@dataclass(frozen=True)
+class ApiKeyScheme:
+    """A key sent as a header or a query parameter."""
+
+    name: str
+    location: Literal["header", "query", "cookie"]
+    credentials: tuple[str, ...] = ("api_key",)
+
+    def apply(
+        self, request: httpx.Request, credentials: Credentials, clock: Clock, base_path: str
+    ) -> None:
+        value = credentials[self.credentials[0]]
+        if self.location == "query":
+            request.url = request.url.copy_add_param(self.name, value)
+        elif self.location == "cookie":
+            request.headers["Cookie"] = f"{self.name}={value}"
+        else:
+            request.headers[self.name] = value
+
+
+def hmac_signature(message: bytes, secret: str, algorithm: str, encoding: str) -> str:
+    """HMAC of `message` keyed by `secret`, as lower-case hex or base64."""
+    digest = hmac.new(secret.encode(), message, getattr(hashlib, algorithm)).digest()
+    return digest.hex() if encoding == "hex" else base64.b64encode(digest).decode("ascii")
+
+
+@dataclass(frozen=True)
+class SigningScheme:
+    """Signs each request over a declared composition of timestamp, method, path, query and body."""
+
+    algorithm: str
+    encoding: Literal["hex", "base64"]
+    prehash: tuple[str, ...]
+    secret: str
+    headers: tuple[tuple[str, str], ...]
+    credentials: tuple[str, ...]
+    path: Literal["full", "relative"] = "full"
+    query_order: Literal["declared", "sorted"] = "declared"
+    timestamp: Literal["milliseconds", "seconds"] = "milliseconds"
+    hook: Callable[[bytes, str], str] | None = field(default=None, compare=False)
+
+    def apply(
+        self, request: httpx.Request, credentials: Credentials, clock: Clock, base_path: str
+    ) -> None:
+        if self.query_order == "sorted" and request.url.query:
+            pairs = request.url.query.split(b"&")
+            pairs.sort(key=lambda pair: pair.split(b"=", 1)[0])
+            request.url = request.url.copy_with(query=b"&".join(pairs))
+        now = clock()
+        timestamp = str(now if self.timestamp == "milliseconds" else now // 1000)
+        message = self.message(request, timestamp, base_path)
+        secret = credentials[self.secret]
+        if self.hook is not None:
+            signature = self.hook(message, secret)
+        else:
+            signature = hmac_signature(message, secret, self.algorithm, self.encoding)
+        values = {"timestamp": timestamp, "signature": signature}
+        for name, template in self.headers:
+            request.headers[name] = _fill(template, values, credentials)
+
+    def message(self, request: httpx.Request, timestamp: str, base_path: str) -> bytes:
+        """The exact bytes signed for `request`: the declared parts, concatenated."""
+        raw_path = request.url.raw_path.split(b"?", 1)[0]
+        prefix = base_path.rstrip("/").encode()
+        if self.path == "relative" and prefix and raw_path.startswith(prefix):
+            raw_path = raw_path[len(prefix) :]
+        parts = {
+            "timestamp": timestamp.encode(),
+            "method": request.method.upper().encode(),
+            "path": raw_path,
+            "query": b"?" + request.url.query if request.url.query else b"",
+            "body": request.content,
+        }
+        return b"".join(parts[name] for name in self.prehash)
+
+
+def _fill(template: str, values: Mapping[str, str], credentials: Credentials) -> str:
+    def lookup(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return values[name] if name in values else credentials[name]
+
+    return _PLACEHOLDER.sub(lookup, template)
+
+
+Scheme = BearerScheme | BasicScheme | ApiKeyScheme | SigningScheme
+
+
+class RequestAuth(httpx.Auth):
+    """Applies a set of schemes to a request each time it is sent (so a retry is signed afresh)."""
+
+    requires_request_body = True
+
+    def __init__(
+        self, schemes: Sequence[Scheme], credentials: Credentials, clock: Clock, base_path: str
+    ) -> None:
+        self._schemes = schemes
+        self._credentials = credentials
+        self._clock = clock
+        self._base_path = base_path
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        for scheme in self._schemes:
+            scheme.apply(request, self._credentials, self._clock, self._base_path)
+        yield request
+
+    def __repr__(self) -> str:
+        return f"RequestAuth({[type(s).__name__ for s in self._schemes]})"

@@ -1,0 +1,317 @@
+"""KitchenSinkClient: one method per operation of spec.yaml."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, Literal
+
+import httpx
+
+from ._auth import ApiKeyScheme
+from ._base_client import (
+    DEFAULT_MAX_RETRIES,
+    BaseClient,
+    Endpoint,
+    Pagination,
+    raw_response,
+)
+from ._types import NOT_GIVEN, NotGiven
+from .models import (
+    Cat,
+    CreatePetRequest,
+    CreatePetRequestOwner,
+    Dog,
+    ListPetsResponse,
+    LoginRequest,
+    LoginResponse,
+    Problem,
+)
+
+__all__ = ["KitchenSinkClient"]
+
+_GET_PET: Endpoint[Cat | Dog] = Endpoint(
+    name="get_pet",
+    method="GET",
+    path="/pets/{petId}",
+    result=Cat | Dog,
+    security=(("ApiKey",),),
+    explode=frozenset(("include",)),
+    errors={
+        "404": Problem,
+    },
+)
+_DELETE_PET: Endpoint[None] = Endpoint(
+    name="delete_pet",
+    method="DELETE",
+    path="/pets/{petId}",
+    result=None,
+    errors={
+        "default": Problem,
+    },
+)
+_LIST_PETS: Endpoint[ListPetsResponse] = Endpoint(
+    name="list_pets",
+    method="GET",
+    path="/pets",
+    result=ListPetsResponse,
+    security=(("ApiKey",),),
+)
+_LIST_PETS_PAGES = Pagination(
+    style="offset",
+    items=("items",),
+    limit="limit",
+    offset="offset",
+    default_limit=10,
+)
+_CREATE_PET: Endpoint[Cat | Dog] = Endpoint(
+    name="create_pet",
+    method="POST",
+    path="/pets",
+    result=Cat | Dog,
+    security=(("ApiKey",),),
+    idempotent=True,
+    body_type=CreatePetRequest,
+    body_media_type="application/json",
+)
+_REPLACE_PETS: Endpoint[list[Cat | Dog]] = Endpoint(
+    name="replace_pets",
+    method="PUT",
+    path="/pets/batch",
+    result=list[Cat | Dog],
+    security=(("ApiKey",),),
+    body_type=list[Cat | Dog],
+    body_media_type="application/json",
+)
+_LOGIN: Endpoint[LoginResponse] = Endpoint(
+    name="login",
+    method="POST",
+    path="/login",
+    result=LoginResponse,
+    body_type=LoginRequest,
+    body_media_type="application/x-www-form-urlencoded",
+)
+
+
+class KitchenSinkClient(BaseClient):
+    """Client for Kitchen Sink (default server https://eu.example.test/api)."""
+
+    _default_base_url = "https://eu.example.test/api"
+    _env_prefix = "SPEC"
+    _schemes = {
+        "ApiKey": ApiKeyScheme(name="X-Api-Key", location="header", credentials=("api_key",)),
+    }
+
+    def __init__(
+        self,
+        base_url: str | None = None,
+        *,
+        api_key: str | None = None,
+        http_client: httpx.Client | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        clock: Callable[[], int] | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """Create a client; a credential left out is read from SPEC_<NAME> (SPEC_API_KEY).
+
+        `clock` returns Unix milliseconds and supplies every timestamp and nonce.
+        """
+        super().__init__(
+            base_url,
+            http_client=http_client,
+            timeout=timeout,
+            max_retries=max_retries,
+            clock=clock,
+            headers=headers,
+            credentials={
+                "api_key": api_key if api_key is not None else os.environ.get("SPEC_API_KEY"),
+            },
+        )
+
+    @cached_property
+    def with_raw_response(self) -> KitchenSinkClientWithRawResponse:
+        """The same methods, returning a RawResponse with status, headers and the parsed body."""
+        return KitchenSinkClientWithRawResponse(self)
+
+    def get_pet(
+        self,
+        *,
+        pet_id: int,
+        include: list[Literal["owner", "tags"]] | NotGiven = NOT_GIVEN,
+        x_trace: str | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Cat | Dog:
+        """Get one pet.
+
+        GET /pets/{petId}
+
+        Returns the pet, which is a cat or a dog.
+        Second line of the description, with a "quote" and a backslash \\.
+        """
+        return self._call(
+            _GET_PET,
+            path_params={
+                "petId": pet_id,
+            },
+            query={
+                "include": include,
+            },
+            headers={
+                "X-Trace": x_trace,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def delete_pet(
+        self,
+        *,
+        pet_id: int,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        """DELETE /pets/{petId}"""
+        return self._call(
+            _DELETE_PET,
+            path_params={
+                "petId": pet_id,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def list_pets(
+        self,
+        *,
+        limit: int | NotGiven = NOT_GIVEN,
+        offset: int | NotGiven = NOT_GIVEN,
+        status: Literal["available", "sold"] | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> ListPetsResponse:
+        """GET /pets"""
+        return self._call(
+            _LIST_PETS,
+            query={
+                "limit": limit,
+                "offset": offset,
+                "status": status,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def iter_list_pets(
+        self,
+        *,
+        limit: int | NotGiven = NOT_GIVEN,
+        offset: int | NotGiven = NOT_GIVEN,
+        status: Literal["available", "sold"] | None | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Iterator[Cat | Dog]:
+        """Every item list_pets() lists, fetching the next page only when needed."""
+        arguments: dict[str, Any] = {
+            "limit": limit,
+            "offset": offset,
+            "status": status,
+            "timeout": timeout,
+            "max_retries": max_retries,
+            "extra_headers": extra_headers,
+        }
+        return self._paginate(self.list_pets, arguments, _LIST_PETS_PAGES)
+
+    def create_pet(
+        self,
+        *,
+        name: str,
+        price: Decimal,
+        weight: Decimal | None | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        owner: CreatePetRequestOwner | NotGiven = NOT_GIVEN,
+        attributes: dict[str, int] | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Cat | Dog:
+        """POST /pets
+
+        Args:
+            price: Price as a decimal string.
+            weight: Weight in kg, a JSON number.
+        """
+        return self._call(
+            _CREATE_PET,
+            body={
+                "name": name,
+                "price": price,
+                "weight": weight,
+                "tags": tags,
+                "owner": owner,
+                "attributes": attributes,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def replace_pets(
+        self,
+        *,
+        body: list[Cat | Dog] | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> list[Cat | Dog]:
+        """PUT /pets/batch"""
+        return self._call(
+            _REPLACE_PETS,
+            body=body,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+    def login(
+        self,
+        *,
+        username: str,
+        password: str,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> LoginResponse:
+        """POST /login"""
+        return self._call(
+            _LOGIN,
+            body={
+                "username": username,
+                "password": password,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
+
+class KitchenSinkClientWithRawResponse:
+    """KitchenSinkClient's methods, each returning a RawResponse instead of the parsed body."""
+
+    def __init__(self, client: KitchenSinkClient) -> None:
+        self.get_pet = raw_response(client.get_pet)
+        self.delete_pet = raw_response(client.delete_pet)
+        self.list_pets = raw_response(client.list_pets)
+        self.create_pet = raw_response(client.create_pet)
+        self.replace_pets = raw_response(client.replace_pets)
+        self.login = raw_response(client.login)

@@ -1,0 +1,71 @@
+"""Pydantic models of Kitchen Sink, generated from spec.yaml."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, ConfigDict, Field
+
+from kitchen_sink_client._types import DecimalNumber, DecimalString, Model
+
+
+class CreatePetRequestOwner(Model):
+    name: str
+    since: AwareDatetime | None = None
+
+
+class LoginRequest(Model):
+    username: str
+    password: str
+
+
+class LoginResponse(Model):
+    token: str | None = None
+    expires: int | None = None
+
+
+class PetBase(Model):
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+    )
+    id: int
+    kind: str
+    price: DecimalString | None = None
+
+
+class Problem(Model):
+    code: int | None = None
+    message: str | None = None
+
+
+class Cat(PetBase):
+    kind: Literal["cat"]
+    lives: int | None = None
+
+
+class CreatePetRequest(Model):
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+    )
+    name: Annotated[str, Field(max_length=40)]
+    price: DecimalString
+    """
+    Price as a decimal string.
+    """
+    weight: DecimalNumber | None = None
+    """
+    Weight in kg, a JSON number.
+    """
+    tags: list[str] | None = None
+    owner: CreatePetRequestOwner | None = None
+    attributes: dict[str, int] | None = None
+
+
+class Dog(PetBase):
+    kind: Literal["dog"]
+    bark: str | None = None
+
+
+class ListPetsResponse(Model):
+    items: list[Cat | Dog] | None = None
+    total: int | None = None
