@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: generate check test lint bench record clean
+.PHONY: generate check test lint bench record golden clean
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,14 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check generator tests bench
 	$(PY) -m mypy --strict generator
 	$(PY) -m mypy --strict $(wildcard generated/*/*/__init__.py)
+
+# Refresh the golden records after an intended change to the generated code (review the diff).
+golden: $(STAMP)
+	@for spec in tests/golden/*/spec.yaml; do \
+		dir=$$(dirname $$spec); tmp=$$(mktemp -d); \
+		$(PY) -m generator generate $$spec --out $$tmp --no-cache >/dev/null && \
+		rm -rf $$dir/expected && mv $$tmp/*_client $$dir/expected; rm -rf $$tmp; \
+	done
 
 bench: $(STAMP)
 	$(PY) -m bench

@@ -203,6 +203,10 @@ class BaseClient:
         credentials: Mapping[str, str | None],
     ) -> None:
         self.base_url = (base_url or self._default_base_url).rstrip("/")
+        if not httpx.URL(self.base_url).is_absolute_url:
+            raise ValueError(
+                f"{type(self).__name__}: the spec declares no absolute server URL: pass base_url="
+            )
         self.max_retries = max_retries
         self.timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
         self._clock = clock or (lambda: time.time_ns() // 1_000_000)
