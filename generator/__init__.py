@@ -1,7 +1,7 @@
 """Generates typed, synchronous Python clients (httpx + pydantic v2) from OpenAPI specs.
 
-    from generator import generate
-    result = generate([Path("specs/bitget.yaml")], check=True)
+from generator import generate
+result = generate([Path("specs/bitget.yaml")], check=True)
 """
 
 from ._errors import Problem, SpecError

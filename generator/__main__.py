@@ -19,14 +19,33 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("generate", help="generate client packages from specs")
     run.add_argument("specs", nargs="*", type=Path, help="spec files (default: every specs/*.yaml)")
-    run.add_argument("--out", type=Path, default=ROOT / "generated", help="output directory (default: generated/)")
-    run.add_argument("--check", action="store_true", help="write nothing; exit 1 listing every file that would change")
-    run.add_argument("--lenient", action="store_true", help="report spec problems as warnings and generate what is safe")
-    run.add_argument("--no-cache", action="store_true", help="regenerate even when no input changed")
+    run.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "generated",
+        help="output directory (default: generated/)",
+    )
+    run.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 listing every file that would change",
+    )
+    run.add_argument(
+        "--lenient",
+        action="store_true",
+        help="report spec problems as warnings and generate what is safe",
+    )
+    run.add_argument(
+        "--no-cache", action="store_true", help="regenerate even when no input changed"
+    )
     args = parser.parse_args(argv)
     try:
         result = generate(
-            args.specs or None, args.out, check=args.check, lenient=args.lenient, use_cache=not args.no_cache
+            args.specs or None,
+            args.out,
+            check=args.check,
+            lenient=args.lenient,
+            use_cache=not args.no_cache,
         )
     except SpecError as exc:
         for problem in exc.problems:
@@ -41,7 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_STALE if result.changed else 0
     for name in result.changed:
         print(f"wrote {args.out / name}")
-    print(f"{len(result.packages)} package(s): {len(result.unchanged)} up to date, {len(result.packages) - len(result.unchanged)} regenerated")
+    print(
+        f"{len(result.packages)} package(s): {len(result.unchanged)} up to date, {len(result.packages) - len(result.unchanged)} regenerated"
+    )
     return 0
 
 

@@ -11,7 +11,7 @@ class FormatError(Exception):
 
 
 def _ruff() -> str:
-    from ruff.__main__ import find_ruff_bin
+    from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 
     return str(find_ruff_bin())
 

@@ -187,7 +187,9 @@ class Api:
     def hooks(self) -> tuple[SigningScheme, ...]:
         """Signing schemes that ship a hook module."""
         return tuple(
-            s.signing for s in self.security_schemes if s.signing is not None and s.signing.hook_module
+            s.signing
+            for s in self.security_schemes
+            if s.signing is not None and s.signing.hook_module
         )
 
     @property

@@ -13,10 +13,8 @@ import yaml
 
 from ._errors import Diagnostics, Problem, SpecError, pointer
 
-try:  # libyaml is several times faster on large specs; fall back to pure Python.
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+# libyaml is several times faster on large specs; fall back to pure Python where it is missing.
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -101,7 +99,9 @@ def load_spec(path: Path, diagnostics: Diagnostics) -> LoadedSpec:
     """Load `path`, bundle its local-file references, and check every `$ref` resolves."""
     document, source = read_document(path)
     if not isinstance(document, dict):
-        raise SpecError([Problem(path, "", "the document is not a mapping (expected an OpenAPI object)")])
+        raise SpecError(
+            [Problem(path, "", "the document is not a mapping (expected an OpenAPI object)")]
+        )
     spec = LoadedSpec(path=path, document=document, source=source)
     _Bundler(spec, diagnostics).run()
     diagnostics.raise_if_errors(spec.lines())
@@ -145,7 +145,9 @@ class _Bundler:
         try:
             target = resolve_pointer(document, fragment)
         except KeyError:
-            self.diagnostics.error(at, f"$ref {ref!r} does not resolve: no {fragment or '/'!r} in {file.name}")
+            self.diagnostics.error(
+                at, f"$ref {ref!r} does not resolve: no {fragment or '/'!r} in {file.name}"
+            )
             return ref
         if file == self.root:
             return "#" + fragment

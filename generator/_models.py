@@ -19,7 +19,10 @@ def render_models(api: ir.Api) -> str:
     header = _HEADER.format(title=api.title, spec=api.spec_file)
     if not api.model_names:
         return header + "\n"
-    from datamodel_code_generator import DataModelType, InputFileType, PythonVersion, generate
+    from datamodel_code_generator import generate
+    from datamodel_code_generator.enums import DataModelType, InputFileType
+    from datamodel_code_generator.format import PythonVersion
+    from datamodel_code_generator.parser import LiteralType
 
     try:
         source = generate(
@@ -31,7 +34,7 @@ def render_models(api: ir.Api) -> str:
             custom_file_header=header,
             disable_timestamp=True,
             snake_case_field=True,
-            enum_field_as_literal="all",
+            enum_field_as_literal=LiteralType.All,
             use_annotated=True,
             field_constraints=True,
             use_field_description=True,

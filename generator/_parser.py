@@ -16,9 +16,28 @@ _PATH_TEMPLATE = re.compile(r"\{([^}/]+)\}")
 # Names the generated modules import or define; a model of the same name would shadow them.
 RESERVED_CLASS_NAMES = frozenset(
     {
-        "Any", "Annotated", "BaseModel", "ConfigDict", "Decimal", "DecimalNumber", "DecimalString",
-        "Endpoint", "Enum", "Field", "Iterator", "Literal", "Model", "NotGiven", "Pagination",
-        "RawResponse", "RootModel", "UUID", "AwareDatetime", "date", "datetime", "httpx",
+        "Any",
+        "Annotated",
+        "BaseModel",
+        "ConfigDict",
+        "Decimal",
+        "DecimalNumber",
+        "DecimalString",
+        "Endpoint",
+        "Enum",
+        "Field",
+        "Iterator",
+        "Literal",
+        "Model",
+        "NotGiven",
+        "Pagination",
+        "RawResponse",
+        "RootModel",
+        "UUID",
+        "AwareDatetime",
+        "date",
+        "datetime",
+        "httpx",
     }
 )
 # Per-call options every method takes; a spec parameter of the same name gets a trailing `_`.
@@ -52,7 +71,9 @@ class _Parser:
         stem = Path(self.spec.path).stem
         package = str(info.get("x-package-name") or f"{snake_case(stem)}_client")
         if not package.isidentifier():
-            self.diag.error("/info/x-package-name", f"{package!r} is not a valid Python package name")
+            self.diag.error(
+                "/info/x-package-name", f"{package!r} is not a valid Python package name"
+            )
         client_class = str(info.get("x-client-class") or f"{pascal_case(stem)}Client")
         self.decimal_path = f"{package}._types"
         self._name_components()
@@ -86,8 +107,16 @@ class _Parser:
             for name, variable in (server.get("variables") or {}).items():
                 url = url.replace("{" + name + "}", str(variable.get("default", "")))
             if "{" in url:
-                self.diag.recoverable(pointer("servers", i, "url"), f"server URL {url!r} has an undeclared variable")
-            servers.append(ir.Server(url.rstrip("/"), _text(server.get("description")), bool(server.get("x-unverified"))))
+                self.diag.recoverable(
+                    pointer("servers", i, "url"), f"server URL {url!r} has an undeclared variable"
+                )
+            servers.append(
+                ir.Server(
+                    url.rstrip("/"),
+                    _text(server.get("description")),
+                    bool(server.get("x-unverified")),
+                )
+            )
         return tuple(servers)
 
     def _envelope(self) -> ir.Envelope | None:
@@ -95,7 +124,9 @@ class _Parser:
         if raw is None:
             return None
         if not isinstance(raw, dict) or not raw.get("data"):
-            self.diag.error("/x-envelope", "x-envelope needs at least `data` (the payload property)")
+            self.diag.error(
+                "/x-envelope", "x-envelope needs at least `data` (the payload property)"
+            )
             return None
         return ir.Envelope(
             data=str(raw["data"]),
@@ -117,27 +148,46 @@ class _Parser:
                 schemes.append(parsed)
         return tuple(schemes)
 
-    def _security_scheme(self, name: str, scheme: dict[str, Any], at: str) -> ir.SecurityScheme | None:
+    def _security_scheme(
+        self, name: str, scheme: dict[str, Any], at: str
+    ) -> ir.SecurityScheme | None:
         kind = scheme.get("type")
         description = _text(scheme.get("description"))
         if "x-signing" in scheme:
             signing = self._signing(scheme["x-signing"], at + "/x-signing")
             if signing is None:
                 return None
-            names = [n for _, t in signing.headers for n in re.findall(r"\{(\w+)\}", t) if n not in ("timestamp", "signature")]
-            names.insert(1 if names else 0, signing.secret)  # key, secret, then the rest: the usual order
+            names = [
+                n
+                for _, t in signing.headers
+                for n in re.findall(r"\{(\w+)\}", t)
+                if n not in ("timestamp", "signature")
+            ]
+            names.insert(
+                1 if names else 0, signing.secret
+            )  # key, secret, then the rest: the usual order
             credentials = tuple(dict.fromkeys(names))
             return ir.SecurityScheme(name, "signing", credentials, description, signing=signing)
         if kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer":
-            return ir.SecurityScheme(name, "bearer", (str(scheme.get("x-credential") or "token"),), description)
+            return ir.SecurityScheme(
+                name, "bearer", (str(scheme.get("x-credential") or "token"),), description
+            )
         if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
             return ir.SecurityScheme(name, "basic", ("username", "password"), description)
         if kind == "apiKey":
             credential = str(scheme.get("x-credential") or "api_key")
             return ir.SecurityScheme(
-                name, "apiKey", (credential,), description, str(scheme.get("name", "")), str(scheme.get("in", "header"))
+                name,
+                "apiKey",
+                (credential,),
+                description,
+                str(scheme.get("name", "")),
+                str(scheme.get("in", "header")),
             )
-        self.diag.recoverable(at, f"security scheme type {kind!r} is not supported; operations using it send no credentials")
+        self.diag.recoverable(
+            at,
+            f"security scheme type {kind!r} is not supported; operations using it send no credentials",
+        )
         return None
 
     def _signing(self, raw: Any, at: str) -> ir.SigningScheme | None:
@@ -147,37 +197,60 @@ class _Parser:
         hook = raw.get("hook")
         algorithm = str(raw.get("algorithm", "hmac-sha256"))
         if algorithm not in _ALGORITHMS:
-            self.diag.error(at + "/algorithm", f"unknown algorithm {algorithm!r}; expected one of {sorted(_ALGORITHMS)}")
+            self.diag.error(
+                at + "/algorithm",
+                f"unknown algorithm {algorithm!r}; expected one of {sorted(_ALGORITHMS)}",
+            )
         encoding = str(raw.get("encoding", "hex"))
         if encoding not in ("hex", "base64"):
-            self.diag.error(at + "/encoding", f"unknown encoding {encoding!r}; expected hex or base64")
+            self.diag.error(
+                at + "/encoding", f"unknown encoding {encoding!r}; expected hex or base64"
+            )
         prehash = tuple(str(p) for p in raw.get("prehash") or ())
         for i, part in enumerate(prehash):
             if part not in _SIGNING_PARTS:
-                self.diag.error(pointer(*at.split("/")[1:], "prehash", i), f"unknown prehash part {part!r}; expected one of {sorted(_SIGNING_PARTS)}")
+                self.diag.error(
+                    pointer(*at.split("/")[1:], "prehash", i),
+                    f"unknown prehash part {part!r}; expected one of {sorted(_SIGNING_PARTS)}",
+                )
         if not prehash:
             self.diag.error(at + "/prehash", "x-signing needs a non-empty prehash list")
-        choices = {"path": ("full", "relative"), "query-order": ("declared", "sorted"), "timestamp": ("milliseconds", "seconds")}
+        choices = {
+            "path": ("full", "relative"),
+            "query-order": ("declared", "sorted"),
+            "timestamp": ("milliseconds", "seconds"),
+        }
         values = {}
         for key, allowed in choices.items():
             values[key] = str(raw.get(key, allowed[0]))
             if values[key] not in allowed:
-                self.diag.error(f"{at}/{key}", f"{key} must be one of {list(allowed)}, not {values[key]!r}")
+                self.diag.error(
+                    f"{at}/{key}", f"{key} must be one of {list(allowed)}, not {values[key]!r}"
+                )
         headers = raw.get("headers") or {}
-        if not isinstance(headers, dict) or not any("{signature}" in str(v) for v in headers.values()):
-            self.diag.error(at + "/headers", "x-signing headers must send the {signature} somewhere")
+        if not isinstance(headers, dict) or not any(
+            "{signature}" in str(v) for v in headers.values()
+        ):
+            self.diag.error(
+                at + "/headers", "x-signing headers must send the {signature} somewhere"
+            )
             headers = headers if isinstance(headers, dict) else {}
         hook_module = hook_source = None
         if hook:
             hook_path = Path(self.spec.path).parent / str(hook)
             if not hook_path.is_file():
-                self.diag.error(at + "/hook", f"hook module {hook!r} not found next to the spec ({hook_path})")
+                self.diag.error(
+                    at + "/hook", f"hook module {hook!r} not found next to the spec ({hook_path})"
+                )
             else:
                 hook_source = hook_path.read_text(encoding="utf-8")
                 hook_module = "_" + snake_case(hook_path.stem)
                 self.spec.extra_files.append(hook_path)
                 if not re.search(r"^def sign\(", hook_source, re.MULTILINE):
-                    self.diag.error(at + "/hook", f"hook module {hook!r} must define `def sign(message: bytes, secret: str) -> str`")
+                    self.diag.error(
+                        at + "/hook",
+                        f"hook module {hook!r} must define `def sign(message: bytes, secret: str) -> str`",
+                    )
         return ir.SigningScheme(
             algorithm=_ALGORITHMS.get(algorithm, "sha256"),
             encoding=encoding,
@@ -194,7 +267,9 @@ class _Parser:
 
     # -- operations --------------------------------------------------------------------------
 
-    def _operations(self, scheme_names: set[str], envelope: ir.Envelope | None) -> tuple[ir.Operation, ...]:
+    def _operations(
+        self, scheme_names: set[str], envelope: ir.Envelope | None
+    ) -> tuple[ir.Operation, ...]:
         operations: list[ir.Operation] = []
         ids: dict[str, str] = {}
         methods: dict[str, str] = {}
@@ -210,21 +285,32 @@ class _Parser:
                 raw = item[method]
                 operation_id = str(raw.get("operationId") or _derived_operation_id(method, path))
                 if operation_id in ids:
-                    self.diag.error(at + "/operationId", f"duplicate operationId {operation_id!r} (first at {ids[operation_id]})")
+                    self.diag.error(
+                        at + "/operationId",
+                        f"duplicate operationId {operation_id!r} (first at {ids[operation_id]})",
+                    )
                     continue
                 ids[operation_id] = at
                 method_name = snake_case(operation_id)
                 if method_name in methods:
-                    self.diag.error(at + "/operationId", f"operationId {operation_id!r} maps to method {method_name}(), as does {methods[method_name]}")
+                    self.diag.error(
+                        at + "/operationId",
+                        f"operationId {operation_id!r} maps to method {method_name}(), as does {methods[method_name]}",
+                    )
                     continue
                 methods[method_name] = at
                 errors_before = len(self.diag.errors)
-                operation = self._operation(path, method, raw, item, at, operation_id, method_name, scheme_names, envelope)
+                operation = self._operation(
+                    path, method, raw, item, at, operation_id, method_name, scheme_names, envelope
+                )
                 if operation is not None and len(self.diag.errors) == errors_before:
                     operations.append(operation)
         for op in operations:
             if f"iter_{op.method_name}" in methods:
-                self.diag.error("/paths", f"method iter_{op.method_name}() is both an operation and the pager of {op.method_name}()")
+                self.diag.error(
+                    "/paths",
+                    f"method iter_{op.method_name}() is both an operation and the pager of {op.method_name}()",
+                )
         return tuple(operations)
 
     def _operation(
@@ -241,14 +327,16 @@ class _Parser:
     ) -> ir.Operation | None:
         hint = pascal_case(operation_id)
         taken = set(RESERVED_ARGUMENTS)
-        arguments = self._parameters(path, item, raw, at, hint, taken)
-        if arguments is None:
-            return None
-        body, body_arguments, example = self._request_body(raw, at, hint, taken)
-        if body is False:
+        try:
+            arguments = self._parameters(path, item, raw, at, hint, taken)
+            body, body_arguments, example = self._request_body(raw, at, hint, taken)
+        except _Unsupported as exc:
+            self.diag.recoverable(exc.at, f"unsupported: {exc} (lenient mode skips the operation)")
             return None
         responses = self._responses(raw, at, hint, envelope)
-        success = [r for r in responses if r.status.startswith("2")] or [r for r in responses if r.status == "default"]
+        success = [r for r in responses if r.status.startswith("2")] or [
+            r for r in responses if r.status == "default"
+        ]
         types = list(dict.fromkeys(r.type or "None" for r in success)) or ["None"]
         result_type = " | ".join(t for t in types if t != "None") or "None"
         if "None" in types and result_type != "None":
@@ -263,7 +351,7 @@ class _Parser:
             summary=_text(raw.get("summary")),
             description=_text(raw.get("description")),
             arguments=tuple(sorted(arguments + body_arguments, key=lambda a: not a.required)),
-            body=body or None,
+            body=body,
             result_type=result_type,
             responses=tuple(responses),
             security=security,
@@ -275,8 +363,14 @@ class _Parser:
         )
 
     def _parameters(
-        self, path: str, item: dict[str, Any], raw: dict[str, Any], at: str, hint: str, taken: set[str]
-    ) -> list[ir.Argument] | None:
+        self,
+        path: str,
+        item: dict[str, Any],
+        raw: dict[str, Any],
+        at: str,
+        hint: str,
+        taken: set[str],
+    ) -> list[ir.Argument]:
         merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
         for owner, owner_at in ((item, at.rsplit("/", 1)[0]), (raw, at)):
             for i, param in enumerate(owner.get("parameters") or []):
@@ -290,22 +384,24 @@ class _Parser:
         declared_path = {name for name, location in merged if location == "path"}
         for name in template_names:
             if name not in declared_path:
-                self.diag.error(at, f"path parameter {{{name}}} of {path!r} has no declaration in `parameters`")
+                self.diag.error(
+                    at, f"path parameter {{{name}}} of {path!r} has no declaration in `parameters`"
+                )
         for (name, location), (_, param_at) in merged.items():
             if location == "path" and name not in template_names:
-                self.diag.error(param_at, f"path parameter {name!r} does not appear in the path {path!r}")
+                self.diag.error(
+                    param_at, f"path parameter {name!r} does not appear in the path {path!r}"
+                )
         arguments = []
         for (name, location), (param, param_at) in merged.items():
             if location == "cookie":
-                self.diag.recoverable(param_at, f"unsupported: cookie parameter {name!r} (lenient mode skips the operation)")
-                return None
+                raise _Unsupported(param_at, f"cookie parameter {name!r}")
             schema = param.get("schema")
             if schema is None and isinstance(param.get("content"), dict) and param["content"]:
                 schema = next(iter(param["content"].values())).get("schema")
             style = param.get("style", "form")
             if style not in ("form", "simple"):
-                self.diag.recoverable(param_at + "/style", f"unsupported: parameter style {style!r} (lenient mode skips the operation)")
-                return None
+                raise _Unsupported(param_at + "/style", f"parameter style {style!r}")
             arguments.append(
                 ir.Argument(
                     name=_argument_name(name, location, taken),
@@ -322,23 +418,31 @@ class _Parser:
 
     def _request_body(
         self, raw: dict[str, Any], at: str, hint: str, taken: set[str]
-    ) -> tuple[ir.RequestBody | None | bool, list[ir.Argument], Any]:
+    ) -> tuple[ir.RequestBody | None, list[ir.Argument], Any]:
         if "requestBody" not in raw:
             return None, [], None
         body_at = at + "/requestBody"
         body = self._deref(raw["requestBody"], body_at)
         content = body.get("content") or {}
-        media = next((m for m in content if _JSON_MEDIA.match(m)), None) or (_FORM_MEDIA if _FORM_MEDIA in content else None)
+        media = next((m for m in content if _JSON_MEDIA.match(m)), None) or (
+            _FORM_MEDIA if _FORM_MEDIA in content else None
+        )
         if media is None:
             if content:
-                self.diag.recoverable(body_at + "/content", f"unsupported: request media type(s) {sorted(content)} (JSON and form bodies only; lenient mode skips the operation)")
-                return False, [], None
+                raise _Unsupported(
+                    body_at + "/content",
+                    f"request media type(s) {sorted(content)} (JSON and form bodies only)",
+                )
             return None, [], None
         media_at = body_at + pointer("content", media)
         media_obj = content[media] or {}
         schema = media_obj.get("schema") or {}
         example = media_obj.get("example")
-        if example is None and isinstance(media_obj.get("examples"), dict) and media_obj["examples"]:
+        if (
+            example is None
+            and isinstance(media_obj.get("examples"), dict)
+            and media_obj["examples"]
+        ):
             first = self._deref(next(iter(media_obj["examples"].values())), media_at + "/examples")
             example = first.get("value") if isinstance(first, dict) else None
         required = bool(body.get("required"))
@@ -351,8 +455,19 @@ class _Parser:
             and body_type.isidentifier()
         )
         if not flattenable:
-            argument = ir.Argument(_argument_name("body", "body", taken), "body", "body", body_type, required, _text(body.get("description")))
-            return ir.RequestBody(media, body_type, required, False, _text(body.get("description"))), [argument], example
+            argument = ir.Argument(
+                _argument_name("body", "body", taken),
+                "body",
+                "body",
+                body_type,
+                required,
+                _text(body.get("description")),
+            )
+            return (
+                ir.RequestBody(media, body_type, required, False, _text(body.get("description"))),
+                [argument],
+                example,
+            )
         required_fields = set(resolved.get("required") or [])
         arguments = []
         for name, prop in resolved["properties"].items():
@@ -364,15 +479,31 @@ class _Parser:
                     name=_argument_name(name, "body", taken),
                     wire_name=name,
                     location="body",
-                    type=self.annotate(prop, f"{body_type}{pascal_case(name)}", media_at + "/schema/properties/" + name),
+                    type=self.annotate(
+                        prop,
+                        f"{body_type}{pascal_case(name)}",
+                        media_at + "/schema/properties/" + name,
+                    ),
                     required=required and name in required_fields,
-                    description=_text((prop_resolved or {}).get("description") if isinstance(prop_resolved, dict) else ""),
-                    default=prop_resolved.get("default") if isinstance(prop_resolved, dict) else None,
+                    description=_text(
+                        (prop_resolved or {}).get("description")
+                        if isinstance(prop_resolved, dict)
+                        else ""
+                    ),
+                    default=prop_resolved.get("default")
+                    if isinstance(prop_resolved, dict)
+                    else None,
                 )
             )
-        return ir.RequestBody(media, body_type, required, True, _text(body.get("description"))), arguments, example
+        return (
+            ir.RequestBody(media, body_type, required, True, _text(body.get("description"))),
+            arguments,
+            example,
+        )
 
-    def _responses(self, raw: dict[str, Any], at: str, hint: str, envelope: ir.Envelope | None) -> list[ir.Response]:
+    def _responses(
+        self, raw: dict[str, Any], at: str, hint: str, envelope: ir.Envelope | None
+    ) -> list[ir.Response]:
         responses = []
         raw_responses = raw.get("responses") or {}
         for status in sorted(raw_responses, key=_status_order):
@@ -388,25 +519,41 @@ class _Parser:
             if media is not None and (content[media] or {}).get("schema") is not None:
                 schema = content[media]["schema"]
                 suffix = "Response" if status.startswith("2") else f"Error{status.title()}"
-                if len([s for s in raw_responses if str(s).startswith("2")]) > 1 and status.startswith("2"):
+                if len(
+                    [s for s in raw_responses if str(s).startswith("2")]
+                ) > 1 and status.startswith("2"):
                     suffix = f"Response{status}"
                 schema_at = response_at + pointer("content", media, "schema")
                 resolved = self._resolve(schema)
-                if envelope and status.startswith("2") and self._has_property(resolved, envelope.data):
-                    type_ = self.annotate(resolved["properties"][envelope.data], f"{hint}Data", schema_at)
+                if (
+                    envelope
+                    and status.startswith("2")
+                    and self._has_property(resolved, envelope.data)
+                ):
+                    type_ = self.annotate(
+                        resolved["properties"][envelope.data], f"{hint}Data", schema_at
+                    )
                     unwrapped = True
                 else:
                     type_ = self.annotate(schema, f"{hint}{suffix}", schema_at)
             elif media is None and content and status.startswith("2"):
                 type_ = "str" if any(m.startswith("text/") for m in content) else None
-            responses.append(ir.Response(status, _text(response.get("description")), type_, unwrapped))
+            responses.append(
+                ir.Response(status, _text(response.get("description")), type_, unwrapped)
+            )
         return responses
 
     @staticmethod
     def _has_property(schema: Any, name: str) -> bool:
-        return isinstance(schema, dict) and isinstance(schema.get("properties"), dict) and name in schema["properties"]
+        return (
+            isinstance(schema, dict)
+            and isinstance(schema.get("properties"), dict)
+            and name in schema["properties"]
+        )
 
-    def _operation_security(self, raw: dict[str, Any], at: str, scheme_names: set[str]) -> tuple[tuple[str, ...], ...]:
+    def _operation_security(
+        self, raw: dict[str, Any], at: str, scheme_names: set[str]
+    ) -> tuple[tuple[str, ...], ...]:
         requirements = raw["security"] if "security" in raw else self.doc.get("security") or []
         alternatives = []
         for i, requirement in enumerate(requirements or []):
@@ -414,7 +561,10 @@ class _Parser:
             unknown = [n for n in names if n not in scheme_names]
             if unknown:
                 where = at + pointer("security", i) if "security" in raw else pointer("security", i)
-                self.diag.recoverable(where, f"security scheme(s) {unknown} are not declared in components.securitySchemes")
+                self.diag.recoverable(
+                    where,
+                    f"security scheme(s) {unknown} are not declared in components.securitySchemes",
+                )
                 continue
             alternatives.append(names)
         return tuple(alternatives)
@@ -434,7 +584,9 @@ class _Parser:
         at += "/x-pagination"
         style = spec.get("style") if isinstance(spec, dict) else None
         if style not in ("page", "offset", "cursor"):
-            self.diag.error(at + "/style", f"x-pagination style must be page, offset or cursor, not {style!r}")
+            self.diag.error(
+                at + "/style", f"x-pagination style must be page, offset or cursor, not {style!r}"
+            )
             return None
         by_wire = {a.wire_name: a for a in arguments}
         names: dict[str, str | None] = {}
@@ -443,11 +595,17 @@ class _Parser:
             wire = spec.get(key)
             if wire is None:
                 if key in needed:
-                    self.diag.error(at, f"x-pagination style {style!r} needs `{key}` (the parameter that carries it)")
+                    self.diag.error(
+                        at,
+                        f"x-pagination style {style!r} needs `{key}` (the parameter that carries it)",
+                    )
                 names[key] = None
                 continue
             if wire not in by_wire:
-                self.diag.error(f"{at}/{key}", f"x-pagination {key} {wire!r} is not a parameter or body field of this operation")
+                self.diag.error(
+                    f"{at}/{key}",
+                    f"x-pagination {key} {wire!r} is not a parameter or body field of this operation",
+                )
                 names[key] = None
                 continue
             names[key] = by_wire[wire].name
@@ -456,16 +614,29 @@ class _Parser:
         for part in items:
             resolved = self._resolve(schema)
             if not self._has_property(resolved, part):
-                self.diag.error(at + "/items", f"x-pagination items path {'.'.join(items)!r} is not in the response schema")
+                self.diag.error(
+                    at + "/items",
+                    f"x-pagination items path {'.'.join(items)!r} is not in the response schema",
+                )
                 return None
             schema = resolved["properties"][part]
         resolved = self._resolve(schema)
-        if not isinstance(resolved, dict) or resolved.get("type") not in ("array", ["array"], ["array", "null"], ["null", "array"]):
-            self.diag.error(at + "/items", f"x-pagination items {'.'.join(items) or '(the response)'!r} is not an array")
+        if not isinstance(resolved, dict) or resolved.get("type") not in (
+            "array",
+            ["array"],
+            ["array", "null"],
+            ["null", "array"],
+        ):
+            self.diag.error(
+                at + "/items",
+                f"x-pagination items {'.'.join(items) or '(the response)'!r} is not an array",
+            )
             return None
         item_type = self.annotate(resolved.get("items") or {}, f"{hint}Item", at)
         limit_arg = by_wire.get(str(spec.get("limit"))) if spec.get("limit") else None
-        default_limit = limit_arg.default if limit_arg and isinstance(limit_arg.default, int) else None
+        default_limit = (
+            limit_arg.default if limit_arg and isinstance(limit_arg.default, int) else None
+        )
         return ir.Pagination(
             style=style,
             items=items,
@@ -498,7 +669,9 @@ class _Parser:
     def _name_components(self) -> None:
         schemas = ((self.doc.get("components") or {}).get("schemas")) or {}
         for name, schema in schemas.items():
-            if _is_class_like(self._resolve(schema)) and not (isinstance(schema, dict) and "$ref" in schema):
+            if _is_class_like(self._resolve(schema)) and not (
+                isinstance(schema, dict) and "$ref" in schema
+            ):
                 self.component_classes[name] = unique(pascal_case(name), self.taken)
         for name, schema in schemas.items():
             if name in self.component_classes:
@@ -565,7 +738,12 @@ class _Parser:
         kind = types[0] if types else ("object" if "additionalProperties" in schema else None)
         fmt = schema.get("format")
         if kind == "string":
-            return {"decimal": "Decimal", "date-time": "datetime", "date": "date", "binary": "bytes"}.get(str(fmt), "str")
+            return {
+                "decimal": "Decimal",
+                "date-time": "datetime",
+                "date": "date",
+                "binary": "bytes",
+            }.get(str(fmt), "str")
         if kind == "integer":
             return "int"
         if kind == "number":
@@ -578,7 +756,11 @@ class _Parser:
             return f"list[{self.annotate(schema.get('items') or {}, hint + 'Item', at + '/items')}]"
         if kind == "object":
             extra = schema.get("additionalProperties")
-            value = self.annotate(extra, hint + "Value", at + "/additionalProperties") if isinstance(extra, dict) else "Any"
+            value = (
+                self.annotate(extra, hint + "Value", at + "/additionalProperties")
+                if isinstance(extra, dict)
+                else "Any"
+            )
             return f"dict[str, {value}]"
         return "Any"
 
@@ -611,21 +793,32 @@ class _Parser:
                     out.update(self._model_schema(self._resolve(schema), hint))
                     continue
             elif key == "properties" and isinstance(value, dict):
-                value = {k: self._model_schema(v, f"{hint}{pascal_case(k)}") for k, v in value.items()}
+                value = {
+                    k: self._model_schema(v, f"{hint}{pascal_case(k)}") for k, v in value.items()
+                }
             elif key in ("items", "additionalProperties", "not"):
                 value = self._model_schema(value, f"{hint}{'Item' if key == 'items' else 'Value'}")
             elif key in ("allOf", "oneOf", "anyOf", "prefixItems") and isinstance(value, list):
                 # allOf members are merged into this model, so they stay inline rather than becoming models.
-                value = [self._model_schema(s, f"{hint}{i + 1}", root=key == "allOf") for i, s in enumerate(value)]
+                value = [
+                    self._model_schema(s, f"{hint}{i + 1}", root=key == "allOf")
+                    for i, s in enumerate(value)
+                ]
             elif key in ("example", "examples", "discriminator") or key.startswith("x-"):
                 continue
             out[key] = value
         types = _type_list(out)
         if "number" in types or (("string" in types) and out.get("format") == "decimal"):
-            custom = f"{self.decimal_path}.{'DecimalNumber' if 'number' in types else 'DecimalString'}"
+            custom = (
+                f"{self.decimal_path}.{'DecimalNumber' if 'number' in types else 'DecimalString'}"
+            )
             if "null" in types or out.get("nullable") is True:
                 # datamodel-code-generator drops nullability beside a custom type; spell it as a union.
-                kept = {k: v for k, v in out.items() if k in ("description", "default", "title", "readOnly", "writeOnly")}
+                kept = {
+                    k: v
+                    for k, v in out.items()
+                    if k in ("description", "default", "title", "readOnly", "writeOnly")
+                }
                 exact = {k: v for k, v in out.items() if k not in kept and k != "nullable"}
                 exact["type"] = next(t for t in types if t != "null")
                 exact["customTypePath"] = custom
@@ -642,11 +835,22 @@ class _Parser:
         }
 
 
+class _Unsupported(Exception):
+    """A construct the generator cannot turn into a method; the operation is skipped or fails."""
+
+    def __init__(self, at: str, message: str) -> None:
+        super().__init__(message)
+        self.at = at
+
+
 def _is_class_like(schema: Any) -> bool:
     if not isinstance(schema, dict):
         return False
-    return bool(schema.get("properties")) or isinstance(schema.get("allOf"), list) and len(schema["allOf"]) > 1 or (
-        isinstance(schema.get("allOf"), list) and bool(schema.get("properties"))
+    return (
+        bool(schema.get("properties"))
+        or isinstance(schema.get("allOf"), list)
+        and len(schema["allOf"]) > 1
+        or (isinstance(schema.get("allOf"), list) and bool(schema.get("properties")))
     )
 
 
@@ -705,13 +909,25 @@ def _argument_name(wire: str, location: str, taken: set[str]) -> str:
 
 
 def _derived_operation_id(method: str, path: str) -> str:
-    words = [f"by_{m.group(1)}" if m else part for part in path.split("/") for m in [_PATH_TEMPLATE.fullmatch(part)]]
+    words = [
+        f"by_{m.group(1)}" if m else part
+        for part in path.split("/")
+        for m in [_PATH_TEMPLATE.fullmatch(part)]
+    ]
     return "_".join([method, *(w for w in words if w)])
 
 
 def _status_order(status: Any) -> tuple[int, str]:
     text = str(status)
-    return (999 if text == "default" else int(text[0]) * 100 if text[1:].upper() == "XX" else int(text) if text.isdigit() else 998), text
+    return (
+        999
+        if text == "default"
+        else int(text[0]) * 100
+        if text[1:].upper() == "XX"
+        else int(text)
+        if text.isdigit()
+        else 998
+    ), text
 
 
 def _text(value: Any) -> str:

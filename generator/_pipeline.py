@@ -29,7 +29,9 @@ class GenerationResult:
 
 def default_specs(directory: Path = ROOT / "specs") -> list[Path]:
     """Every spec file in `directory`, sorted by name."""
-    return sorted(p for p in directory.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file())
+    return sorted(
+        p for p in directory.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file()
+    )
 
 
 def generate(
@@ -53,8 +55,8 @@ def generate(
     for spec in specs:
         manifest = manifests.get(spec.resolve())
         if use_cache and not check and manifest and _is_fresh(manifest, out, fingerprint, lenient):
-            result.packages[manifest["package"]] = spec
-            result.unchanged.append(manifest["package"])
+            result.packages[str(manifest["package"])] = spec
+            result.unchanged.append(str(manifest["package"]))
             continue
         try:
             package, files, inputs, warnings = _build(spec, lenient)
@@ -63,7 +65,13 @@ def generate(
             continue
         result.warnings.extend(warnings)
         if package in built:
-            problems.append(Problem(spec, "/info/x-package-name", f"package {package!r} is also generated from {built[package][0]}"))
+            problems.append(
+                Problem(
+                    spec,
+                    "/info/x-package-name",
+                    f"package {package!r} is also generated from {built[package][0]}",
+                )
+            )
             continue
         built[package] = (spec, files, inputs)
         result.packages[package] = spec
@@ -136,7 +144,9 @@ def _generator_fingerprint() -> str:
     for directory in (ROOT / "generator", ROOT / "templates"):
         for path in sorted(directory.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+                digest.update(
+                    path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes()
+                )
     for dist in ("datamodel-code-generator", "ruff", "pydantic"):
         digest.update(f"{dist}=={metadata.version(dist)}".encode())
     return digest.hexdigest()
@@ -172,11 +182,17 @@ def _is_fresh(manifest: dict[str, object], out: Path, fingerprint: str, lenient:
             return False
     except OSError:
         return False
-    present = {p.relative_to(package_dir).as_posix() for p in package_dir.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    present = {
+        p.relative_to(package_dir).as_posix()
+        for p in package_dir.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
     return present == set(files)
 
 
-def _write_manifest(out: Path, spec: Path, package: str, inputs: dict[str, str], fingerprint: str, lenient: bool) -> None:
+def _write_manifest(
+    out: Path, spec: Path, package: str, inputs: dict[str, str], fingerprint: str, lenient: bool
+) -> None:
     files = {name: _sha(data) for name, data in sorted(_tree(out / package).items())}
     manifest = {
         "package": package,
@@ -187,12 +203,18 @@ def _write_manifest(out: Path, spec: Path, package: str, inputs: dict[str, str],
         "files": files,
     }
     (out / MANIFESTS).mkdir(exist_ok=True)
-    (out / MANIFESTS / f"{package}.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    (out / MANIFESTS / f"{package}.json").write_text(
+        json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
 
 
 def _spec_reference(spec: Path) -> str:
     resolved = spec.resolve()
-    return resolved.relative_to(ROOT).as_posix() if resolved.is_relative_to(ROOT) else resolved.as_posix()
+    return (
+        resolved.relative_to(ROOT).as_posix()
+        if resolved.is_relative_to(ROOT)
+        else resolved.as_posix()
+    )
 
 
 def _tree(directory: Path) -> dict[str, bytes]:

@@ -12,7 +12,11 @@ from . import _ir as ir
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "package"
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_STDLIB_TYPES = {"Decimal": "from decimal import Decimal", "date": "from datetime import date", "datetime": "from datetime import datetime"}
+_STDLIB_TYPES = {
+    "Decimal": "from decimal import Decimal",
+    "date": "from datetime import date",
+    "datetime": "from datetime import datetime",
+}
 
 
 def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
@@ -22,8 +26,11 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
     context = {
         "api": api,
         "used_models": sorted(names & set(api.model_names)),
-        "type_imports": "\n".join(line for name, line in sorted(_STDLIB_TYPES.items()) if name in names),
-        "scheme_classes": sorted({_SCHEME_CLASSES[s.kind] for s in api.security_schemes}) or ["Credentials"],
+        "type_imports": "\n".join(
+            line for name, line in sorted(_STDLIB_TYPES.items()) if name in names
+        ),
+        "scheme_classes": sorted({_SCHEME_CLASSES[s.kind] for s in api.security_schemes})
+        or ["Credentials"],
     }
     files: dict[str, str] = {}
     for template in sorted(TEMPLATES.glob("*.jinja")):
@@ -37,7 +44,12 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
     return files
 
 
-_SCHEME_CLASSES = {"bearer": "BearerScheme", "basic": "BasicScheme", "apiKey": "ApiKeyScheme", "signing": "SigningScheme"}
+_SCHEME_CLASSES = {
+    "bearer": "BearerScheme",
+    "basic": "BasicScheme",
+    "apiKey": "ApiKeyScheme",
+    "signing": "SigningScheme",
+}
 
 
 def _environment() -> jinja2.Environment:
@@ -60,7 +72,11 @@ def _environment() -> jinja2.Environment:
 def _used_names(api: ir.Api) -> set[str]:
     names: set[str] = set()
     for op in api.operations:
-        types = [op.result_type, *(a.type for a in op.arguments), *(r.type or "" for r in op.responses)]
+        types = [
+            op.result_type,
+            *(a.type for a in op.arguments),
+            *(r.type or "" for r in op.responses),
+        ]
         if op.body:
             types.append(op.body.type)
         if op.pagination:
@@ -95,7 +111,9 @@ def method_docstring(op: ir.Operation) -> str:
     indent = " " * 8
     summary = op.summary or f"{op.http_method} {op.path}"
     lines = [_doc_text(summary.splitlines()[0])]
-    body = "\n".join(summary.splitlines()[1:] + ([""] if op.description else []) + op.description.splitlines()).strip()
+    body = "\n".join(
+        summary.splitlines()[1:] + ([""] if op.description else []) + op.description.splitlines()
+    ).strip()
     if op.deprecated:
         body = ("Deprecated.\n\n" + body).strip()
     if op.summary:
@@ -142,7 +160,9 @@ def scheme_constructor(scheme: ir.SecurityScheme) -> str:
 
 def exploded(op: ir.Operation) -> tuple[str, ...]:
     """Wire names of array query parameters sent as repeated `name=value` pairs."""
-    return tuple(a.wire_name for a in op.by_location("query") if a.explode and a.type.startswith("list["))
+    return tuple(
+        a.wire_name for a in op.by_location("query") if a.explode and a.type.startswith("list[")
+    )
 
 
 def usage_example(op: ir.Operation) -> str:
@@ -161,7 +181,11 @@ def usage_example(op: ir.Operation) -> str:
 
 
 def _literal_for(annotation: str, value: Any) -> str:
-    if "Decimal" in annotation and isinstance(value, (str, int, float)) and not isinstance(value, bool):
+    if (
+        "Decimal" in annotation
+        and isinstance(value, (str, int, float))
+        and not isinstance(value, bool)
+    ):
         return f'Decimal("{value}")'
     if isinstance(value, (str, int, bool)) or value is None:
         return pyrepr(value)
@@ -179,4 +203,6 @@ def _placeholder(annotation: str) -> str:
         "Decimal": 'Decimal("1")',
         "datetime": "datetime.now(timezone.utc)",
         "date": "date.today()",
-    }.get(first, "[]" if first.startswith("list[") else "{}" if first.startswith("dict[") else "...")
+    }.get(
+        first, "[]" if first.startswith("list[") else "{}" if first.startswith("dict[") else "..."
+    )

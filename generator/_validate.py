@@ -20,7 +20,9 @@ def validate_spec(document: dict[str, Any], diagnostics: Diagnostics) -> None:
     elif version.startswith("3.1"):
         validator = OpenAPIV31SpecValidator(document)
     else:
-        diagnostics.error("/openapi", f"unsupported OpenAPI version {version!r} (3.0.x and 3.1.x are supported)")
+        diagnostics.error(
+            "/openapi", f"unsupported OpenAPI version {version!r} (3.0.x and 3.1.x are supported)"
+        )
         return
     for error in validator.iter_errors():
         if type(error).__name__ in _REPORTED_BY_PARSER:

@@ -60,7 +60,9 @@ def run(tmp_path: Path, out: Path, text: str, *extra: str) -> tuple[int, str]:
     return code, str(spec)
 
 
-def test_invalid_yaml_names_file_and_line(tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_invalid_yaml_names_file_and_line(
+    tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, spec = run(tmp_path, out, "openapi: 3.1.0\ninfo:\n  title: [unclosed\n  version: 1\n")
     err = capsys.readouterr().err
     assert code == 2
@@ -68,7 +70,9 @@ def test_invalid_yaml_names_file_and_line(tmp_path: Path, out: Path, capsys: pyt
     assert "nothing was written" in err
 
 
-def test_spec_failing_validation_names_the_pointer(tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_spec_failing_validation_names_the_pointer(
+    tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = GOOD.replace('  version: "1"\n', "")
     code, spec = run(tmp_path, out, text)
     err = capsys.readouterr().err
@@ -77,14 +81,16 @@ def test_spec_failing_validation_names_the_pointer(tmp_path: Path, out: Path, ca
 
 
 def test_dangling_ref(tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, spec = run(tmp_path, out, GOOD.replace("schemas/Order\"}", "schemas/Missing\"}"))
+    code, spec = run(tmp_path, out, GOOD.replace('schemas/Order"}', 'schemas/Missing"}'))
     err = capsys.readouterr().err
     assert code == 2
     pointer = "/paths/~1orders~1{orderId}/get/responses/200/content/application~1json/schema/$ref"
     assert f"{spec}:19 at {pointer}: $ref '#/components/schemas/Missing' does not resolve" in err
 
 
-def test_duplicate_operation_id(tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_duplicate_operation_id(
+    tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = GOOD + textwrap.dedent(
         """\
         x-other: 1
@@ -97,11 +103,13 @@ def test_duplicate_operation_id(tmp_path: Path, out: Path, capsys: pytest.Captur
     code, spec = run(tmp_path, out, text)
     err = capsys.readouterr().err
     assert code == 2
-    assert f"at /paths/~1orders/get/operationId: duplicate operationId 'getOrder'" in err
+    assert "at /paths/~1orders/get/operationId: duplicate operationId 'getOrder'" in err
     assert "(first at /paths/~1orders~1{orderId}/get)" in err
 
 
-def test_two_operations_with_one_method_name(tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_two_operations_with_one_method_name(
+    tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = GOOD.replace(
         "components:",
         "  /orders:\n    get:\n      operationId: get_order\n      responses:\n        '200': {description: ok}\ncomponents:",
@@ -109,15 +117,23 @@ def test_two_operations_with_one_method_name(tmp_path: Path, out: Path, capsys: 
     code, _ = run(tmp_path, out, text)
     err = capsys.readouterr().err
     assert code == 2
-    assert "operationId 'get_order' maps to method get_order(), as does /paths/~1orders~1{orderId}/get" in err
+    assert (
+        "operationId 'get_order' maps to method get_order(), as does /paths/~1orders~1{orderId}/get"
+        in err
+    )
 
 
-def test_undeclared_path_parameter(tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_undeclared_path_parameter(
+    tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = GOOD.replace("/orders/{orderId}:", "/orders/{orderId}/fills/{fillId}:")
     code, spec = run(tmp_path, out, text)
     err = capsys.readouterr().err
     assert code == 2
-    assert f"{spec}:7 at /paths/~1orders~1{{orderId}}~1fills~1{{fillId}}/get: path parameter {{fillId}}" in err
+    assert (
+        f"{spec}:7 at /paths/~1orders~1{{orderId}}~1fills~1{{fillId}}/get: path parameter {{fillId}}"
+        in err
+    )
     assert "has no declaration" in err
 
 
@@ -139,16 +155,27 @@ UNSUPPORTED = GOOD.replace(
 )
 
 
-def test_unsupported_construct_is_an_error_when_strict(tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unsupported_construct_is_an_error_when_strict(
+    tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     code, spec = run(tmp_path, out, UNSUPPORTED)
     err = capsys.readouterr().err
     assert code == 2
-    assert f"at /paths/~1upload/post/requestBody/content: unsupported: request media type(s) ['multipart/form-data']" in err
+    assert (
+        "at /paths/~1upload/post/requestBody/content: unsupported: request media type(s) ['multipart/form-data']"
+        in err
+    )
 
 
-def test_lenient_mode_warns_and_generates_the_rest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_lenient_mode_warns_and_generates_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     spec = tmp_path / "bad.yaml"
-    spec.write_text(UNSUPPORTED.replace("description: ok\n          content:", "description: null\n          content:", 1))
+    spec.write_text(
+        UNSUPPORTED.replace(
+            "description: ok\n          content:", "description: null\n          content:", 1
+        )
+    )
     target = tmp_path / "lenient"
     code = main(["generate", str(spec), "--out", str(target), "--lenient", "--no-cache"])
     err = capsys.readouterr().err
@@ -172,7 +199,9 @@ def test_one_bad_spec_means_nothing_is_written(tmp_path: Path, out: Path) -> Non
     assert not (out / "another_client").exists()
 
 
-def test_unknown_signing_part_is_reported(tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_signing_part_is_reported(
+    tmp_path: Path, out: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = GOOD.replace(
         "components:\n",
         textwrap.dedent(
@@ -193,6 +222,8 @@ def test_unknown_signing_part_is_reported(tmp_path: Path, out: Path, capsys: pyt
     code, _ = run(tmp_path, out, text)
     err = capsys.readouterr().err
     assert code == 2
-    assert "/components/securitySchemes/Sig/x-signing/algorithm: unknown algorithm 'hmac-md5'" in err
+    assert (
+        "/components/securitySchemes/Sig/x-signing/algorithm: unknown algorithm 'hmac-md5'" in err
+    )
     assert "/components/securitySchemes/Sig/x-signing/prehash/1: unknown prehash part 'verb'" in err
     assert "x-signing headers must send the {signature} somewhere" in err

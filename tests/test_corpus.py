@@ -23,11 +23,19 @@ CASES = sorted(p.name for p in CORPUS.glob("*.yaml"))
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[ModuleType, Path]]:
     out = tmp_path_factory.mktemp("corpus")
-    return {name: (generate_and_import(CORPUS / name, out, lenient=name in LENIENT), out) for name in CASES}
+    return {
+        name: (generate_and_import(CORPUS / name, out, lenient=name in LENIENT), out)
+        for name in CASES
+    }
 
 
 def test_the_corpus_is_all_there() -> None:
-    assert {"binance-spot-api.yaml", "oai-petstore-expanded.yaml", "oai-uspto.yaml", "oai-link-example.yaml"} <= set(CASES)
+    assert {
+        "binance-spot-api.yaml",
+        "oai-petstore-expanded.yaml",
+        "oai-uspto.yaml",
+        "oai-link-example.yaml",
+    } <= set(CASES)
 
 
 def test_binance_needs_lenient_mode(tmp_path: Path) -> None:
@@ -42,14 +50,27 @@ def test_binance_generates_every_operation(packages: dict[str, tuple[ModuleType,
     import yaml
 
     spec = yaml.load((CORPUS / "binance-spot-api.yaml").read_bytes(), Loader=yaml.CSafeLoader)
-    operations = [m for item in spec["paths"].values() for m in item if m in ("get", "put", "post", "delete", "patch")]
-    methods = [m for m in vars(module.BinanceSpotApiClient) if not m.startswith("_") and m != "with_raw_response"]
+    operations = [
+        m
+        for item in spec["paths"].values()
+        for m in item
+        if m in ("get", "put", "post", "delete", "patch")
+    ]
+    methods = [
+        m
+        for m in vars(module.BinanceSpotApiClient)
+        if not m.startswith("_") and m != "with_raw_response"
+    ]
     assert len(methods) == len(operations) == 340
 
 
 def test_corpus_packages_pass_mypy_strict(packages: dict[str, tuple[ModuleType, Path]]) -> None:
     targets = [str(out / m.__name__ / m.__name__) for m, out in packages.values()]
-    result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", *targets], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *targets],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stdout
 
 
@@ -57,7 +78,9 @@ def client_for(module: ModuleType, handler: Any, base_url: str | None = None) ->
     (name,) = [n for n in module.__all__ if n.endswith("Client")]
     cls = getattr(module, name)
     credentials = {"api_key": "k"} if "api_key" in cls.__init__.__code__.co_varnames else {}
-    return cls(base_url, http_client=httpx.Client(transport=httpx.MockTransport(handler)), **credentials)
+    return cls(
+        base_url, http_client=httpx.Client(transport=httpx.MockTransport(handler)), **credentials
+    )
 
 
 def test_petstore_find_pets(packages: dict[str, tuple[ModuleType, Path]]) -> None:
@@ -66,12 +89,16 @@ def test_petstore_find_pets(packages: dict[str, tuple[ModuleType, Path]]) -> Non
 
     def handler(request: httpx.Request) -> httpx.Response:
         sent.append(request)
-        return httpx.Response(200, json=[{"id": 1, "name": "Rex", "tag": "dog"}, {"id": 2, "name": "Tom"}])
+        return httpx.Response(
+            200, json=[{"id": 1, "name": "Rex", "tag": "dog"}, {"id": 2, "name": "Tom"}]
+        )
 
     pets = client_for(module, handler).find_pets(tags=["dog", "cat"], limit=2)
     assert [p.name for p in pets] == ["Rex", "Tom"] and pets[0].id == 1
     assert str(sent[0].url).startswith("https://petstore.swagger.io/v2/pets?")
-    assert sent[0].url.params.get_list("tags") == ["dog", "cat"] and sent[0].url.params["limit"] == "2"
+    assert (
+        sent[0].url.params.get_list("tags") == ["dog", "cat"] and sent[0].url.params["limit"] == "2"
+    )
 
 
 def test_link_example_get_user(packages: dict[str, tuple[ModuleType, Path]]) -> None:
@@ -83,7 +110,9 @@ def test_link_example_get_user(packages: dict[str, tuple[ModuleType, Path]]) -> 
 
     with pytest.raises(ValueError, match="declares no absolute server URL: pass base_url="):
         client_for(module, handler)
-    user = client_for(module, handler, "https://api.example.test").get_user_by_name(username="ada lovelace")
+    user = client_for(module, handler, "https://api.example.test").get_user_by_name(
+        username="ada lovelace"
+    )
     assert user.username == "ada lovelace"
 
 
@@ -95,13 +124,19 @@ def test_uspto_form_body_search(packages: dict[str, tuple[ModuleType, Path]]) ->
         assert request.content == b"criteria=%2A%3A%2A&start=0&rows=10"
         return httpx.Response(200, json=[{"patentNumber": {"value": "1"}}])
 
-    hits = client_for(module, handler).perform_search(version="v1", dataset="oa_citations", criteria="*:*", start=0, rows=10)
+    hits = client_for(module, handler).perform_search(
+        version="v1", dataset="oa_citations", criteria="*:*", start=0, rows=10
+    )
     assert hits == [{"patentNumber": {"value": "1"}}]
 
 
-def test_binance_ticker_price_parses_both_shapes(packages: dict[str, tuple[ModuleType, Path]]) -> None:
+def test_binance_ticker_price_parses_both_shapes(
+    packages: dict[str, tuple[ModuleType, Path]],
+) -> None:
     module, _ = packages["binance-spot-api.yaml"]
-    answers = iter([{"symbol": "BNBBTC", "price": "0.00001000"}, [{"symbol": "BNBBTC", "price": "0.00001000"}]])
+    answers = iter(
+        [{"symbol": "BNBBTC", "price": "0.00001000"}, [{"symbol": "BNBBTC", "price": "0.00001000"}]]
+    )
 
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=json.dumps(next(answers)))

@@ -18,11 +18,15 @@ GENERATED = ROOT / "generated"
 
 def test_committed_packages_are_current() -> None:
     result = generate(check=True)
-    assert sorted(result.packages) == sorted(p.name for p in GENERATED.iterdir() if (p / "pyproject.toml").is_file())
+    assert sorted(result.packages) == sorted(
+        p.name for p in GENERATED.iterdir() if (p / "pyproject.toml").is_file()
+    )
     assert result.changed == [], "generated/ is stale: run `make generate`"
 
 
-def test_check_mode_lists_stale_files_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_mode_lists_stale_files_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "generated"
     shutil.copytree(GENERATED / "bitria_client", out / "bitria_client")
     client = out / "bitria_client" / "bitria_client" / "_client.py"
@@ -47,8 +51,22 @@ def test_two_runs_give_identical_trees(tmp_path: Path) -> None:
 
 def test_output_does_not_depend_on_the_working_directory_or_hash_seed(tmp_path: Path) -> None:
     spec = ROOT / "specs" / "bitget.yaml"
-    command = [sys.executable, "-m", "generator", "generate", str(spec), "--out", str(tmp_path / "x"), "--no-cache"]
-    subprocess.run(command, cwd=tmp_path, check=True, env={"PYTHONHASHSEED": "12345", "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "generate",
+        str(spec),
+        "--out",
+        str(tmp_path / "x"),
+        "--no-cache",
+    ]
+    subprocess.run(
+        command,
+        cwd=tmp_path,
+        check=True,
+        env={"PYTHONHASHSEED": "12345", "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
     assert tree(tmp_path / "x" / "bitget_client") == tree(GENERATED / "bitget_client")
 
 
@@ -71,14 +89,18 @@ def test_a_spec_edit_invalidates_the_cache(tmp_path: Path) -> None:
     shutil.copy(ROOT / "specs" / "hummingbot.yaml", spec)
     out = tmp_path / "out"
     generate([spec], out)
-    spec.write_text(spec.read_text().replace("operationId: place_order", "operationId: submit_order", 1))
+    spec.write_text(
+        spec.read_text().replace("operationId: place_order", "operationId: submit_order", 1)
+    )
     result = generate([spec], out)
     client = (out / "hummingbot_client" / "hummingbot_client" / "_client.py").read_text()
     assert "hummingbot_client/hummingbot_client/_client.py" in result.changed
     assert "def submit_order(" in client and "def place_order(" not in client
 
 
-def test_a_failure_while_formatting_leaves_the_output_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_while_formatting_leaves_the_output_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from generator import _format
 
     out = tmp_path / "out"
@@ -95,7 +117,9 @@ def test_a_failure_while_formatting_leaves_the_output_untouched(tmp_path: Path, 
     assert not list(tmp_path.glob(".generate-*")), "the staging directory was left behind"
 
 
-@pytest.mark.parametrize("case", sorted(p.name for p in GOLDEN.iterdir() if (p / "spec.yaml").is_file()))
+@pytest.mark.parametrize(
+    "case", sorted(p.name for p in GOLDEN.iterdir() if (p / "spec.yaml").is_file())
+)
 def test_golden_record(case: str, tmp_path: Path) -> None:
     """A fresh generation equals the committed expected tree, file by file."""
     generate([GOLDEN / case / "spec.yaml"], tmp_path, use_cache=False)
@@ -103,18 +127,37 @@ def test_golden_record(case: str, tmp_path: Path) -> None:
     expected, actual = tree(GOLDEN / case / "expected"), tree(package)
     assert sorted(actual) == sorted(expected)
     for name in expected:
-        assert actual[name].decode() == expected[name].decode(), f"{case}/{name} differs from the golden record"
+        assert actual[name].decode() == expected[name].decode(), (
+            f"{case}/{name} differs from the golden record"
+        )
 
 
 def test_generated_code_passes_mypy_strict_and_ruff() -> None:
     packages = sorted(p for p in GENERATED.iterdir() if (p / "pyproject.toml").is_file())
     for package in packages:
-        ruff = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "."], cwd=package, capture_output=True, text=True)
+        ruff = subprocess.run(
+            [sys.executable, "-m", "ruff", "check", "--no-cache", "."],
+            cwd=package,
+            capture_output=True,
+            text=True,
+        )
         assert ruff.returncode == 0, ruff.stdout
-        fmt = subprocess.run([sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "."], cwd=package, capture_output=True, text=True)
+        fmt = subprocess.run(
+            [sys.executable, "-m", "ruff", "format", "--check", "--no-cache", "."],
+            cwd=package,
+            capture_output=True,
+            text=True,
+        )
         assert fmt.returncode == 0, fmt.stdout
     mypy = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *(f"{p}/{p.name}" for p in packages)],
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            *(f"{p}/{p.name}" for p in packages),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,

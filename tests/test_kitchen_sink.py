@@ -22,7 +22,9 @@ DOG = {"id": 2, "kind": "dog", "bark": None, "price": "0.00000001"}
 
 
 def client(handler: Any, **kwargs: Any) -> ks.KitchenSinkClient:
-    return ks.KitchenSinkClient(http_client=httpx.Client(transport=httpx.MockTransport(handler)), **kwargs)
+    return ks.KitchenSinkClient(
+        http_client=httpx.Client(transport=httpx.MockTransport(handler)), **kwargs
+    )
 
 
 def recorder(*answers: httpx.Response) -> tuple[list[httpx.Request], Any]:
@@ -42,7 +44,9 @@ def test_server_variables_give_the_default_base_url() -> None:
 
 def test_path_level_parameter_array_query_and_header() -> None:
     sent, handler = recorder(httpx.Response(200, json=CAT))
-    pet = client(handler, api_key="key-1").get_pet(pet_id=7, include=["owner", "tags"], x_trace="t-1")
+    pet = client(handler, api_key="key-1").get_pet(
+        pet_id=7, include=["owner", "tags"], x_trace="t-1"
+    )
     request = sent[0]
     assert str(request.url) == "https://eu.example.test/api/pets/7?include=owner&include=tags"
     assert request.headers["X-Trace"] == "t-1" and request.headers["X-Api-Key"] == "key-1"
@@ -73,9 +77,16 @@ def test_flattened_json_body_with_decimal_string_number_nested_model_and_map() -
     sent, handler = recorder(httpx.Response(201, json=CAT))
     owner = models.CreatePetRequestOwner(name="Ann")
     client(handler, api_key="k").create_pet(
-        name="Rex", price=Decimal("12.50"), weight=Decimal("0.1"), owner=owner, attributes={"legs": 4}
+        name="Rex",
+        price=Decimal("12.50"),
+        weight=Decimal("0.1"),
+        owner=owner,
+        attributes={"legs": 4},
     )
-    assert sent[0].content == b'{"name":"Rex","price":"12.50","weight":0.1,"owner":{"name":"Ann"},"attributes":{"legs":4}}'
+    assert (
+        sent[0].content
+        == b'{"name":"Rex","price":"12.50","weight":0.1,"owner":{"name":"Ann"},"attributes":{"legs":4}}'
+    )
 
 
 def test_left_out_arguments_are_not_sent_but_explicit_null_is() -> None:
@@ -88,7 +99,9 @@ def test_left_out_arguments_are_not_sent_but_explicit_null_is() -> None:
 
 
 def test_required_arguments_have_no_default_and_types_come_from_the_spec() -> None:
-    hints = get_type_hints(ks.KitchenSinkClient.create_pet, vars(sys.modules["kitchen_sink_client._client"]))
+    hints = get_type_hints(
+        ks.KitchenSinkClient.create_pet, vars(sys.modules["kitchen_sink_client._client"])
+    )
     assert hints["price"] is Decimal
     assert "NotGiven" in str(hints["weight"]) and "None" in str(hints["weight"])
     defaults = ks.KitchenSinkClient.create_pet.__kwdefaults__
@@ -104,7 +117,9 @@ def test_body_constraints_are_checked_before_sending() -> None:
 
 def test_array_body_is_one_argument() -> None:
     sent, handler = recorder(httpx.Response(200, json=[CAT, DOG]))
-    pets = client(handler, api_key="k").replace_pets(body=[models.Cat(id=1, kind="cat"), models.Dog(id=2, kind="dog")])
+    pets = client(handler, api_key="k").replace_pets(
+        body=[models.Cat(id=1, kind="cat"), models.Dog(id=2, kind="dog")]
+    )
     assert json.loads(sent[0].content) == [{"id": 1, "kind": "cat"}, {"id": 2, "kind": "dog"}]
     assert [type(p).__name__ for p in pets] == ["Cat", "Dog"]
 

@@ -31,7 +31,12 @@ def load(path: Path) -> dict[str, Any]:
 
 
 def operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
-    return [(m, path, op) for path, item in spec["paths"].items() for m, op in item.items() if m in METHODS]
+    return [
+        (m, path, op)
+        for path, item in spec["paths"].items()
+        for m, op in item.items()
+        if m in METHODS
+    ]
 
 
 def test_all_five_apis_have_a_spec() -> None:
@@ -52,12 +57,14 @@ def coverage_rows() -> list[dict[str, str]]:
     for line in (SPECS / "README.md").read_text().splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if line.startswith("|") and len(cells) == 5 and cells[0] not in ("API", "---"):
-            rows.append(dict(zip(("api", "endpoint", "operation_id", "auth", "source"), cells)))
+            rows.append(dict(zip(("api", "endpoint", "operation_id", "auth", "source"), cells, strict=True)))
     return rows
 
 
 def test_coverage_table_and_specs_agree() -> None:
-    from_table = {(r["endpoint"], r["operation_id"], r["auth"], r["source"]) for r in coverage_rows()}
+    from_table = {
+        (r["endpoint"], r["operation_id"], r["auth"], r["source"]) for r in coverage_rows()
+    }
     from_specs = set()
     for spec_path in API_SPECS.values():
         spec = load(spec_path)
@@ -72,7 +79,10 @@ def test_coverage_table_and_specs_agree() -> None:
 def check(spec: dict[str, Any], schema: dict[str, Any], instance: Any, where: str) -> None:
     wrapper = {**schema, "components": spec.get("components", {})}
     validator = OAS31Validator(wrapper)
-    errors = [f"{where}: {'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(instance)]
+    errors = [
+        f"{where}: {'/'.join(map(str, e.absolute_path))}: {e.message}"
+        for e in validator.iter_errors(instance)
+    ]
     assert errors == []
 
 
@@ -142,7 +152,12 @@ def is_exact(spec: dict[str, Any], schema: dict[str, Any]) -> bool:
         return True
     branches = schema.get("anyOf") or schema.get("oneOf")
     if branches:
-        return all(is_exact(spec, b) or resolve(spec, b).get("type") == "null" or resolve(spec, b).get("const") == "" for b in branches)
+        return all(
+            is_exact(spec, b)
+            or resolve(spec, b).get("type") == "null"
+            or resolve(spec, b).get("const") == ""
+            for b in branches
+        )
     return False
 
 
@@ -151,7 +166,11 @@ def test_money_is_exact_decimal(name: str) -> None:
     spec = load(API_SPECS[name])
     fields = money_fields(spec)
     assert fields, "no money fields found: the pattern is wrong"
-    inexact = [at for at, schema in fields if not is_exact(spec, schema) and resolve(spec, schema).get("type") != "array"]
+    inexact = [
+        at
+        for at, schema in fields
+        if not is_exact(spec, schema) and resolve(spec, schema).get("type") != "array"
+    ]
     assert inexact == []
 
 
@@ -165,10 +184,17 @@ def test_operations_name_their_source_and_servers_come_first(name: str) -> None:
 
 
 def test_facts_interpretations_are_visible() -> None:
-    bitria, btse, bitcain = load(API_SPECS["bitria"]), load(API_SPECS["btse"]), load(API_SPECS["bitcain"])
+    bitria, btse, bitcain = (
+        load(API_SPECS["bitria"]),
+        load(API_SPECS["btse"]),
+        load(API_SPECS["bitcain"]),
+    )
     assert bitria["servers"][0]["url"] == "https://api.bitria.io/api"
     assert all(p.startswith("/v1/") for p in bitria["paths"])
-    assert [s["url"] for s in btse["servers"]] == ["https://api.btse.com/spot", "https://testapi.btse.io/spot"]
+    assert [s["url"] for s in btse["servers"]] == [
+        "https://api.btse.com/spot",
+        "https://testapi.btse.io/spot",
+    ]
     assert bitcain["servers"][0].get("x-unverified") is True
     signing = btse["components"]["securitySchemes"]["BtseSignature"]["x-signing"]
     assert signing["path"] == "relative" and signing["prehash"] == ["path", "timestamp", "body"]
@@ -179,7 +205,13 @@ def test_btse_public_endpoints_need_no_auth() -> None:
     public = {op["operationId"] for _, _, op in operations(spec) if op.get("security") == []}
     signed = {op["operationId"] for _, _, op in operations(spec) if op.get("security") != []}
     assert len(public) == 7 and {"get_ticker", "get_order_book", "get_server_time"} <= public
-    assert signed == {"get_account", "place_order", "list_open_orders", "list_fills", "cancel_order"}
+    assert signed == {
+        "get_account",
+        "place_order",
+        "list_open_orders",
+        "list_fills",
+        "cancel_order",
+    }
 
 
 @pytest.mark.parametrize("name", ["bitria", "bitcain"])
@@ -190,6 +222,8 @@ def test_undocumented_response_bodies_are_marked_assumed(name: str) -> None:
             response = resolve(spec, response)
             for media in (response.get("content") or {}).values():
                 schema = media["schema"]
-                target = resolve(spec, schema.get("items", schema) if schema.get("type") == "array" else schema)
+                target = resolve(
+                    spec, schema.get("items", schema) if schema.get("type") == "array" else schema
+                )
                 if status != "422":
                     assert target.get("x-assumed") is True, f"{method.upper()} {path} {status}"
