@@ -812,6 +812,8 @@ class _Parser:
             custom = (
                 f"{self.decimal_path}.{'DecimalNumber' if 'number' in types else 'DecimalString'}"
             )
+            for string_only in ("pattern", "minLength", "maxLength"):
+                out.pop(string_only, None)  # pydantic cannot apply these to a Decimal
             if "null" in types or out.get("nullable") is True:
                 # datamodel-code-generator drops nullability beside a custom type; spell it as a union.
                 kept = {

@@ -88,7 +88,8 @@ class ApiKeyScheme:
     ) -> None:
         value = credentials[self.credentials[0]]
         if self.location == "query":
-            request.url = request.url.copy_add_param(self.name, value)
+            # Set, not add: the same request is signed again on every retry.
+            request.url = request.url.copy_set_param(self.name, value)
         elif self.location == "cookie":
             request.headers["Cookie"] = f"{self.name}={value}"
         else:

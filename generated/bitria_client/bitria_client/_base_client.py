@@ -6,12 +6,12 @@ import email.utils
 import logging
 import random
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Generic, ParamSpec, TypeVar
-from urllib.parse import quote
+from urllib.parse import quote, quote_plus
 
 import httpx
 import pydantic
@@ -174,6 +174,8 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
 
 
 def _query_text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
     if isinstance(value, bool):
         return "true" if value else "false"
     if hasattr(value, "isoformat"):
@@ -211,6 +213,7 @@ class BaseClient:
         self.timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
         self._clock = clock or (lambda: time.time_ns() // 1_000_000)
         self._credentials = Credentials(credentials)
+        _HTTPX_LOG_FILTER.secrets.update(self._credentials.secrets())
         self._headers = dict(headers or {})
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client()
@@ -250,13 +253,16 @@ class BaseClient:
                     if schemes
                     else None
                 )
-        needed = sorted(
-            {c for name in endpoint.security[0] for c in self._schemes[name].credentials}
+        needed = list(
+            dict.fromkeys(
+                c for name in endpoint.security[0] for c in self._schemes[name].credentials
+            )
         )
-        env = ", ".join(f"{self._env_prefix}_{n.upper()}" for n in needed)
+        missing = [n for n in needed if n not in self._credentials]
+        env = ", ".join(f"{self._env_prefix}_{n.upper()}" for n in missing)
         raise MissingCredentialsError(
-            f"{endpoint.name} needs credentials {', '.join(needed)}: pass them to "
-            f"{type(self).__name__}(...) or set {env}; nothing was sent"
+            f"{endpoint.name} needs credentials {', '.join(needed)} (missing: {', '.join(missing)}): "
+            f"pass them to {type(self).__name__}(...) or set {env}; nothing was sent"
         )
 
     def _build_request(
@@ -271,7 +277,10 @@ class BaseClient:
     ) -> httpx.Request:
         path = endpoint.path
         for name, value in path_params.items():
-            path = path.replace("{" + name + "}", quote(_query_text(value), safe=""))
+            segment = quote(_query_text(value), safe="")
+            if segment in (".", ".."):  # would be collapsed into a different path
+                segment = segment.replace(".", "%2E")
+            path = path.replace("{" + name + "}", segment)
         params: list[tuple[str, str | int | float | bool | None]] = []
         for name, value in query.items():
             if isinstance(value, NotGiven) or value is None:
@@ -458,9 +467,7 @@ class BaseClient:
         return self._redact(str(url))
 
     def _redact(self, text: str) -> str:
-        for secret in self._credentials.secrets():
-            text = text.replace(secret, "***").replace(quote(secret, safe=""), "***")
-        return text
+        return _redact(text, self._credentials.secrets())
 
     # -- parsing -----------------------------------------------------------------------------
 
@@ -594,6 +601,33 @@ class BaseClient:
                 arguments[pagination.offset] += len(items)
             else:
                 return
+
+
+def _redact(text: str, secrets: Iterable[str]) -> str:
+    for secret in secrets:
+        for form in (secret, quote(secret, safe=""), quote_plus(secret)):
+            text = text.replace(form, "***")
+    return text
+
+
+class _SecretFilter(logging.Filter):
+    """Redacts credentials from httpx's own log records (it logs each URL, query string included)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.secrets: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secrets:
+            message = record.getMessage()
+            redacted = _redact(message, self.secrets)
+            if redacted != message:
+                record.msg, record.args = redacted, ()
+        return True
+
+
+_HTTPX_LOG_FILTER = _SecretFilter()
+logging.getLogger("httpx").addFilter(_HTTPX_LOG_FILTER)
 
 
 def _walk(value: Any, path: Sequence[str]) -> Any:

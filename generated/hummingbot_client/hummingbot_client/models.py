@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, ConfigDict, Field, RootModel
+from pydantic import AwareDatetime, ConfigDict, Field
 
 from hummingbot_client._types import DecimalNumber, DecimalString, Model
 
@@ -423,16 +423,6 @@ class TradeRequest(Model):
     """
 
 
-class Price(RootModel[DecimalString]):
-    model_config = ConfigDict(
-        regex_engine="python-re",
-    )
-    root: Annotated[DecimalString, Field(pattern="^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$")]
-    """
-    Order price (decimal string); null for MARKET orders sent without a price.
-    """
-
-
 class TradeResponse(Model):
     """
     Response model for trade execution.
@@ -440,7 +430,6 @@ class TradeResponse(Model):
 
     model_config = ConfigDict(
         arbitrary_types_allowed=True,
-        regex_engine="python-re",
     )
     order_id: str
     """
@@ -462,7 +451,7 @@ class TradeResponse(Model):
     """
     Trade type (BUY or SELL, as sent).
     """
-    amount: Annotated[DecimalString, Field(pattern="^(?!^[-+.]*$)[+-]?0*\\d*\\.?\\d*$")]
+    amount: DecimalString
     """
     Trade amount (decimal string).
     """
@@ -470,7 +459,7 @@ class TradeResponse(Model):
     """
     Order type (LIMIT, MARKET or LIMIT_MAKER, as sent).
     """
-    price: Price | None
+    price: DecimalString | None
     """
     Order price (decimal string); null for MARKET orders sent without a price.
     """
