@@ -96,5 +96,7 @@ def _write(value: Any, out: list[str]) -> None:
         _write(value.model_dump(mode="python", by_alias=True, exclude_unset=True), out)
     elif isinstance(value, float):
         _exact(value)
+    elif hasattr(value, "isoformat"):  # datetime, date, time: RFC 3339, as in query strings
+        out.append(json.dumps(value.isoformat()))
     else:
         out.append(json.dumps(str(value), ensure_ascii=False))

@@ -380,8 +380,8 @@ class BaseClient:
             try:
                 response = self._http.send(request, auth=auth or httpx.USE_CLIENT_DEFAULT)
                 response.read()
-            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
-                # No connection was made, so nothing reached the server: repeating is safe.
+            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+                # No connection was made (or none was free), so nothing reached the server.
                 if attempt < retries:
                     attempt += 1
                     self._backoff(endpoint, request, attempt, None, type(exc).__name__)
@@ -461,6 +461,7 @@ class BaseClient:
                 "retried. Look it up (for example by the client order id you sent) before trying again"
             )
         cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+        self._log.warning("%s", self._redact(message))
         return cls(self._redact(message), request=request, outcome_unknown=outcome_unknown)
 
     def _redacted_url(self, url: httpx.URL) -> str:
@@ -474,7 +475,8 @@ class BaseClient:
     def _parse(self, endpoint: Endpoint[Any], response: httpx.Response) -> Any:
         if not response.is_success:
             raise self._status_error(endpoint, response)
-        if endpoint.result is None:
+        enveloped = endpoint.envelope and self._envelope is not None
+        if endpoint.result is None and not enveloped:
             return None
         try:
             payload = loads(response.content) if response.content else None
@@ -484,8 +486,11 @@ class BaseClient:
                 response=response,
                 errors=[{"type": "json_invalid", "msg": str(exc)}],
             ) from exc
-        if endpoint.envelope and self._envelope is not None:
+        if enveloped:
+            # The envelope's code decides success even when the operation returns nothing.
             payload = self._unwrap(endpoint, response, payload)
+            if endpoint.result is None:
+                return None
         try:
             return _adapter(endpoint.result).validate_python(payload)
         except pydantic.ValidationError as exc:
@@ -541,7 +546,7 @@ class BaseClient:
             response=response,
             body=body,
             code=code,
-            api_message=message,
+            api_message=None if message is None else self._redact(message),
             parsed=parsed,
         )
 
@@ -555,10 +560,8 @@ class BaseClient:
             )
         code = next((body[k] for k in fields.code if body.get(k) is not None), None)
         message = next((body[k] for k in fields.message if body.get(k) not in (None, "")), None)
-        if isinstance(message, list):
-            message = "; ".join(
-                str(m.get("msg", m)) if isinstance(m, dict) else str(m) for m in message
-            )
+        if isinstance(message, list):  # FastAPI: [{"loc": ["query", "limit"], "msg": "..."}]
+            message = "; ".join(_detail_text(m) for m in message)
         return (None if code is None else str(code)), (None if message is None else str(message))
 
     # -- pagination --------------------------------------------------------------------------
@@ -601,6 +604,14 @@ class BaseClient:
                 arguments[pagination.offset] += len(items)
             else:
                 return
+
+
+def _detail_text(item: Any) -> str:
+    if not isinstance(item, dict):
+        return str(item)
+    location = ".".join(str(part) for part in item.get("loc") or ())
+    message = str(item.get("msg", item))
+    return f"{location}: {message}" if location else message
 
 
 def _redact(text: str, secrets: Iterable[str]) -> str:
