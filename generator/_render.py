@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -127,8 +128,12 @@ def method_docstring(op: ir.Operation) -> str:
         lines.append("")
         lines.append("Args:")
         for a in documented:
-            text = " ".join(a.description.split())
-            lines.append(f"    {a.name}: {_doc_text(text)}")
+            text = _doc_text(" ".join(a.description.split()))
+            lines.extend(
+                textwrap.wrap(
+                    f"{a.name}: {text}", 88, initial_indent="    ", subsequent_indent="        "
+                )
+            )
     out = [f'{indent}"""{lines[0]}']
     out.extend((indent + line).rstrip() for line in lines[1:])
     out.append(f'{indent}"""')

@@ -203,7 +203,8 @@ class BitcainClient(BaseClient):
             end_date: Filter orders created before this date.
             limit: Maximum number of orders to return.
             offset: Number of orders to skip for pagination.
-            cursor: Cursor for pagination (alternative to offset). Pass the `next_cursor` of the previous page (assumed response field).
+            cursor: Cursor for pagination (alternative to offset). Pass the `next_cursor` of the
+                previous page (assumed response field).
         """
         return self._call(
             _LIST_ORDERS,

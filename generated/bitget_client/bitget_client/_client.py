@@ -340,22 +340,38 @@ class BitgetClient(BaseClient):
             side: Order direction.
             order_type: Order type.
             qty: Order quantity as a decimal string, e.g. `"0.01"`.
-            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
+                trading environment (needs a demo API key). Omit it for live trading.
             price: Limit price as a decimal string. Required when `orderType` is `limit`.
-            time_in_force: Time-in-force policy. `gtc` Good Till Cancelled (default): stays active until filled or cancelled. `ioc` Immediate or Cancel: fills what is available at once and cancels the rest. `fok` Fill or Kill: fills the entire quantity at once or nothing. `post_only` maker only: rejected if it would match immediately as a taker.
+            time_in_force: Time-in-force policy. `gtc` Good Till Cancelled (default): stays
+                active until filled or cancelled. `ioc` Immediate or Cancel: fills what is
+                available at once and cancels the rest. `fok` Fill or Kill: fills the entire
+                quantity at once or nothing. `post_only` maker only: rejected if it would match
+                immediately as a taker.
             pos_side: Position side for hedge mode. Required in hedge mode.
             margin_mode: Futures only. Margin mode.
             reduce_only: Whether this is a reduce-only order.
             client_oid: Client-assigned order ID for idempotency and tracking.
             stp_mode: Self-trade prevention mode.
-            take_profit: Take-profit trigger price attached at order placement. The page calls it `takeProfitPrice`; `takeProfit` is the wire name the SDK sends (FACTS.md).
-            stop_loss: Stop-loss trigger price attached at order placement. The page calls it `stopLossPrice`; `stopLoss` is the wire name the SDK sends (FACTS.md).
-            tp_trigger_by: Price that triggers the take-profit: `market` (last traded price) or `mark` (mark price). The page calls the field `takeProfitTriggerType` with values `last_price` / `mark_price`; the wire name and values are the SDK's (FACTS.md).
-            sl_trigger_by: Price that triggers the stop-loss: `market` (last traded price) or `mark` (mark price). The page calls the field `stopLossTriggerType` with values `last_price` / `mark_price`; the wire name and values are the SDK's (FACTS.md).
-            tp_order_type: Order type sent when the take-profit triggers; `limit` needs `tpLimitPrice`. Not on the page; wire name from the SDK (FACTS.md).
-            sl_order_type: Order type sent when the stop-loss triggers; `limit` needs `slLimitPrice`. Not on the page; wire name from the SDK (FACTS.md).
-            tp_limit_price: Limit price of the take-profit order when `tpOrderType` is `limit`. Not on the page; wire name from the SDK (FACTS.md).
-            sl_limit_price: Limit price of the stop-loss order when `slOrderType` is `limit`. Not on the page; wire name from the SDK (FACTS.md).
+            take_profit: Take-profit trigger price attached at order placement. The page calls
+                it `takeProfitPrice`; `takeProfit` is the wire name the SDK sends (FACTS.md).
+            stop_loss: Stop-loss trigger price attached at order placement. The page calls it
+                `stopLossPrice`; `stopLoss` is the wire name the SDK sends (FACTS.md).
+            tp_trigger_by: Price that triggers the take-profit: `market` (last traded price) or
+                `mark` (mark price). The page calls the field `takeProfitTriggerType` with
+                values `last_price` / `mark_price`; the wire name and values are the SDK's
+                (FACTS.md).
+            sl_trigger_by: Price that triggers the stop-loss: `market` (last traded price) or
+                `mark` (mark price). The page calls the field `stopLossTriggerType` with values
+                `last_price` / `mark_price`; the wire name and values are the SDK's (FACTS.md).
+            tp_order_type: Order type sent when the take-profit triggers; `limit` needs
+                `tpLimitPrice`. Not on the page; wire name from the SDK (FACTS.md).
+            sl_order_type: Order type sent when the stop-loss triggers; `limit` needs
+                `slLimitPrice`. Not on the page; wire name from the SDK (FACTS.md).
+            tp_limit_price: Limit price of the take-profit order when `tpOrderType` is `limit`.
+                Not on the page; wire name from the SDK (FACTS.md).
+            sl_limit_price: Limit price of the stop-loss order when `slOrderType` is `limit`.
+                Not on the page; wire name from the SDK (FACTS.md).
         """
         return self._call(
             _PLACE_ORDER,
@@ -407,7 +423,8 @@ class BitgetClient(BaseClient):
         them). Error 22001 or 25204 / 43001 when there is no such open order.
 
         Args:
-            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
+                trading environment (needs a demo API key). Omit it for live trading.
             order_id: Bitget-assigned order ID. Provide either `orderId` or `clientOid`.
             client_oid: Client-assigned order ID. Provide either `orderId` or `clientOid`.
         """
@@ -444,7 +461,8 @@ class BitgetClient(BaseClient):
 
         Args:
             category: Market category.
-            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
+                trading environment (needs a demo API key). Omit it for live trading.
             symbol: Optional symbol filter. Cancels all open orders in the category if omitted.
         """
         return self._call(
@@ -479,7 +497,8 @@ class BitgetClient(BaseClient):
         `price`. `data` is an array with one `{orderId, clientOid}` per item.
 
         Args:
-            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
+                trading environment (needs a demo API key). Omit it for live trading.
         """
         return self._call(
             _BATCH_MODIFY_ORDERS,
@@ -510,7 +529,8 @@ class BitgetClient(BaseClient):
         result per entry; an entry that failed carries its own `code` and `msg`.
 
         Args:
-            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
+                trading environment (needs a demo API key). Omit it for live trading.
         """
         return self._call(
             _CANCEL_BATCH_ORDERS,
@@ -543,8 +563,10 @@ class BitgetClient(BaseClient):
         before it expires, e.g. every 20 s for a 30 s countdown.
 
         Args:
-            countdown: Seconds until auto-cancel, as a string: "5" to "60", or "0" to disable an active countdown. (The page says "560"; FACTS.md reads it as "5-60".)
-            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            countdown: Seconds until auto-cancel, as a string: "5" to "60", or "0" to disable an
+                active countdown. (The page says "560"; FACTS.md reads it as "5-60".)
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
+                trading environment (needs a demo API key). Omit it for live trading.
         """
         return self._call(
             _COUNTDOWN_CANCEL_ALL,
@@ -580,7 +602,8 @@ class BitgetClient(BaseClient):
 
         Args:
             category: Futures market category.
-            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
+                trading environment (needs a demo API key). Omit it for live trading.
             symbol: Optional symbol to close. Omit to close all positions in the category.
             pos_side: Optional position side to close.
         """
@@ -617,7 +640,8 @@ class BitgetClient(BaseClient):
         (provide one of them). On success `data` is `null`.
 
         Args:
-            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
+                trading environment (needs a demo API key). Omit it for live trading.
             order_id: Strategy order ID assigned by Bitget.
             client_oid: Client-assigned strategy order ID.
         """
@@ -657,7 +681,8 @@ class BitgetClient(BaseClient):
         Args:
             order_id: Bitget-assigned order ID. Provide either `orderId` or `clientOid`.
             client_oid: Client-assigned order ID. Provide either `orderId` or `clientOid`.
-            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
+                trading environment (needs a demo API key). Omit it for live trading.
         """
         return self._call(
             _GET_ORDER,
@@ -690,7 +715,8 @@ class BitgetClient(BaseClient):
         The page gives only the SDK method; path and payload are from FACTS.md.
 
         Args:
-            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
+                trading environment (needs a demo API key). Omit it for live trading.
         """
         return self._call(
             _LIST_COPY_FUTURES_TRADING_PAIRS,
@@ -721,7 +747,8 @@ class BitgetClient(BaseClient):
 
         Args:
             coin: Coin to query, e.g. `USDT`.
-            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
+                trading environment (needs a demo API key). Omit it for live trading.
         """
         return self._call(
             _GET_COPY_FUTURES_MAX_TRANSFERABLE,
@@ -759,8 +786,10 @@ class BitgetClient(BaseClient):
         Args:
             coin: Coin to transfer, e.g. `USDT`.
             amount: Transfer amount as a decimal string.
-            type: Direction of the transfer, `in` (to the lead account) or `out` (from the lead account).
-            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo trading environment (needs a demo API key). Omit it for live trading.
+            type: Direction of the transfer, `in` (to the lead account) or `out` (from the lead
+                account).
+            paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
+                trading environment (needs a demo API key). Omit it for live trading.
         """
         return self._call(
             _COPY_FUTURES_TRANSFER,

@@ -596,8 +596,10 @@ class BtseClient(BaseClient):
         (FillQueryModel, FACTS.md), so it is safe to repeat.
 
         Args:
-            after: Lower bound of the fills to return (int64; the page does not say whether a time or an id).
-            before: Upper bound of the fills to return (int64; the page does not say whether a time or an id).
+            after: Lower bound of the fills to return (int64; the page does not say whether a
+                time or an id).
+            before: Upper bound of the fills to return (int64; the page does not say whether a
+                time or an id).
             limit: Maximum number of fills to return.
             order_id: Only fills of this order.
             symbol: Only fills of this market, e.g. `BTC-USD`.

@@ -313,9 +313,11 @@ class HummingbotClient(BaseClient):
 
         Args:
             account_names: List of account names to filter by (all accounts when null).
-            connector_names: List of connector names to filter by (all perpetual connectors when null).
+            connector_names: List of connector names to filter by (all perpetual connectors when
+                null).
             limit: Number of items per page (1-1000, default 100).
-            cursor: Cursor for the next page: the `pagination.next_cursor` of the previous answer, passed back unchanged. Null (or absent) for the first page.
+            cursor: Cursor for the next page: the `pagination.next_cursor` of the previous
+                answer, passed back unchanged. Null (or absent) for the first page.
         """
         return self._call(
             _GET_POSITIONS,
@@ -379,7 +381,8 @@ class HummingbotClient(BaseClient):
             connector_names: List of connector names to filter by (all connectors when null).
             trading_pairs: List of trading pairs to filter by.
             limit: Number of items per page (1-1000, default 100).
-            cursor: Cursor for the next page: the `pagination.next_cursor` of the previous answer, passed back unchanged. Null (or absent) for the first page.
+            cursor: Cursor for the next page: the `pagination.next_cursor` of the previous
+                answer, passed back unchanged. Null (or absent) for the first page.
         """
         return self._call(
             _GET_ACTIVE_ORDERS,
@@ -453,7 +456,8 @@ class HummingbotClient(BaseClient):
             start_time: Start time as Unix timestamp in milliseconds.
             end_time: End time as Unix timestamp in milliseconds.
             limit: Number of items per page (1-1000, default 100).
-            cursor: Cursor for the next page: the `pagination.next_cursor` of the previous answer, passed back unchanged. Null (or absent) for the first page.
+            cursor: Cursor for the next page: the `pagination.next_cursor` of the previous
+                answer, passed back unchanged. Null (or absent) for the first page.
         """
         return self._call(
             _SEARCH_ORDERS,
@@ -535,7 +539,8 @@ class HummingbotClient(BaseClient):
             start_time: Start time as Unix timestamp in milliseconds.
             end_time: End time as Unix timestamp in milliseconds.
             limit: Number of items per page (1-1000, default 100).
-            cursor: Cursor for the next page: the `pagination.next_cursor` of the previous answer, passed back unchanged. Null (or absent) for the first page.
+            cursor: Cursor for the next page: the `pagination.next_cursor` of the previous
+                answer, passed back unchanged. Null (or absent) for the first page.
         """
         return self._call(
             _GET_TRADES,
