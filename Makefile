@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: generate check test lint bench record golden clean
+.PHONY: generate check test lint bench record golden clean prism
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,8 +19,28 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(PY) -m generator generate --check
 
-test: $(STAMP)
+test: $(STAMP) prism
 	$(PY) -m pytest
+
+# Record cassettes of the read-only operations from a live server (tests/record.py): the base URL
+# and the credentials come from the environment, e.g. BITGET_BASE_URL, BITGET_API_KEY, ...
+record: $(STAMP)
+	@test -n "$(API)" || { echo "usage: make record API=<bitcain|bitget|bitria|btse|hummingbot>, with <API>_BASE_URL and the credentials (<API>_API_KEY, ...) in the environment" >&2; exit 2; }
+	$(PY) tests/record.py $(API)
+
+# The Prism mock server the end-to-end tests run (tests/test_prism_e2e.py), installed locally.
+# 5.14.2 runs on Node 20; later releases need Node 24.
+PRISM_VERSION := 5.14.2
+PRISM_DIR := .prism
+PRISM_STAMP := $(PRISM_DIR)/.installed-$(PRISM_VERSION)
+
+prism: $(PRISM_STAMP)
+
+$(PRISM_STAMP):
+	@command -v node >/dev/null 2>&1 || { echo "error: node not found. The end-to-end tests run the Prism mock server (@stoplight/prism-cli $(PRISM_VERSION)), which needs Node.js 20 and npm: install them (e.g. apt-get install nodejs npm) and run make test again." >&2; exit 1; }
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found. Installing the Prism mock server (@stoplight/prism-cli $(PRISM_VERSION)) for the end-to-end tests needs npm: install it (e.g. apt-get install npm) and run make test again." >&2; exit 1; }
+	npm install --prefix $(PRISM_DIR) --no-audit --no-fund --loglevel=error @stoplight/prism-cli@$(PRISM_VERSION)
+	@touch $@
 
 lint: $(STAMP)
 	$(PY) -m ruff check generator tests bench generated

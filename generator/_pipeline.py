@@ -182,12 +182,7 @@ def _is_fresh(manifest: dict[str, object], out: Path, fingerprint: str, lenient:
             return False
     except OSError:
         return False
-    present = {
-        p.relative_to(package_dir).as_posix()
-        for p in package_dir.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
-    }
-    return present == set(files)
+    return set(_tree(package_dir)) == set(files)
 
 
 def _write_manifest(
@@ -218,13 +213,18 @@ def _spec_reference(spec: Path) -> str:
 
 
 def _tree(directory: Path) -> dict[str, bytes]:
+    """Every file of a package by relative path; caches and build leftovers are not part of it."""
     if not directory.is_dir():
         return {}
     return {
         p.relative_to(directory).as_posix(): p.read_bytes()
         for p in directory.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
+        if p.is_file() and not any(_is_leftover(part) for part in p.relative_to(directory).parts)
     }
+
+
+def _is_leftover(part: str) -> bool:
+    return part in ("__pycache__", "build", ".mypy_cache", ".ruff_cache") or part.endswith(".egg-info")
 
 
 def _diff(new: Path, old: Path) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -11,7 +12,8 @@ from tests.generation import ROOT
 
 
 def test_bitget_package_builds_installs_and_imports(tmp_path: Path) -> None:
-    package = ROOT / "generated" / "bitget_client"
+    package = tmp_path / "src"
+    shutil.copytree(ROOT / "generated" / "bitget_client", package)  # building writes egg-info beside the sources
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", str(package), "-w", str(tmp_path)],
         check=True,
