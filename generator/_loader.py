@@ -117,6 +117,7 @@ class _Bundler:
         self.root = spec.path.resolve()
         self.files: dict[Path, Any] = {self.root: spec.document}
         self.hoisted: dict[tuple[Path, str], str] = {}
+        self.inlining: set[tuple[Path, str]] = set()
 
     def run(self) -> None:
         self._walk(self.spec.document, self.root, "")
@@ -125,7 +126,17 @@ class _Bundler:
         if isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str):
-                node["$ref"] = self._rewrite(ref, base, at + "/$ref")
+                target = self._rewrite(ref, base, at + "/$ref")
+                if isinstance(target, str):
+                    node["$ref"] = target
+                else:  # content inlined from another file, its own references already rewritten
+                    siblings = {k: v for k, v in node.items() if k != "$ref"}
+                    node.clear()
+                    node.update(target)
+                    for key, value in siblings.items():
+                        self._walk(value, base, at + pointer(key))
+                    node.update(siblings)
+                    return
             for key, value in node.items():
                 if key != "$ref":
                     self._walk(value, base, at + pointer(key))
@@ -133,12 +144,13 @@ class _Bundler:
             for i, item in enumerate(node):
                 self._walk(item, base, at + pointer(i))
 
-    def _rewrite(self, ref: str, base: Path, at: str) -> str:
+    def _rewrite(self, ref: str, base: Path, at: str) -> str | dict[str, Any]:
+        """The root-relative reference for `ref`, or the content to inline in its place."""
         target_file, _, fragment = ref.partition("#")
-        file = (base.parent / target_file).resolve() if target_file else base
         if target_file.startswith(("http://", "https://")):
             self.diagnostics.error(at, f"remote $ref {ref!r} is not supported (only local files)")
             return ref
+        file = (base.parent / target_file).resolve() if target_file else base
         document = self._document(file, at, ref)
         if document is None:
             return ref
@@ -151,7 +163,21 @@ class _Bundler:
             return ref
         if file == self.root:
             return "#" + fragment
-        return "#" + self._hoist(file, fragment, target)
+        parts = [p for p in fragment.split("/") if p]
+        if len(parts) == 3 and parts[0] == "components":
+            return "#" + self._hoist(file, parts[1], parts[2], target)
+        if not isinstance(target, dict):
+            self.diagnostics.error(at, f"$ref {ref!r} does not point at an object")
+            return ref
+        key = (file, fragment)
+        if key in self.inlining:
+            self.diagnostics.error(at, f"$ref {ref!r} is circular")
+            return ref
+        self.inlining.add(key)
+        copied = copy.deepcopy(target)
+        self._walk(copied, file, at)
+        self.inlining.discard(key)
+        return copied
 
     def _document(self, file: Path, at: str, ref: str) -> Any:
         if file not in self.files:
@@ -163,14 +189,11 @@ class _Bundler:
             self.spec.extra_files.append(file)
         return self.files[file]
 
-    def _hoist(self, file: Path, fragment: str, target: Any) -> str:
-        """Copy a node from another file into the root under components; return its pointer."""
-        key = (file, fragment)
+    def _hoist(self, file: Path, kind: str, name: str, target: Any) -> str:
+        """Copy a component from another file into the root's components; return its pointer."""
+        key = (file, f"/components/{kind}/{name}")
         if key in self.hoisted:
             return self.hoisted[key]
-        parts = [p for p in fragment.split("/") if p]
-        kind = parts[-2] if len(parts) >= 2 and parts[0] == "components" else "schemas"
-        name = parts[-1] if parts else file.stem
         components = self.spec.document.setdefault("components", {}).setdefault(kind, {})
         base_name, n = name, 1
         while name in components:

@@ -278,9 +278,7 @@ class _Parser:
             if not isinstance(item, dict):
                 continue
             item = self._deref(item, item_at)
-            for method in HTTP_METHODS:
-                if method not in item:
-                    continue
+            for method in [key for key in item if key in HTTP_METHODS]:  # in document order
                 at = item_at + pointer(method)
                 raw = item[method]
                 operation_id = str(raw.get("operationId") or _derived_operation_id(method, path))

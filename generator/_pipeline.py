@@ -224,7 +224,9 @@ def _tree(directory: Path) -> dict[str, bytes]:
 
 
 def _is_leftover(part: str) -> bool:
-    return part in ("__pycache__", "build", ".mypy_cache", ".ruff_cache") or part.endswith(".egg-info")
+    return part in ("__pycache__", "build", ".mypy_cache", ".ruff_cache") or part.endswith(
+        ".egg-info"
+    )
 
 
 def _diff(new: Path, old: Path) -> list[str]:

@@ -87,18 +87,6 @@ _GET_ORDER: Endpoint[Order] = Endpoint(
         "422": HttpValidationError,
     },
 )
-_CANCEL_ORDER: Endpoint[Order] = Endpoint(
-    name="cancel_order",
-    method="DELETE",
-    path="/api/v1/orders/{order_id}",
-    result=Order,
-    security=(("HTTPBearer",),),
-    errors={
-        "401": HttpError,
-        "404": HttpError,
-        "422": HttpValidationError,
-    },
-)
 _UPDATE_ORDER: Endpoint[Order] = Endpoint(
     name="update_order",
     method="PATCH",
@@ -107,6 +95,18 @@ _UPDATE_ORDER: Endpoint[Order] = Endpoint(
     security=(("HTTPBearer",),),
     body_type=OrderUpdate,
     body_media_type="application/json",
+    errors={
+        "401": HttpError,
+        "404": HttpError,
+        "422": HttpValidationError,
+    },
+)
+_CANCEL_ORDER: Endpoint[Order] = Endpoint(
+    name="cancel_order",
+    method="DELETE",
+    path="/api/v1/orders/{order_id}",
+    result=Order,
+    security=(("HTTPBearer",),),
     errors={
         "401": HttpError,
         "404": HttpError,
@@ -416,33 +416,6 @@ class BitcainClient(BaseClient):
             extra_headers=extra_headers,
         )
 
-    def cancel_order(
-        self,
-        *,
-        order_id: str,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Order:
-        """Cancel order
-
-        DELETE /api/v1/orders/{order_id}
-
-        Cancel an order. Not retried automatically.
-
-        Args:
-            order_id: Order id (UUID).
-        """
-        return self._call(
-            _CANCEL_ORDER,
-            path_params={
-                "order_id": order_id,
-            },
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
-
     def update_order(
         self,
         *,
@@ -491,6 +464,33 @@ class BitcainClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    def cancel_order(
+        self,
+        *,
+        order_id: str,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Order:
+        """Cancel order
+
+        DELETE /api/v1/orders/{order_id}
+
+        Cancel an order. Not retried automatically.
+
+        Args:
+            order_id: Order id (UUID).
+        """
+        return self._call(
+            _CANCEL_ORDER,
+            path_params={
+                "order_id": order_id,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
     def retry_order(
         self,
         *,
@@ -528,6 +528,6 @@ class BitcainClientWithRawResponse:
         self.place_order = raw_response(client.place_order)
         self.get_order_history = raw_response(client.get_order_history)
         self.get_order = raw_response(client.get_order)
-        self.cancel_order = raw_response(client.cancel_order)
         self.update_order = raw_response(client.update_order)
+        self.cancel_order = raw_response(client.cancel_order)
         self.retry_order = raw_response(client.retry_order)

@@ -47,6 +47,21 @@ _GET_ACCOUNTS: Endpoint[BalanceList] = Endpoint(
         "default": Error,
     },
 )
+_PLACE_ORDER: Endpoint[OrderAccepted] = Endpoint(
+    name="place_order",
+    method="POST",
+    path="/v1/orders",
+    result=OrderAccepted,
+    security=(("BitriaSignature",),),
+    body_type=PlaceOrderRequest,
+    body_media_type="application/json",
+    errors={
+        "400": Error,
+        "401": Error,
+        "429": Error,
+        "default": Error,
+    },
+)
 _LIST_ORDERS: Endpoint[OrderList] = Endpoint(
     name="list_orders",
     method="GET",
@@ -63,21 +78,6 @@ _LIST_ORDERS_PAGES = Pagination(
     page="page",
     limit="limit",
     default_limit=20,
-)
-_PLACE_ORDER: Endpoint[OrderAccepted] = Endpoint(
-    name="place_order",
-    method="POST",
-    path="/v1/orders",
-    result=OrderAccepted,
-    security=(("BitriaSignature",),),
-    body_type=PlaceOrderRequest,
-    body_media_type="application/json",
-    errors={
-        "400": Error,
-        "401": Error,
-        "429": Error,
-        "default": Error,
-    },
 )
 _GET_ORDER: Endpoint[OrderDetail] = Endpoint(
     name="get_order",
@@ -225,6 +225,66 @@ class BitriaClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    def place_order(
+        self,
+        *,
+        symbol: str,
+        side: Literal["BUY", "SELL"],
+        order_type: Literal["MARKET", "LIMIT"],
+        trade_type: Literal["SPOT", "FUTURES", "MARGIN"],
+        quantity: Decimal | NotGiven = NOT_GIVEN,
+        price: Decimal | NotGiven = NOT_GIVEN,
+        funds: Decimal | NotGiven = NOT_GIVEN,
+        leverage: int | NotGiven = NOT_GIVEN,
+        margin_mode: Literal["CROSS", "ISOLATED"] | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> OrderAccepted:
+        """Place an order
+
+        POST /v1/orders
+
+        Place a MARKET or LIMIT order on the SPOT, FUTURES or MARGIN market.
+
+        - LIMIT orders need `quantity` and `price`.
+        - MARKET SELL orders need `quantity`; MARKET BUY orders need `funds` (the order amount in
+          USDT).
+        - FUTURES orders may set `leverage` (1-125) and `marginMode` (CROSS | ISOLATED).
+
+        The order is accepted asynchronously: the API answers **202** (accepted, not yet filled)
+        (FACTS.md). Poll `get_order` for its fills. Placing an order is not idempotent: a retried
+        request may place a second order.
+
+        Args:
+            symbol: Trading pair (e.g. BTC-USDT).
+            side: Order side.
+            order_type: Order type.
+            trade_type: Market type.
+            quantity: Quantity, in the base coin, for MARKET SELL or LIMIT orders.
+            price: Price for LIMIT orders.
+            funds: Order amount in USDT for MARKET BUY orders.
+            leverage: Leverage for FUTURES (1-125).
+            margin_mode: Margin mode (FUTURES only).
+        """
+        return self._call(
+            _PLACE_ORDER,
+            body={
+                "symbol": symbol,
+                "side": side,
+                "orderType": order_type,
+                "tradeType": trade_type,
+                "quantity": quantity,
+                "price": price,
+                "funds": funds,
+                "leverage": leverage,
+                "marginMode": margin_mode,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
     def list_orders(
         self,
         *,
@@ -290,66 +350,6 @@ class BitriaClient(BaseClient):
             "extra_headers": extra_headers,
         }
         return self._paginate(self.list_orders, arguments, _LIST_ORDERS_PAGES)
-
-    def place_order(
-        self,
-        *,
-        symbol: str,
-        side: Literal["BUY", "SELL"],
-        order_type: Literal["MARKET", "LIMIT"],
-        trade_type: Literal["SPOT", "FUTURES", "MARGIN"],
-        quantity: Decimal | NotGiven = NOT_GIVEN,
-        price: Decimal | NotGiven = NOT_GIVEN,
-        funds: Decimal | NotGiven = NOT_GIVEN,
-        leverage: int | NotGiven = NOT_GIVEN,
-        margin_mode: Literal["CROSS", "ISOLATED"] | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> OrderAccepted:
-        """Place an order
-
-        POST /v1/orders
-
-        Place a MARKET or LIMIT order on the SPOT, FUTURES or MARGIN market.
-
-        - LIMIT orders need `quantity` and `price`.
-        - MARKET SELL orders need `quantity`; MARKET BUY orders need `funds` (the order amount in
-          USDT).
-        - FUTURES orders may set `leverage` (1-125) and `marginMode` (CROSS | ISOLATED).
-
-        The order is accepted asynchronously: the API answers **202** (accepted, not yet filled)
-        (FACTS.md). Poll `get_order` for its fills. Placing an order is not idempotent: a retried
-        request may place a second order.
-
-        Args:
-            symbol: Trading pair (e.g. BTC-USDT).
-            side: Order side.
-            order_type: Order type.
-            trade_type: Market type.
-            quantity: Quantity, in the base coin, for MARKET SELL or LIMIT orders.
-            price: Price for LIMIT orders.
-            funds: Order amount in USDT for MARKET BUY orders.
-            leverage: Leverage for FUTURES (1-125).
-            margin_mode: Margin mode (FUTURES only).
-        """
-        return self._call(
-            _PLACE_ORDER,
-            body={
-                "symbol": symbol,
-                "side": side,
-                "orderType": order_type,
-                "tradeType": trade_type,
-                "quantity": quantity,
-                "price": price,
-                "funds": funds,
-                "leverage": leverage,
-                "marginMode": margin_mode,
-            },
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
 
     def get_order(
         self,
@@ -518,8 +518,8 @@ class BitriaClientWithRawResponse:
 
     def __init__(self, client: BitriaClient) -> None:
         self.get_accounts = raw_response(client.get_accounts)
-        self.list_orders = raw_response(client.list_orders)
         self.place_order = raw_response(client.place_order)
+        self.list_orders = raw_response(client.list_orders)
         self.get_order = raw_response(client.get_order)
         self.cancel_order = raw_response(client.cancel_order)
         self.list_fills = raw_response(client.list_fills)

@@ -52,6 +52,16 @@ _DELETE_PET: Endpoint[None] = Endpoint(
         "default": Problem,
     },
 )
+_CREATE_PET: Endpoint[Cat | Dog] = Endpoint(
+    name="create_pet",
+    method="POST",
+    path="/pets",
+    result=Cat | Dog,
+    security=(("ApiKey",),),
+    idempotent=True,
+    body_type=CreatePetRequest,
+    body_media_type="application/json",
+)
 _LIST_PETS: Endpoint[ListPetsResponse] = Endpoint(
     name="list_pets",
     method="GET",
@@ -65,16 +75,6 @@ _LIST_PETS_PAGES = Pagination(
     limit="limit",
     offset="offset",
     default_limit=10,
-)
-_CREATE_PET: Endpoint[Cat | Dog] = Endpoint(
-    name="create_pet",
-    method="POST",
-    path="/pets",
-    result=Cat | Dog,
-    security=(("ApiKey",),),
-    idempotent=True,
-    body_type=CreatePetRequest,
-    body_media_type="application/json",
 )
 _REPLACE_PETS: Endpoint[list[Cat | Dog]] = Endpoint(
     name="replace_pets",
@@ -188,6 +188,40 @@ class KitchenSinkClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    def create_pet(
+        self,
+        *,
+        name: str,
+        price: Decimal,
+        weight: Decimal | None | NotGiven = NOT_GIVEN,
+        tags: list[str] | NotGiven = NOT_GIVEN,
+        owner: CreatePetRequestOwner | NotGiven = NOT_GIVEN,
+        attributes: dict[str, int] | NotGiven = NOT_GIVEN,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> Cat | Dog:
+        """POST /pets
+
+        Args:
+            price: Price as a decimal string.
+            weight: Weight in kg, a JSON number.
+        """
+        return self._call(
+            _CREATE_PET,
+            body={
+                "name": name,
+                "price": price,
+                "weight": weight,
+                "tags": tags,
+                "owner": owner,
+                "attributes": attributes,
+            },
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
+
     def list_pets(
         self,
         *,
@@ -231,40 +265,6 @@ class KitchenSinkClient(BaseClient):
             "extra_headers": extra_headers,
         }
         return self._paginate(self.list_pets, arguments, _LIST_PETS_PAGES)
-
-    def create_pet(
-        self,
-        *,
-        name: str,
-        price: Decimal,
-        weight: Decimal | None | NotGiven = NOT_GIVEN,
-        tags: list[str] | NotGiven = NOT_GIVEN,
-        owner: CreatePetRequestOwner | NotGiven = NOT_GIVEN,
-        attributes: dict[str, int] | NotGiven = NOT_GIVEN,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-    ) -> Cat | Dog:
-        """POST /pets
-
-        Args:
-            price: Price as a decimal string.
-            weight: Weight in kg, a JSON number.
-        """
-        return self._call(
-            _CREATE_PET,
-            body={
-                "name": name,
-                "price": price,
-                "weight": weight,
-                "tags": tags,
-                "owner": owner,
-                "attributes": attributes,
-            },
-            timeout=timeout,
-            max_retries=max_retries,
-            extra_headers=extra_headers,
-        )
 
     def replace_pets(
         self,
@@ -311,7 +311,7 @@ class KitchenSinkClientWithRawResponse:
     def __init__(self, client: KitchenSinkClient) -> None:
         self.get_pet = raw_response(client.get_pet)
         self.delete_pet = raw_response(client.delete_pet)
-        self.list_pets = raw_response(client.list_pets)
         self.create_pet = raw_response(client.create_pet)
+        self.list_pets = raw_response(client.list_pets)
         self.replace_pets = raw_response(client.replace_pets)
         self.login = raw_response(client.login)
