@@ -46,7 +46,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check generator tests bench generated
 	$(PY) -m ruff format --check generator tests bench
 	$(PY) -m mypy --strict generator
-	$(PY) -m mypy --strict $(wildcard generated/*/*/__init__.py)
+	$(PY) -m mypy --strict $(sort $(dir $(wildcard generated/*/*/__init__.py)))
 
 # Refresh the golden records after an intended change to the generated code (review the diff).
 golden: $(STAMP)

@@ -74,7 +74,9 @@ def test_local_file_refs_are_bundled_into_one_document(tmp_path: Path) -> None:
     assert schemas["Order"]["properties"]["side"] == {"$ref": "#/components/schemas/Side"}
     assert schemas["Side"]["enum"] == ["buy", "sell"]
     operation = spec.document["paths"]["/orders"]["post"]
-    assert operation["requestBody"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Order"}
+    assert operation["requestBody"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/Order"
+    }
     assert sorted(p.name for p in spec.extra_files) == ["orders.yaml", "schemas.yaml"]
 
 
@@ -95,10 +97,15 @@ def test_a_client_generates_from_split_files(tmp_path: Path) -> None:
 
 def test_a_dangling_ref_in_another_file_names_that_ref(tmp_path: Path) -> None:
     main = write_split(tmp_path)
-    (tmp_path / "schemas.yaml").write_text(SCHEMAS.replace("#/components/schemas/Side", "#/components/schemas/Gone"))
+    (tmp_path / "schemas.yaml").write_text(
+        SCHEMAS.replace("#/components/schemas/Side", "#/components/schemas/Gone")
+    )
     with pytest.raises(SpecError) as caught:
         load_spec(main, Diagnostics(main))
-    assert "$ref '#/components/schemas/Gone' does not resolve: no '/components/schemas/Gone' in schemas.yaml" in str(caught.value)
+    assert (
+        "$ref '#/components/schemas/Gone' does not resolve: no '/components/schemas/Gone' in schemas.yaml"
+        in str(caught.value)
+    )
 
 
 def test_a_missing_referenced_file_is_an_error(tmp_path: Path) -> None:
@@ -111,7 +118,11 @@ def test_a_missing_referenced_file_is_an_error(tmp_path: Path) -> None:
 
 def test_json_specs_load_and_report_their_line(tmp_path: Path) -> None:
     good = tmp_path / "api.json"
-    good.write_text(json.dumps({"openapi": "3.1.0", "info": {"title": "J", "version": "1"}, "paths": {}}, indent=2))
+    good.write_text(
+        json.dumps(
+            {"openapi": "3.1.0", "info": {"title": "J", "version": "1"}, "paths": {}}, indent=2
+        )
+    )
     assert load_spec(good, Diagnostics(good)).document["info"]["title"] == "J"
     bad = tmp_path / "bad.json"
     bad.write_text('{\n  "openapi": "3.1.0",\n  "info": {\n}')
@@ -142,10 +153,21 @@ def test_ir_of_the_kitchen_sink() -> None:
     diagnostics = Diagnostics(spec_path)
     api = build_api(load_spec(spec_path, diagnostics), diagnostics)
     assert diagnostics.errors == [] and diagnostics.warnings == []
-    assert (api.package, api.client_class, api.version) == ("kitchen_sink_client", "KitchenSinkClient", "2.3.0")
+    assert (api.package, api.client_class, api.version) == (
+        "kitchen_sink_client",
+        "KitchenSinkClient",
+        "2.3.0",
+    )
     assert api.servers[0].url == "https://eu.example.test/api"
     ops = {op.method_name: op for op in api.operations}
-    assert list(ops) == ["get_pet", "delete_pet", "create_pet", "list_pets", "replace_pets", "login"]
+    assert list(ops) == [
+        "get_pet",
+        "delete_pet",
+        "create_pet",
+        "list_pets",
+        "replace_pets",
+        "login",
+    ]
     get_pet = ops["get_pet"]
     assert [(a.name, a.location, a.type, a.required) for a in get_pet.arguments] == [
         ("pet_id", "path", "int", True),
@@ -155,7 +177,9 @@ def test_ir_of_the_kitchen_sink() -> None:
     assert get_pet.result_type == "Cat | Dog" and get_pet.security == (("ApiKey",),)
     assert ops["delete_pet"].security == () and ops["delete_pet"].result_type == "None"
     create = ops["create_pet"]
-    assert create.body is not None and create.body.flattened and create.body.type == "CreatePetRequest"
+    assert (
+        create.body is not None and create.body.flattened and create.body.type == "CreatePetRequest"
+    )
     assert [a.type for a in create.arguments if a.name in ("price", "weight", "owner")] == [
         "Decimal",
         "Decimal | None",
@@ -163,13 +187,28 @@ def test_ir_of_the_kitchen_sink() -> None:
     ]
     assert create.idempotent and not ops["replace_pets"].idempotent
     assert ops["replace_pets"].body is not None and not ops["replace_pets"].body.flattened
-    assert ops["login"].body is not None and ops["login"].body.media_type == "application/x-www-form-urlencoded"
+    assert (
+        ops["login"].body is not None
+        and ops["login"].body.media_type == "application/x-www-form-urlencoded"
+    )
     pages = ops["list_pets"].pagination
-    assert pages is not None and (pages.style, pages.items, pages.item_type, pages.default_limit) == (
+    assert pages is not None and (
+        pages.style,
+        pages.items,
+        pages.item_type,
+        pages.default_limit,
+    ) == (
         "offset",
         ("items",),
         "Cat | Dog",
         10,
     )
     assert [r.status for r in ops["delete_pet"].responses] == ["204", "default"]
-    assert set(api.model_names) >= {"Cat", "Dog", "PetBase", "Problem", "CreatePetRequest", "CreatePetRequestOwner"}
+    assert set(api.model_names) >= {
+        "Cat",
+        "Dog",
+        "PetBase",
+        "Problem",
+        "CreatePetRequest",
+        "CreatePetRequestOwner",
+    }

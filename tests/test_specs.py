@@ -57,7 +57,9 @@ def coverage_rows() -> list[dict[str, str]]:
     for line in (SPECS / "README.md").read_text().splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if line.startswith("|") and len(cells) == 5 and cells[0] not in ("API", "---"):
-            rows.append(dict(zip(("api", "endpoint", "operation_id", "auth", "source"), cells, strict=True)))
+            rows.append(
+                dict(zip(("api", "endpoint", "operation_id", "auth", "source"), cells, strict=True))
+            )
     return rows
 
 
