@@ -6,10 +6,6 @@ import base64
 import hashlib
 import hmac
 
-from cryptography.exceptions import UnsupportedAlgorithm
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ed25519, padding, rsa
-
 _PEM_MARKER = "-----BEGIN"
 
 
@@ -24,6 +20,11 @@ def sign(message: bytes, secret: str) -> str:
 
 def _sign_with_private_key(message: bytes, pem: str) -> bytes:
     """Sign with a PEM private key: RSA PKCS#1 v1.5 over SHA-256, or Ed25519."""
+    # Imported here: cryptography costs import time and only key-based signing needs it.
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ed25519, padding, rsa
+
     try:
         key = serialization.load_pem_private_key(pem.encode(), password=None)
     except (ValueError, TypeError, UnsupportedAlgorithm):

@@ -1,12 +1,12 @@
-"""Authentication schemes, applied to each request by an httpx.Auth just before it is sent."""
+"""Authentication schemes: each adds its credentials or signature to a request about to be sent."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import hmac
-import re
-from collections.abc import Callable, Generator, Mapping, Sequence
+import string
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -17,14 +17,13 @@ __all__ = [
     "BasicScheme",
     "BearerScheme",
     "Credentials",
-    "RequestAuth",
+    "PreparedRequest",
     "Scheme",
     "SigningScheme",
     "hmac_signature",
 ]
 
 Clock = Callable[[], int]
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 class Credentials:
@@ -49,6 +48,16 @@ class Credentials:
     __str__ = __repr__
 
 
+@dataclass
+class PreparedRequest:
+    """A request about to be built and sent: the exact URL, headers and body bytes schemes sign."""
+
+    method: str
+    url: httpx.URL
+    headers: dict[str, str]
+    content: bytes
+
+
 @dataclass(frozen=True)
 class BearerScheme:
     """HTTP bearer: `Authorization: Bearer <token>`."""
@@ -56,7 +65,7 @@ class BearerScheme:
     credentials: tuple[str, ...] = ("token",)
 
     def apply(
-        self, request: httpx.Request, credentials: Credentials, clock: Clock, base_path: str
+        self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str
     ) -> None:
         request.headers["Authorization"] = f"Bearer {credentials[self.credentials[0]]}"
 
@@ -68,7 +77,7 @@ class BasicScheme:
     credentials: tuple[str, ...] = ("username", "password")
 
     def apply(
-        self, request: httpx.Request, credentials: Credentials, clock: Clock, base_path: str
+        self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str
     ) -> None:
         user, password = (credentials[name] for name in self.credentials)
         token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
@@ -84,7 +93,7 @@ class ApiKeyScheme:
     credentials: tuple[str, ...] = ("api_key",)
 
     def apply(
-        self, request: httpx.Request, credentials: Credentials, clock: Clock, base_path: str
+        self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str
     ) -> None:
         value = credentials[self.credentials[0]]
         if self.location == "query":
@@ -118,7 +127,7 @@ class SigningScheme:
     hook: Callable[[bytes, str], str] | None = field(default=None, compare=False)
 
     def apply(
-        self, request: httpx.Request, credentials: Credentials, clock: Clock, base_path: str
+        self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str
     ) -> None:
         if self.query_order == "sorted" and request.url.query:
             pairs = request.url.query.split(b"&")
@@ -136,50 +145,32 @@ class SigningScheme:
         for name, template in self.headers:
             request.headers[name] = _fill(template, values, credentials)
 
-    def message(self, request: httpx.Request, timestamp: str, base_path: str) -> bytes:
+    def message(self, request: PreparedRequest, timestamp: str, base_path: str) -> bytes:
         """The exact bytes signed for `request`: the declared parts, concatenated."""
         raw_path = request.url.raw_path.split(b"?", 1)[0]
         prefix = base_path.rstrip("/").encode()
         if self.path == "relative" and prefix and raw_path.startswith(prefix):
             raw_path = raw_path[len(prefix) :]
+        query = request.url.query
         parts = {
             "timestamp": timestamp.encode(),
             "method": request.method.upper().encode(),
             "path": raw_path,
-            "query": b"?" + request.url.query if request.url.query else b"",
+            "query": b"?" + query if query else b"",
             "body": request.content,
         }
-        return b"".join(parts[name] for name in self.prehash)
+        return b"".join([parts[name] for name in self.prehash])
 
 
 def _fill(template: str, values: Mapping[str, str], credentials: Credentials) -> str:
-    def lookup(match: re.Match[str]) -> str:
-        name = match.group(1)
+    """A header value: `template` with each {placeholder} replaced by a value or a credential."""
+    if "{" not in template:
+        return template
+    if template[0] == "{" and template[-1] == "}" and template.count("{") == 1:  # the usual case
+        name = template[1:-1]
         return values[name] if name in values else credentials[name]
-
-    return _PLACEHOLDER.sub(lookup, template)
+    names = [field for _, field, _, _ in string.Formatter().parse(template) if field]
+    return template.format_map({n: values[n] if n in values else credentials[n] for n in names})
 
 
 Scheme = BearerScheme | BasicScheme | ApiKeyScheme | SigningScheme
-
-
-class RequestAuth(httpx.Auth):
-    """Applies a set of schemes to a request each time it is sent (so a retry is signed afresh)."""
-
-    requires_request_body = True
-
-    def __init__(
-        self, schemes: Sequence[Scheme], credentials: Credentials, clock: Clock, base_path: str
-    ) -> None:
-        self._schemes = schemes
-        self._credentials = credentials
-        self._clock = clock
-        self._base_path = base_path
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        for scheme in self._schemes:
-            scheme.apply(request, self._credentials, self._clock, self._base_path)
-        yield request
-
-    def __repr__(self) -> str:
-        return f"RequestAuth({[type(s).__name__ for s in self._schemes]})"

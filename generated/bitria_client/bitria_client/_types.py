@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer
+from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, SerializationInfo
 
-__all__ = ["NOT_GIVEN", "DecimalNumber", "DecimalString", "Model", "NotGiven", "dumps", "loads"]
+__all__ = [
+    "EXACT_NUMBERS",
+    "NOT_GIVEN",
+    "DecimalNumber",
+    "DecimalString",
+    "Model",
+    "NotGiven",
+    "dumps",
+    "loads",
+    "unmark_numbers",
+]
 
 
 class NotGiven:
@@ -51,7 +62,18 @@ DecimalString = Annotated[
 ]
 """A decimal that travels as a JSON string (`"0.001"`)."""
 
-DecimalNumber = Annotated[Decimal, BeforeValidator(_exact)]
+
+def _number_json(value: Decimal, info: SerializationInfo) -> str:
+    text = _decimal_text(value)
+    # In request bodies (context EXACT_NUMBERS) the marked text becomes a bare JSON number.
+    return _MARK + text if info.context is EXACT_NUMBERS else text
+
+
+DecimalNumber = Annotated[
+    Decimal,
+    BeforeValidator(_exact),
+    PlainSerializer(_number_json, return_type=str, when_used="json"),
+]
 """A decimal that travels as a JSON number (`0.001`), written with its exact digits."""
 
 
@@ -68,35 +90,30 @@ def loads(content: bytes | str) -> Any:
 
 def dumps(value: Any) -> bytes:
     """Serialize to compact JSON, writing Decimals as exact numbers."""
-    # The standard library writes Decimal only through float; this writer keeps every digit.
-    parts: list[str] = []
-    _write(value, parts)
-    return "".join(parts).encode()
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+    return unmark_numbers(text.encode())
 
 
-def _write(value: Any, out: list[str]) -> None:
-    if value is None or isinstance(value, (bool, str, int)):
-        out.append(json.dumps(value, ensure_ascii=False))
-    elif isinstance(value, Decimal):
-        out.append(_decimal_text(_exact(value)))
-    elif isinstance(value, dict):
-        out.append("{")
-        for i, (key, item) in enumerate(value.items()):
-            out.append("," if i else "")
-            out.append(json.dumps(str(key), ensure_ascii=False) + ":")
-            _write(item, out)
-        out.append("}")
-    elif isinstance(value, (list, tuple)):
-        out.append("[")
-        for i, item in enumerate(value):
-            out.append("," if i else "")
-            _write(item, out)
-        out.append("]")
-    elif isinstance(value, BaseModel):
-        _write(value.model_dump(mode="python", by_alias=True, exclude_unset=True), out)
-    elif isinstance(value, float):
-        _exact(value)
-    elif hasattr(value, "isoformat"):  # datetime, date, time: RFC 3339, as in query strings
-        out.append(json.dumps(value.isoformat()))
-    else:
-        out.append(json.dumps(str(value), ensure_ascii=False))
+def unmark_numbers(data: bytes) -> bytes:
+    """Turn every marked decimal string in serialized JSON into a bare number with its digits."""
+    # Neither the standard library nor pydantic writes a Decimal as a JSON number without going
+    # through float, so decimals are first written as strings behind a mark that begins with two
+    # control characters (no order field carries them), and the quotes and mark are removed here.
+    return _MARKED.sub(rb"\1", data) if _MARK_JSON in data else data
+
+
+_MARK = "\x00\x01"
+_MARK_JSON = json.dumps(_MARK)[1:-1].encode()
+_MARKED = re.compile(b'"' + re.escape(_MARK_JSON) + rb"(-?[0-9.E+-]+)\"")
+EXACT_NUMBERS: Final = {"exact_numbers": True}
+"""Serialization context under which DecimalNumber fields are written as marked numbers."""
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return _MARK + _decimal_text(_exact(value))
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="python", by_alias=True, exclude_unset=True)
+    if hasattr(value, "isoformat"):  # datetime, date, time: RFC 3339, as in query strings
+        return value.isoformat()
+    return str(value)  # UUID and other scalars pydantic keeps as objects in Python mode

@@ -16,7 +16,7 @@ from urllib.parse import quote, quote_plus
 import httpx
 import pydantic
 
-from ._auth import Credentials, RequestAuth, Scheme
+from ._auth import Credentials, PreparedRequest, Scheme
 from ._exceptions import (
     APIConnectionError,
     APIStatusError,
@@ -25,7 +25,7 @@ from ._exceptions import (
     ResponseValidationError,
     status_error_class,
 )
-from ._types import NotGiven, dumps, loads
+from ._types import EXACT_NUMBERS, NOT_GIVEN, NotGiven, dumps, loads, unmark_numbers
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -205,14 +205,17 @@ class BaseClient:
         credentials: Mapping[str, str | None],
     ) -> None:
         self.base_url = (base_url or self._default_base_url).rstrip("/")
-        if not httpx.URL(self.base_url).is_absolute_url:
+        url = httpx.URL(self.base_url)
+        if not url.is_absolute_url:
             raise ValueError(
                 f"{type(self).__name__}: the spec declares no absolute server URL: pass base_url="
             )
+        self._base_path = url.path
         self.max_retries = max_retries
         self.timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
         self._clock = clock or (lambda: time.time_ns() // 1_000_000)
         self._credentials = Credentials(credentials)
+        self._chosen: dict[tuple[tuple[str, ...], ...], tuple[Scheme, ...]] = {}
         _HTTPX_LOG_FILTER.secrets.update(self._credentials.secrets())
         self._headers = dict(headers or {})
         self._owns_http = http_client is None
@@ -240,19 +243,17 @@ class BaseClient:
 
     # -- building ----------------------------------------------------------------------------
 
-    def _auth_for(self, endpoint: Endpoint[Any]) -> RequestAuth | None:
-        if not endpoint.security:
-            return None
+    def _schemes_for(self, endpoint: Endpoint[Any]) -> tuple[Scheme, ...]:
+        """The schemes of the first security alternative whose credentials the client has."""
+        if endpoint.security in self._chosen:
+            return self._chosen[endpoint.security]
         for alternative in endpoint.security:
-            schemes = [self._schemes[name] for name in alternative]
+            schemes = tuple(self._schemes[name] for name in alternative)
             if all(c in self._credentials for s in schemes for c in s.credentials):
-                return (
-                    RequestAuth(
-                        schemes, self._credentials, self._clock, httpx.URL(self.base_url).path
-                    )
-                    if schemes
-                    else None
-                )
+                self._chosen[endpoint.security] = schemes
+                return schemes
+        if not endpoint.security:
+            return ()
         needed = list(
             dict.fromkeys(
                 c for name in endpoint.security[0] for c in self._schemes[name].credentials
@@ -265,16 +266,16 @@ class BaseClient:
             f"pass them to {type(self).__name__}(...) or set {env}; nothing was sent"
         )
 
-    def _build_request(
+    def _prepare(
         self,
         endpoint: Endpoint[Any],
         path_params: Mapping[str, Any],
         query: Mapping[str, Any],
         headers: Mapping[str, Any],
         body: Any,
-        timeout: float | httpx.Timeout | None,
         extra_headers: Mapping[str, str] | None,
-    ) -> httpx.Request:
+    ) -> PreparedRequest:
+        """The URL, headers and body bytes of a call, before authentication."""
         path = endpoint.path
         for name, value in path_params.items():
             segment = quote(_query_text(value), safe="")
@@ -294,36 +295,55 @@ class BaseClient:
             else:
                 params.append((name, _query_text(value)))
         sent_headers = {**self._headers}
-        sent_headers.update(
-            {
-                k: _query_text(v)
-                for k, v in headers.items()
-                if not isinstance(v, NotGiven) and v is not None
-            }
-        )
-        content: bytes | None = None
+        for name, value in headers.items():
+            if not isinstance(value, NotGiven) and value is not None:
+                sent_headers[name] = _query_text(value)
+        content = b""
         if body is not None and not isinstance(body, NotGiven):
             content = self._encode_body(endpoint, body)
             sent_headers["Content-Type"] = endpoint.body_media_type
         sent_headers.update(extra_headers or {})
+        url = (
+            httpx.URL(self.base_url + path, params=params)
+            if params
+            else httpx.URL(self.base_url + path)
+        )
+        return PreparedRequest(endpoint.method, url, sent_headers, content)
+
+    def _build(
+        self, prepared: PreparedRequest, schemes: tuple[Scheme, ...], timeout: httpx.Timeout
+    ) -> httpx.Request:
+        """Authenticate a copy of `prepared` (afresh for each attempt) and build the request."""
+        if schemes:
+            prepared = PreparedRequest(
+                prepared.method, prepared.url, dict(prepared.headers), prepared.content
+            )
+            for scheme in schemes:
+                scheme.apply(prepared, self._credentials, self._clock, self._base_path)
+        # The URL, headers and bytes are sent exactly as signed: httpx keeps an absolute URL as is.
         return self._http.build_request(
-            endpoint.method,
-            self.base_url + path,
-            params=params,
-            headers=sent_headers,
-            content=content,
-            timeout=self.timeout if timeout is None else httpx.Timeout(timeout),
+            prepared.method,
+            prepared.url,
+            headers=prepared.headers,
+            content=prepared.content or None,
+            timeout=timeout,
         )
 
     def _encode_body(self, endpoint: Endpoint[Any], body: Any) -> bytes:
         if isinstance(body, dict):
-            body = {k: v for k, v in body.items() if not isinstance(v, NotGiven)}
+            body = {k: v for k, v in body.items() if v is not NOT_GIVEN}
+        form = endpoint.body_media_type == "application/x-www-form-urlencoded"
         if endpoint.body_type is not None:
             adapter = _adapter(endpoint.body_type)
-            body = adapter.dump_python(
-                adapter.validate_python(body), by_alias=True, exclude_unset=True
-            )
-        if endpoint.body_media_type == "application/x-www-form-urlencoded":
+            value = adapter.validate_python(body)
+            if not form:
+                return unmark_numbers(
+                    adapter.dump_json(
+                        value, by_alias=True, exclude_unset=True, context=EXACT_NUMBERS
+                    )
+                )
+            body = adapter.dump_python(value, by_alias=True, exclude_unset=True)
+        if form:
             pairs: list[tuple[str, str | int | float | bool | None]] = [
                 (str(k), _query_text(v)) for k, v in body.items() if v is not None
             ]
@@ -345,22 +365,21 @@ class BaseClient:
         extra_headers: Mapping[str, str] | None = None,
     ) -> T:
         """Send one operation and return its typed result, raising a typed error otherwise."""
-        auth = self._auth_for(endpoint)
-        request = self._build_request(
-            endpoint,
-            path_params or {},
-            query or {},
-            headers or {},
-            body,
-            None if isinstance(timeout, NotGiven) else timeout,
-            extra_headers,
+        schemes = self._schemes_for(endpoint)
+        prepared = self._prepare(
+            endpoint, path_params or {}, query or {}, headers or {}, body, extra_headers
+        )
+        limit = (
+            httpx.Timeout(timeout)
+            if timeout is not None and not isinstance(timeout, NotGiven)
+            else self.timeout
         )
         retries = (
             self.max_retries
             if max_retries is None or isinstance(max_retries, NotGiven)
             else max_retries
         )
-        response = self._send(endpoint, request, auth, retries)
+        response = self._send(endpoint, prepared, schemes, limit, retries)
         captured = _raw_capture.get()
         if captured is not None:
             captured.append(response)
@@ -370,15 +389,17 @@ class BaseClient:
     def _send(
         self,
         endpoint: Endpoint[Any],
-        request: httpx.Request,
-        auth: RequestAuth | None,
+        prepared: PreparedRequest,
+        schemes: tuple[Scheme, ...],
+        timeout: httpx.Timeout,
         retries: int,
     ) -> httpx.Response:
         attempt = 0
         while True:
+            request = self._build(prepared, schemes, timeout)
             started = time.perf_counter()
             try:
-                response = self._http.send(request, auth=auth or httpx.USE_CLIENT_DEFAULT)
+                response = self._http.send(request)
                 response.read()
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 # No connection was made (or none was free), so nothing reached the server.
@@ -395,15 +416,15 @@ class BaseClient:
                 raise self._connection_error(
                     endpoint, request, exc, outcome_unknown=not endpoint.retry_safe
                 ) from exc
-            elapsed = (time.perf_counter() - started) * 1000
-            self._log.debug(
-                "%s %s -> %d in %.1f ms (retries=%d)",
-                request.method,
-                self._redacted_url(request.url),
-                response.status_code,
-                elapsed,
-                attempt,
-            )
+            if self._log.isEnabledFor(logging.DEBUG):
+                self._log.debug(
+                    "%s %s -> %d in %.1f ms (retries=%d)",
+                    request.method,
+                    self._redacted_url(request.url),
+                    response.status_code,
+                    (time.perf_counter() - started) * 1000,
+                    attempt,
+                )
             retryable_status = response.status_code == 429 or response.status_code >= 500
             if retryable_status and endpoint.retry_safe and attempt < retries:
                 attempt += 1
