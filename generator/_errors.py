@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,10 +53,11 @@ class Diagnostics:
         problem = Problem(self.file, at, message)
         (self.warnings if self.lenient else self.errors).append(problem)
 
-    def raise_if_errors(self, lines: dict[str, int] | None = None) -> None:
+    def raise_if_errors(self, lines: Callable[[], dict[str, int]] | None = None) -> None:
         """Raise SpecError with every error recorded so far, lines filled in where known."""
         if self.errors:
-            raise SpecError([_with_line(p, lines) for p in self.errors])
+            found = lines() if lines else None  # a second parse of the file: only on failure
+            raise SpecError([_with_line(p, found) for p in self.errors])
 
 
 def _with_line(problem: Problem, lines: dict[str, int] | None) -> Problem:

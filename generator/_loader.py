@@ -104,7 +104,7 @@ def load_spec(path: Path, diagnostics: Diagnostics) -> LoadedSpec:
         )
     spec = LoadedSpec(path=path, document=document, source=source)
     _Bundler(spec, diagnostics).run()
-    diagnostics.raise_if_errors(spec.lines())
+    diagnostics.raise_if_errors(spec.lines)
     return spec
 
 

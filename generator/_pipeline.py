@@ -117,7 +117,7 @@ def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, st
     loaded = load_spec(spec, diagnostics)
     validate_spec(loaded.document, diagnostics)
     api = build_api(loaded, diagnostics)
-    diagnostics.raise_if_errors(loaded.lines())
+    diagnostics.raise_if_errors(loaded.lines)
     try:
         models = render_models(api)
     except ModelGenerationError as exc:
