@@ -55,6 +55,8 @@ from signing_reference import (
     hmac_sha384_hex,
     verify_bitget_key_signature,
 )
+from test_runtime import BITGET_ORDER_INFO as ORDER_INFO_DATA
+from test_runtime import bitget_envelope
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -121,37 +123,8 @@ def then_ok(first: int, responder: Responder, failures: int = 1) -> Responder:
     return answer
 
 
-BITGET_ORDER_INFO = {
-    "code": "00000",
-    "msg": "success",
-    "requestTime": 1750496858333,
-    "data": {
-        "orderId": "1320244799629316096",
-        "clientOid": "1320244799633510400",
-        "category": "USDT-FUTURES",
-        "symbol": "BTCUSDT",
-        "orderType": "limit",
-        "side": "buy",
-        "price": "50000",
-        "qty": "0.001",
-        "amount": "0",
-        "cumExecQty": "0",
-        "cumExecValue": "0",
-        "avgPrice": "0",
-        "timeInForce": "gtc",
-        "orderStatus": "live",
-        "posSide": "long",
-        "holdMode": "hedge_mode",
-        "reduceOnly": "NO",
-        "feeDetail": [{"feeCoin": "", "fee": ""}],
-        "createdTime": "1750496809871",
-        "updatedTime": "1750496809886",
-        "cancelReason": "",
-        "execType": "normal",
-        "stpMode": "none",
-        "tpTriggerBy": None,
-    },
-}
+# FACTS.md's real order-info answer, in its envelope.
+BITGET_ORDER_INFO = bitget_envelope(ORDER_INFO_DATA)
 
 
 def bitria_answer(request: httpx.Request, n: int) -> httpx.Response:
