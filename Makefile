@@ -60,4 +60,4 @@ bench: $(STAMP)
 	$(PY) -m bench
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) $(PRISM_DIR) bench/.opc-venv bench/.runtime-venv bench/results generated/.manifests .pytest_cache .mypy_cache .ruff_cache build *.egg-info
