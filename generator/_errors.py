@@ -21,6 +21,15 @@ class Problem:
     message: str
     line: int | None = None
 
+    def located(self, lines: dict[str, int] | None) -> Problem:
+        """This problem with the line of its pointer (or of the nearest parent) filled in."""
+        if self.line or not lines:
+            return self
+        at = self.pointer
+        while at and at not in lines:
+            at = at.rsplit("/", 1)[0]
+        return Problem(self.file, self.pointer, self.message, lines.get(at))
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else str(self.file)
         at = f" at {self.pointer}" if self.pointer else ""
@@ -57,14 +66,4 @@ class Diagnostics:
         """Raise SpecError with every error recorded so far, lines filled in where known."""
         if self.errors:
             found = lines() if lines else None  # a second parse of the file: only on failure
-            raise SpecError([_with_line(p, found) for p in self.errors])
-
-
-def _with_line(problem: Problem, lines: dict[str, int] | None) -> Problem:
-    if problem.line or not lines:
-        return problem
-    at = problem.pointer
-    while at and at not in lines:
-        at = at.rsplit("/", 1)[0]
-    line = lines.get(at)
-    return Problem(problem.file, problem.pointer, problem.message, line)
+            raise SpecError([p.located(found) for p in self.errors])

@@ -129,9 +129,7 @@ def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, st
         for p in [spec, *loaded.extra_files]
     }
     lines = loaded.lines() if diagnostics.warnings else {}
-    from ._errors import _with_line
-
-    return api.package, files, inputs, [_with_line(w, lines) for w in diagnostics.warnings]
+    return api.package, files, inputs, [w.located(lines) for w in diagnostics.warnings]
 
 
 def _sha(data: bytes) -> str:
