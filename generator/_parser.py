@@ -510,31 +510,25 @@ class _Parser:
             if not isinstance(response, dict):
                 continue
             content = response.get("content") or {}
-            media = next((m for m in content if _JSON_MEDIA.match(m)), None)
             type_ = None
-            unwrapped = False
             status = str(status)
-            if media is not None and (content[media] or {}).get("schema") is not None:
-                schema = content[media]["schema"]
+            payload = self._payload_schema(response, status, envelope)
+            unwrapped = payload is not None and payload[2]
+            if payload is not None:
+                schema, schema_at, _ = payload
                 suffix = "Response" if status.startswith("2") else f"Error{status.title()}"
-                if len(
+                if unwrapped:
+                    suffix = "Data"
+                elif len(
                     [s for s in raw_responses if str(s).startswith("2")]
                 ) > 1 and status.startswith("2"):
                     suffix = f"Response{status}"
-                schema_at = response_at + pointer("content", media, "schema")
-                resolved = self._resolve(schema)
-                if (
-                    envelope
-                    and status.startswith("2")
-                    and self._has_property(resolved, envelope.data)
-                ):
-                    type_ = self.annotate(
-                        resolved["properties"][envelope.data], f"{hint}Data", schema_at
-                    )
-                    unwrapped = True
-                else:
-                    type_ = self.annotate(schema, f"{hint}{suffix}", schema_at)
-            elif media is None and content and status.startswith("2"):
+                type_ = self.annotate(schema, f"{hint}{suffix}", response_at + schema_at)
+            elif (
+                content
+                and status.startswith("2")
+                and not any(_JSON_MEDIA.match(m) for m in content)
+            ):
                 type_ = "str" if any(m.startswith("text/") for m in content) else None
             responses.append(
                 ir.Response(status, _text(response.get("description")), type_, unwrapped)
@@ -647,19 +641,30 @@ class _Parser:
             default_limit=default_limit,
         )
 
+    def _payload_schema(
+        self, response: dict[str, Any], status: str, envelope: ir.Envelope | None
+    ) -> tuple[Any, str, bool] | None:
+        """The JSON schema of a response's payload, its pointer under the response, and whether
+        it was unwrapped from the envelope's data property (2xx answers only)."""
+        content = response.get("content") or {}
+        media = next((m for m in content if _JSON_MEDIA.match(m)), None)
+        if media is None or (content[media] or {}).get("schema") is None:
+            return None
+        schema = content[media]["schema"]
+        at = pointer("content", media, "schema")
+        resolved = self._resolve(schema)
+        if envelope and status.startswith("2") and self._has_property(resolved, envelope.data):
+            return resolved["properties"][envelope.data], at, True
+        return schema, at, False
+
     def _success_schema(self, raw: dict[str, Any], envelope: ir.Envelope | None) -> Any:
         for status in sorted(raw.get("responses") or {}, key=_status_order):
-            if not str(status).startswith("2"):
-                continue
-            response = self._resolve(raw["responses"][status])
-            content = (response or {}).get("content") or {}
-            media = next((m for m in content if _JSON_MEDIA.match(m)), None)
-            if media and content[media].get("schema") is not None:
-                schema = content[media]["schema"]
-                resolved = self._resolve(schema)
-                if envelope and self._has_property(resolved, envelope.data):
-                    return resolved["properties"][envelope.data]
-                return schema
+            if str(status).startswith("2"):
+                payload = self._payload_schema(
+                    self._resolve(raw["responses"][status]) or {}, str(status), envelope
+                )
+                if payload is not None:
+                    return payload[0]
         return {}
 
     # -- schemas and types -------------------------------------------------------------------
