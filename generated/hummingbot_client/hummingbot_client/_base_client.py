@@ -360,8 +360,8 @@ class BaseClient:
         query: Mapping[str, Any] | None = None,
         headers: Mapping[str, Any] | None = None,
         body: Any = None,
-        timeout: float | httpx.Timeout | None | NotGiven = None,
-        max_retries: int | None | NotGiven = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> T:
         """Send one operation and return its typed result, raising a typed error otherwise."""
@@ -369,16 +369,8 @@ class BaseClient:
         prepared = self._prepare(
             endpoint, path_params or {}, query or {}, headers or {}, body, extra_headers
         )
-        limit = (
-            httpx.Timeout(timeout)
-            if timeout is not None and not isinstance(timeout, NotGiven)
-            else self.timeout
-        )
-        retries = (
-            self.max_retries
-            if max_retries is None or isinstance(max_retries, NotGiven)
-            else max_retries
-        )
+        limit = self.timeout if timeout is None else httpx.Timeout(timeout)
+        retries = self.max_retries if max_retries is None else max_retries
         response = self._send(endpoint, prepared, schemes, limit, retries)
         captured = _raw_capture.get()
         if captured is not None:
