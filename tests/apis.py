@@ -23,10 +23,12 @@ from urllib.parse import unquote
 import httpx
 from cassette import REDACTED, Expect, Loader, Secrets, yaml_load
 
+from generator._loader import resolve_pointer
+from generator._parser import HTTP_METHODS
+
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 API_NAMES = ("bitcain", "bitget", "bitria", "btse", "hummingbot")
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 # Dummy credentials for replay and Prism: distinctive, so a leak is easy to find.
 TEST_CREDENTIALS = {
@@ -220,10 +222,7 @@ class Api:
 
     def resolve(self, ref: str) -> Any:
         assert ref.startswith("#/"), ref
-        node: Any = self.spec
-        for part in ref[2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-        return node
+        return resolve_pointer(self.spec, ref[1:])
 
     @cached_property
     def operations(self) -> dict[str, Operation]:

@@ -12,6 +12,7 @@ from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
 
 from generator import default_specs, generate
+from generator._loader import resolve_pointer
 from tests.generation import SPECS
 
 API_SPECS = {p.stem: p for p in default_specs()}
@@ -90,10 +91,7 @@ def check(spec: dict[str, Any], schema: dict[str, Any], instance: Any, where: st
 
 def resolve(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in node:
-        target: Any = spec
-        for part in node["$ref"][2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
+        node = resolve_pointer(spec, node["$ref"][1:])
     return node
 
 
