@@ -326,3 +326,21 @@ def test_error_body_numbers_are_decimals() -> None:
 
     assert caught.value.body["max"] == Decimal("0.1")
     assert type(caught.value.body["max"]) is Decimal
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-32"])
+def test_loads_reads_bytes_in_any_json_encoding_like_json_loads(encoding: str) -> None:
+    text = '{"price": 0.1000000000000000055, "qty": 3, "note": "caf\u00e9 \u20ac"}'
+    parsed = bitria_client._types.loads(text.encode(encoding))
+
+    assert parsed == json.loads(text.encode(encoding), parse_float=Decimal)
+    assert parsed["price"] == Decimal("0.1000000000000000055")
+    assert parsed == bitria_client._types.loads(text)
+
+
+@pytest.mark.parametrize("content", [b'{"price": 1.5', b"", "\ufeff{}", b"\xff\xfe\x00"])
+def test_loads_refuses_what_json_loads_refuses(content: bytes | str) -> None:
+    with pytest.raises(ValueError):
+        json.loads(content, parse_float=Decimal)
+    with pytest.raises(ValueError):
+        bitria_client._types.loads(content)
