@@ -834,6 +834,18 @@ def test_api_key_in_query_is_not_duplicated_on_retry(generated: Generated) -> No
         assert sent.query_pairs() == [("page", "3"), ("apikey", KEY)], sent.url
 
 
+def test_api_key_in_query_on_a_url_without_parameters_is_sent_once_each_call(
+    generated: Generated,
+) -> None:
+    # A URL without parameters is parsed once and reused; adding the key must not change it.
+    rec = Recorder(ok_json({}))
+    client = generated.query_module.QueryKeyClient(api_key=KEY, http_client=rec.http())
+    for _ in range(3):
+        client.list_items()
+    client.get_public()
+    assert [sent.query_pairs() for sent in rec.sent] == [[("apikey", KEY)]] * 3 + [[]]
+
+
 def test_api_key_in_query_missing_raises_before_sending(generated: Generated) -> None:
     rec = Recorder(ok_json({}))
     client = generated.query_module.QueryKeyClient(http_client=rec.http())

@@ -586,6 +586,30 @@ def assert_no_secret(text: str, cls: type) -> None:
 
 
 # ============================================================================================
+# URLs
+# ============================================================================================
+
+
+def test_parsed_urls_are_reused_only_for_paths_without_parameters() -> None:
+    server = FaultServer(reply(200, BITCAIN_ORDER))
+    client, _ = make_client(BitcainClient, server)
+    ids = [f"497f6eca-6276-4993-bfeb-53cbbbba6f{n:02x}" for n in range(40)]
+    for order_id in ids:
+        client.get_order(order_id=order_id)
+    op = PLACE_ORDERS["bitcain"]
+    server.script = [reply(op.status, op.body)]
+    op.call(client)
+    op.call(client)
+
+    # One entry per fixed path, however many order ids went by: the reuse is bounded.
+    placed = str(server.attempts[-1].url)
+    assert placed.endswith("/orders")
+    assert list(client._fixed_urls) == [placed]
+    assert str(server.attempts[-2].url) == placed
+    assert [str(r.url).rsplit("/", 1)[-1] for r in server.attempts[:40]] == ids
+
+
+# ============================================================================================
 # Timeouts
 # ============================================================================================
 
