@@ -3,9 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# One ruff cache at the top: left to itself, ruff puts one in each generated package, whose
-# committed tree must hold only generated files.
-export RUFF_CACHE_DIR := $(CURDIR)/.ruff_cache
 
 .PHONY: generate check test lint bench record golden clean prism
 

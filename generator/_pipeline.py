@@ -180,13 +180,13 @@ def _is_fresh(manifest: dict[str, object], out: Path, fingerprint: str, lenient:
             return False
     except OSError:
         return False
-    return set(_tree(package_dir)) == set(files)
+    return set(package_files(package_dir)) == set(files)
 
 
 def _write_manifest(
     out: Path, spec: Path, package: str, inputs: dict[str, str], fingerprint: str, lenient: bool
 ) -> None:
-    files = {name: _sha(data) for name, data in sorted(_tree(out / package).items())}
+    files = {name: _sha(data) for name, data in sorted(package_files(out / package).items())}
     manifest = {
         "package": package,
         "spec": _spec_reference(spec),
@@ -210,8 +210,8 @@ def _spec_reference(spec: Path) -> str:
     )
 
 
-def _tree(directory: Path) -> dict[str, bytes]:
-    """Every file of a package by relative path; caches and build leftovers are not part of it."""
+def package_files(directory: Path) -> dict[str, bytes]:
+    """Every file below `directory` by relative path; caches and build leftovers are not part of it."""
     if not directory.is_dir():
         return {}
     return {
@@ -229,7 +229,7 @@ def _is_leftover(part: str) -> bool:
 
 def _diff(new: Path, old: Path) -> list[str]:
     """Relative paths that differ between two trees (added, removed or changed)."""
-    a, b = _tree(new), _tree(old)
+    a, b = package_files(new), package_files(old)
     return sorted(name for name in set(a) | set(b) if a.get(name) != b.get(name))
 
 

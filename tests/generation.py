@@ -15,15 +15,6 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 GOLDEN = ROOT / "tests" / "golden"
 
 
-def tree(directory: Path) -> dict[str, bytes]:
-    """Every file below `directory` by relative path, bytecode caches left out."""
-    return {
-        p.relative_to(directory).as_posix(): p.read_bytes()
-        for p in sorted(directory.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts and ".mypy_cache" not in p.parts
-    }
-
-
 def generate_and_import(spec: Path, out: Path, *, lenient: bool = False) -> ModuleType:
     """Generate `spec` into `out` and import the package it produced."""
     result = generate([spec], out, lenient=lenient, use_cache=False)

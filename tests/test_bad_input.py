@@ -9,7 +9,7 @@ import pytest
 
 from generator import SpecError, generate
 from generator.__main__ import main
-from tests.generation import tree
+from generator._pipeline import package_files
 
 GOOD = """\
 openapi: 3.1.0
@@ -53,10 +53,10 @@ def out(tmp_path: Path) -> Path:
 def run(tmp_path: Path, out: Path, text: str, *extra: str) -> tuple[int, str]:
     spec = tmp_path / "bad.yaml"
     spec.write_text(textwrap.dedent(text))
-    before = tree(out)
+    before = package_files(out)
     code = main(["generate", str(spec), "--out", str(out), "--no-cache", *extra])
     if code == 2:
-        assert tree(out) == before, "a failed run changed the output directory"
+        assert package_files(out) == before, "a failed run changed the output directory"
     return code, str(spec)
 
 
@@ -191,11 +191,11 @@ def test_one_bad_spec_means_nothing_is_written(tmp_path: Path, out: Path) -> Non
     good.write_text(GOOD.replace("title: Good", "title: Another"))
     bad = tmp_path / "bad.yaml"
     bad.write_text(GOOD.replace("operationId: getOrder", "operationId: [1"))
-    before = tree(out)
+    before = package_files(out)
     with pytest.raises(SpecError) as caught:
         generate([good, bad], out, use_cache=False)
     assert "invalid YAML" in str(caught.value)
-    assert tree(out) == before
+    assert package_files(out) == before
     assert not (out / "another_client").exists()
 
 

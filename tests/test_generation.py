@@ -11,7 +11,8 @@ import pytest
 
 from generator import default_specs, generate
 from generator.__main__ import main
-from tests.generation import GOLDEN, ROOT, tree
+from generator._pipeline import package_files
+from tests.generation import GOLDEN, ROOT
 
 GENERATED = ROOT / "generated"
 
@@ -32,20 +33,20 @@ def test_check_mode_lists_stale_files_and_writes_nothing(
     client = out / "bitria_client" / "bitria_client" / "_client.py"
     client.write_text(client.read_text() + "\n# edited by hand\n")
     (out / "bitria_client" / "stray.txt").write_text("not generated")
-    before = tree(out)
+    before = package_files(out)
     code = main(["generate", str(ROOT / "specs" / "bitria.yaml"), "--out", str(out), "--check"])
     printed = capsys.readouterr().out
     assert code == 1
     assert f"stale: {out}/bitria_client/bitria_client/_client.py" in printed
     assert f"stale: {out}/bitria_client/stray.txt" in printed
-    assert tree(out) == before
+    assert package_files(out) == before
 
 
 def test_two_runs_give_identical_trees(tmp_path: Path) -> None:
     specs = default_specs()
     generate(specs, tmp_path / "a", use_cache=False)
     generate(specs, tmp_path / "b", use_cache=False)
-    first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
+    first, second = package_files(tmp_path / "a"), package_files(tmp_path / "b")
     assert first and first == second
 
 
@@ -67,7 +68,9 @@ def test_output_does_not_depend_on_the_working_directory_or_hash_seed(tmp_path: 
         check=True,
         env={"PYTHONHASHSEED": "12345", "PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
-    assert tree(tmp_path / "x" / "bitget_client") == tree(GENERATED / "bitget_client")
+    assert package_files(tmp_path / "x" / "bitget_client") == package_files(
+        GENERATED / "bitget_client"
+    )
 
 
 def test_nothing_changed_run_skips_work_and_a_hand_edit_is_repaired(tmp_path: Path) -> None:
@@ -105,7 +108,7 @@ def test_a_failure_while_formatting_leaves_the_output_untouched(
 
     out = tmp_path / "out"
     generate([ROOT / "specs" / "bitria.yaml"], out)
-    before = tree(out)
+    before = package_files(out)
 
     def explode(root: Path) -> None:
         raise _format.FormatError("ruff format failed")
@@ -113,7 +116,7 @@ def test_a_failure_while_formatting_leaves_the_output_untouched(
     monkeypatch.setattr(_format, "format_tree", explode)
     with pytest.raises(_format.FormatError):
         generate([ROOT / "specs" / "bitria.yaml"], out, use_cache=False)
-    assert tree(out) == before
+    assert package_files(out) == before
     assert not list(tmp_path.glob(".generate-*")), "the staging directory was left behind"
 
 
@@ -124,7 +127,7 @@ def test_golden_record(case: str, tmp_path: Path) -> None:
     """A fresh generation equals the committed expected tree, file by file."""
     generate([GOLDEN / case / "spec.yaml"], tmp_path, use_cache=False)
     (package,) = [p for p in tmp_path.iterdir() if p.is_dir() and not p.name.startswith(".")]
-    expected, actual = tree(GOLDEN / case / "expected"), tree(package)
+    expected, actual = package_files(GOLDEN / case / "expected"), package_files(package)
     assert sorted(actual) == sorted(expected)
     for name in expected:
         assert actual[name].decode() == expected[name].decode(), (
