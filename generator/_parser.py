@@ -210,7 +210,7 @@ class _Parser:
         for i, part in enumerate(prehash):
             if part not in _SIGNING_PARTS:
                 self.diag.error(
-                    pointer(*at.split("/")[1:], "prehash", i),
+                    f"{at}/prehash/{i}",
                     f"unknown prehash part {part!r}; expected one of {sorted(_SIGNING_PARTS)}",
                 )
         if not prehash:
