@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 SPECS_DIR = ROOT / "specs"
 GENERATED = ROOT / "generated"
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = ROOT / "tests" / "corpus"
 
 
 class BenchError(Exception):

@@ -11,7 +11,7 @@ from generator import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
-CORPUS = ROOT.parent / "shared" / "corpus"
+CORPUS = ROOT / "tests" / "corpus"
 GOLDEN = ROOT / "tests" / "golden"
 
 
