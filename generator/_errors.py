@@ -57,10 +57,14 @@ class Diagnostics:
         """Record a problem that makes the spec unusable."""
         self.errors.append(Problem(self.file, at, message))
 
-    def recoverable(self, at: str, message: str) -> None:
-        """Record a problem lenient mode may skip over."""
+    def skippable(self, at: str, message: str) -> None:
+        """Record a problem lenient mode skips over (a warning there, an error otherwise)."""
         problem = Problem(self.file, at, message)
         (self.warnings if self.lenient else self.errors).append(problem)
+
+    def warning(self, at: str, message: str) -> None:
+        """Record something the user should know that does not stop generation."""
+        self.warnings.append(Problem(self.file, at, message))
 
     def raise_if_errors(self, lines: Callable[[], dict[str, int]] | None = None) -> None:
         """Raise SpecError with every error recorded so far, lines filled in where known."""

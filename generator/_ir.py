@@ -5,26 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ._boundary import Identifier
+from ._extensions import Envelope, ErrorBodyKeys, Pagination, SigningScheme
+from ._pytypes import ANY, ListType, PyType
+
 Location = Literal["path", "query", "header", "cookie"]
+NO_EXAMPLE: Any = object()
 
 
 @dataclass(frozen=True)
 class Argument:
     """One keyword argument of a client method and where its value travels."""
 
-    name: str
+    name: Identifier
     wire_name: str
     location: Location | Literal["body"]
-    type: str
+    type: PyType
     required: bool
     description: str = ""
     explode: bool = True
     default: Any = None
-
-    @property
-    def annotation(self) -> str:
-        """The argument's annotation: optional ones may be left out (NotGiven)."""
-        return self.type if self.required else f"{self.type} | NotGiven"
+    example: Any = field(default=NO_EXAMPLE, compare=False)
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,15 @@ class RequestBody:
     """A request body: fields flattened into arguments (objects) or one `body` argument."""
 
     media_type: str
-    type: str
+    type: PyType
     required: bool
     flattened: bool
     description: str = ""
+
+    @property
+    def validated(self) -> bool:
+        """Whether the body has a type to validate and serialize it with (not just Any)."""
+        return self.type != ANY
 
 
 @dataclass(frozen=True)
@@ -44,24 +50,9 @@ class Response:
 
     status: str
     description: str
-    type: str | None
+    type: PyType | None
     unwrapped: bool = False
     """True when `type` is the envelope's data property rather than the whole body."""
-
-
-@dataclass(frozen=True)
-class Pagination:
-    """How a list operation pages."""
-
-    style: Literal["page", "offset", "cursor"]
-    items: tuple[str, ...]
-    item_type: str
-    page: str | None = None
-    limit: str | None = None
-    offset: str | None = None
-    cursor: str | None = None
-    next_cursor: tuple[str, ...] = ()
-    default_limit: int | None = None
 
 
 @dataclass(frozen=True)
@@ -69,26 +60,23 @@ class Operation:
     """One API operation, rendered as one client method."""
 
     operation_id: str
-    method_name: str
+    method_name: Identifier
+    endpoint_name: Identifier
     http_method: str
     path: str
     summary: str
     description: str
     arguments: tuple[Argument, ...]
     body: RequestBody | None
-    result_type: str
+    result_type: PyType
     responses: tuple[Response, ...]
     security: tuple[tuple[str, ...], ...]
     idempotent: bool
     envelope: bool
     deprecated: bool = False
     pagination: Pagination | None = None
+    page_item_type: PyType | None = None
     request_example: Any = None
-
-    @property
-    def constant(self) -> str:
-        """Name of the module-level Endpoint constant."""
-        return "_" + self.method_name.upper()
 
     @property
     def success_responses(self) -> tuple[Response, ...]:
@@ -100,26 +88,35 @@ class Operation:
         """Documented non-2xx responses that have a body schema."""
         return tuple(r for r in self.responses if not r.status.startswith("2") and r.type)
 
+    @property
+    def exploded_query(self) -> frozenset[str]:
+        """Wire names of array query parameters sent as repeated `name=value` pairs."""
+        return frozenset(
+            a.wire_name
+            for a in self.by_location("query")
+            if a.explode and isinstance(a.type.without_none(), ListType)
+        )
+
     def by_location(self, location: str) -> tuple[Argument, ...]:
         """The arguments that travel in `location`."""
         return tuple(a for a in self.arguments if a.location == location)
 
 
 @dataclass(frozen=True)
-class SigningScheme:
-    """An `x-signing` declaration."""
+class Hook:
+    """A signing hook module shipped beside the spec and copied into the package."""
 
-    algorithm: str
-    encoding: str
-    prehash: tuple[str, ...]
-    path: str
-    query_order: str
-    timestamp: str
-    secret: str
-    headers: tuple[tuple[str, str], ...]
-    hook_module: str | None = None
-    hook_source: str | None = None
-    hook_dependencies: tuple[str, ...] = ()
+    module: Identifier
+    source: str
+    dependencies: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Credential:
+    """A constructor argument holding a secret, and the environment variable that can supply it."""
+
+    name: Identifier
+    env_var: str
 
 
 @dataclass(frozen=True)
@@ -133,6 +130,7 @@ class SecurityScheme:
     key_name: str = ""
     key_location: str = "header"
     signing: SigningScheme | None = None
+    hook: Hook | None = None
 
 
 @dataclass(frozen=True)
@@ -145,16 +143,6 @@ class Server:
 
 
 @dataclass(frozen=True)
-class Envelope:
-    """An `x-envelope` declaration."""
-
-    data: str
-    code: str
-    message: str
-    success: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Api:
     """Everything a client package is rendered from."""
 
@@ -162,37 +150,29 @@ class Api:
     title: str
     version: str
     description: str
-    package: str
-    client_class: str
+    package: Identifier
+    client_class: Identifier
     env_prefix: str
     servers: tuple[Server, ...]
     operations: tuple[Operation, ...]
     security_schemes: tuple[SecurityScheme, ...]
+    credentials: tuple[Credential, ...]
     envelope: Envelope | None
-    error_code_keys: tuple[str, ...]
-    error_message_keys: tuple[str, ...]
+    error_keys: ErrorBodyKeys | None
     model_names: tuple[str, ...]
     models_schema: dict[str, Any] = field(compare=False, repr=False)
 
     @property
-    def credentials(self) -> tuple[str, ...]:
-        """Every credential name, in a stable order."""
-        seen: dict[str, None] = {}
-        for scheme in self.security_schemes:
-            for name in scheme.credentials:
-                seen.setdefault(name, None)
-        return tuple(seen)
+    def raw_response_class(self) -> Identifier:
+        """The class whose methods return RawResponse."""
+        return Identifier(f"{self.client_class}WithRawResponse")
 
     @property
-    def hooks(self) -> tuple[SigningScheme, ...]:
-        """Signing schemes that ship a hook module."""
-        return tuple(
-            s.signing
-            for s in self.security_schemes
-            if s.signing is not None and s.signing.hook_module
-        )
+    def hooks(self) -> tuple[Hook, ...]:
+        """Signing hook modules the package ships."""
+        return tuple(s.hook for s in self.security_schemes if s.hook is not None)
 
     @property
     def dependencies(self) -> tuple[str, ...]:
         """Extra runtime dependencies the hooks need."""
-        return tuple(sorted({d for h in self.hooks for d in h.hook_dependencies}))
+        return tuple(sorted({d for h in self.hooks for d in h.dependencies}))

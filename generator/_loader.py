@@ -205,3 +205,27 @@ class _Bundler:
         components[name] = copied
         self._walk(copied, file, at)
         return at
+
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def read_confined(
+    spec: LoadedSpec, relative: str, at: str, diagnostics: Diagnostics
+) -> tuple[Path, str | None]:
+    """A text file inside the spec's folder tree (symlinks resolved), or None with an error."""
+    folder = spec.path.resolve().parent
+    path = (folder / relative).resolve()
+    refused = f"{relative!r} is not a readable file inside the spec's folder"
+    if (
+        not path.is_relative_to(folder)
+        or not path.is_file()
+        or path.stat().st_size > MAX_FILE_BYTES
+    ):
+        diagnostics.error(at, refused)
+        return path, None
+    try:
+        return path, path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        diagnostics.error(at, refused)
+        return path, None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import re
+import sys
 
 _WORD_BOUNDARY = re.compile(r"[^0-9A-Za-z]+")
 _CAMEL_SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
@@ -43,4 +45,125 @@ def unique(name: str, taken: set[str]) -> str:
         n += 1
         candidate = f"{name}{n}"
     taken.add(candidate)
+    return candidate
+
+
+# Names the models module imports or defines (datamodel-code-generator's imports, the package's
+# base model and exact decimal types): a model of the same name would shadow them.
+MODEL_MODULE_NAMES = frozenset(
+    {
+        "Any",
+        "Annotated",
+        "AwareDatetime",
+        "BaseModel",
+        "ConfigDict",
+        "Decimal",
+        "DecimalNumber",
+        "DecimalString",
+        "Enum",
+        "Field",
+        "Literal",
+        "Model",
+        "RootModel",
+        "UUID",
+        "date",
+        "datetime",
+        "annotations",
+    }
+)
+# Attributes and methods of a generated client, its base class included: an operation method of
+# the same name would replace one the client needs (tests check this against the runtime).
+CLIENT_ATTRIBUTES = frozenset(
+    {
+        "close",
+        "with_raw_response",
+        "base_url",
+        "timeout",
+        "max_retries",
+        "http_client",
+        "clock",
+        "headers",
+    }
+)
+# Parameters of the constructor and the names its body uses.
+CONSTRUCTOR_NAMES = frozenset(
+    {"self", "base_url", "http_client", "timeout", "max_retries", "clock", "headers", "os", "super"}
+)
+# Per-call options every operation method takes.
+METHOD_OPTIONS = frozenset({"self", "timeout", "max_retries", "extra_headers"})
+# Names the client module binds at module level, and the builtins it uses.
+CLIENT_MODULE_NAMES = frozenset(
+    {
+        "annotations",
+        "os",
+        "httpx",
+        "models",
+        "Any",
+        "Callable",
+        "Iterator",
+        "Literal",
+        "Mapping",
+        "cached_property",
+        "Decimal",
+        "date",
+        "datetime",
+        "NOT_GIVEN",
+        "NotGiven",
+        "DEFAULT_MAX_RETRIES",
+        "BaseClient",
+        "Endpoint",
+        "Envelope",
+        "ErrorBodyKeys",
+        "Pagination",
+        "RawResponse",
+        "raw_response",
+        "ApiKeyScheme",
+        "BasicScheme",
+        "BearerScheme",
+        "Credentials",
+        "SigningScheme",
+    }
+)
+# Distributions a generated package imports or installs beside it, and this generator itself.
+_DEPENDENCY_PACKAGES = frozenset(
+    {
+        "httpx",
+        "httpcore",
+        "h11",
+        "anyio",
+        "idna",
+        "sniffio",
+        "certifi",
+        "pydantic",
+        "pydantic_core",
+        "annotated_types",
+        "typing_extensions",
+        "typing_inspection",
+        "cryptography",
+        "cffi",
+        "generator",
+    }
+)
+
+
+def taken_package_name(name: str) -> bool:
+    """Whether a package of this name would shadow the standard library or a dependency."""
+    return (
+        name in sys.stdlib_module_names
+        or name in sys.builtin_module_names
+        or name in _DEPENDENCY_PACKAGES
+    )
+
+
+BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+def free_name(name: str, taken: frozenset[str] | set[str]) -> str:
+    """`name`, or `name_` (`name_2`, ...) when it is taken."""
+    if name not in taken:
+        return name
+    candidate, n = f"{name}_", 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{name}_{n}"
     return candidate

@@ -109,9 +109,9 @@ def generate(
 def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, str], list[Problem]]:
     from ._loader import load_spec
     from ._models import ModelGenerationError, render_models
-    from ._parser import build_api
     from ._render import render_package
     from ._validate import validate_spec
+    from .parse import build_api
 
     diagnostics = Diagnostics(spec, lenient=lenient)
     loaded = load_spec(spec, diagnostics)

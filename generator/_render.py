@@ -2,212 +2,310 @@
 
 from __future__ import annotations
 
-import re
+import ast
+import functools
+import json
 import textwrap
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from . import _ir as ir
+from . import _pytypes as t
+from ._boundary import Code, constructor, docstring_line, environment, literal
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "package"
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_STDLIB_TYPES = {
-    "Decimal": "from decimal import Decimal",
-    "date": "from datetime import date",
-    "datetime": "from datetime import datetime",
-}
-
-
-def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
-    """Every file of the package, by path relative to `generated/<package>/`."""
-    env = _environment()
-    names = _used_names(api)
-    context = {
-        "api": api,
-        "used_models": sorted(names & set(api.model_names)),
-        "type_imports": "\n".join(
-            line for name, line in sorted(_STDLIB_TYPES.items()) if name in names
-        ),
-        "scheme_classes": sorted({_SCHEME_CLASSES[s.kind] for s in api.security_schemes})
-        or ["Credentials"],
-    }
-    files: dict[str, str] = {}
-    for template in sorted(TEMPLATES.glob("*.jinja")):
-        name = template.name.removesuffix(".jinja")
-        target = name if name in ("pyproject.toml", "README.md") else f"{api.package}/{name}"
-        files[target] = env.get_template(template.name).render(context)
-    files[f"{api.package}/models.py"] = models_source
-    for hook in api.hooks:
-        assert hook.hook_module and hook.hook_source is not None
-        files[f"{api.package}/{hook.hook_module}.py"] = hook.hook_source
-    return files
-
-
 _SCHEME_CLASSES = {
     "bearer": "BearerScheme",
     "basic": "BasicScheme",
     "apiKey": "ApiKeyScheme",
     "signing": "SigningScheme",
 }
+# Where each parameter location goes in the runtime's `_call`.
+_PARAMETER_KEYWORDS = (
+    ("path", Code("path_params")),
+    ("query", Code("query")),
+    ("header", Code("headers")),
+)
+_VERBATIM = {"pyproject.toml", "README.md"}  # rendered at the package's top, not inside it
 
 
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
+def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
+    """Every file of the package, by path relative to `generated/<package>/`."""
+    env = environment(jinja2.FileSystemLoader(TEMPLATES))
+    env.filters.update(
+        method_docstring=method_docstring,
+        usage_example=usage_example,
+        scheme_constructor=scheme_constructor,
+        keyword_parameters=keyword_parameters,
     )
-    env.filters["pyrepr"] = pyrepr
-    env.filters["method_docstring"] = method_docstring
-    env.filters["usage_example"] = usage_example
-    env.globals["scheme_constructor"] = scheme_constructor
-    env.globals["exploded"] = exploded
-    return env
-
-
-def _used_names(api: ir.Api) -> set[str]:
-    names: set[str] = set()
-    for op in api.operations:
-        types = [
+    env.globals["scheme_summary"] = scheme_summary
+    env.globals["parameter_keywords"] = _PARAMETER_KEYWORDS
+    types = [
+        type_
+        for op in api.operations
+        for type_ in (
             op.result_type,
             *(a.type for a in op.arguments),
-            *(r.type or "" for r in op.responses),
+            *(r.type for r in op.responses if r.type),
+            *([op.body.type] if op.body else []),
+            *([op.page_item_type] if op.page_item_type else []),
+        )
+    ]
+    imports = sorted({line for type_ in types for line in type_.imports()})
+    context = {
+        "api": api,
+        "type_imports": Code("\n".join(imports)),
+        "scheme_classes": Code(
+            ", ".join(
+                sorted({_SCHEME_CLASSES[s.kind] for s in api.security_schemes}) or ["Credentials"]
+            )
+        ),
+        "uses_models": any(type_.models() for type_ in types),
+        "construction": construction_example(api),
+    }
+    files: dict[str, str] = {}
+    for template in sorted(TEMPLATES.glob("*.jinja")):
+        name = template.name.removesuffix(".jinja")
+        target = name if name in _VERBATIM else f"{api.package}/{name}"
+        files[target] = env.get_template(template.name).render(context)
+    files["pyproject.toml"] = render_pyproject(api)
+    files[f"{api.package}/models.py"] = models_source
+    for hook in api.hooks:
+        files[f"{api.package}/{hook.module}.py"] = hook.source
+    return files
+
+
+def render_pyproject(api: ir.Api) -> str:
+    """The package's pyproject.toml; every value from the spec is a TOML string written by json."""
+    q = json.dumps
+    dependencies = ["httpx>=0.28,<1", "pydantic>=2.11,<3", *api.dependencies]
+    return "\n".join(
+        [
+            "[build-system]",
+            'requires = ["setuptools>=68"]',
+            'build-backend = "setuptools.build_meta"',
+            "",
+            "[project]",
+            f"name = {q(api.package.replace('_', '-'))}",
+            f"version = {q(api.version)}",
+            f"description = {q(f'Typed client for {api.title}, generated from {api.spec_file}.')}",
+            'readme = "README.md"',
+            'requires-python = ">=3.11"',
+            "dependencies = [",
+            *(f"    {q(d)}," for d in dependencies),
+            "]",
+            "",
+            "[tool.setuptools]",
+            f"packages = [{q(api.package)}]",
+            "",
+            "[tool.setuptools.package-data]",
+            f'{api.package} = ["py.typed"]',
+            "",
+            "[tool.ruff]",
+            "line-length = 100",
+            'target-version = "py311"',
+            "",
+            "[tool.ruff.lint]",
+            'select = ["E4", "E7", "E9", "F", "I", "B", "UP"]',
+            "# Field names come from the API (Binance sends `l`, `O`, `I`).",
+            'ignore = ["E741", "E742"]',
+            "",
+            "[tool.ruff.lint.isort]",
+            f"known-first-party = [{q(api.package)}]",
+            "",
         ]
-        if op.body:
-            types.append(op.body.type)
-        if op.pagination:
-            types.append(op.pagination.item_type)
-        for annotation in types:
-            names.update(_IDENTIFIER.findall(annotation))
-    return names
+    )
 
 
-def pyrepr(value: Any) -> str:
-    """A Python literal for `value` (tuples stay tuples, strings use double quotes)."""
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
-    if isinstance(value, tuple):
-        inner = ", ".join(pyrepr(v) for v in value)
-        return f"({inner},)" if len(value) == 1 else f"({inner})"
-    if isinstance(value, list):
-        return "[" + ", ".join(pyrepr(v) for v in value) + "]"
-    if isinstance(value, (set, frozenset)):
-        return "{" + ", ".join(pyrepr(v) for v in sorted(value)) + "}"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{pyrepr(k)}: {pyrepr(v)}" for k, v in value.items()) + "}"
-    return repr(value)
+def scheme_constructor(scheme: ir.SecurityScheme) -> Code:
+    """The expression that builds a scheme's runtime object."""
+    if scheme.kind == "bearer":
+        return Code(f"BearerScheme(credentials={literal(scheme.credentials)})")
+    if scheme.kind == "basic":
+        return Code("BasicScheme()")
+    if scheme.kind == "apiKey":
+        return Code(
+            f"ApiKeyScheme(name={literal(scheme.key_name)}, location={literal(scheme.key_location)}, "
+            f"credentials={literal(scheme.credentials)})"
+        )
+    assert scheme.signing is not None
+    return constructor(scheme.signing)
 
 
-def _doc_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"').rstrip()
+def keyword_parameters(op: ir.Operation) -> Code:
+    """The parameters of an operation's method and of its pager: arguments, then per-call options."""
+    indent = " " * 8
+    lines = [f"{indent}self,", f"{indent}*,"]
+    for a in op.arguments:
+        default = "" if a.required else " | NotGiven = NOT_GIVEN"
+        lines.append(f"{indent}{a.name}: {a.type.render()}{default},")
+    lines += [
+        f"{indent}timeout: float | httpx.Timeout | None = None,",
+        f"{indent}max_retries: int | None = None,",
+        f"{indent}extra_headers: Mapping[str, str] | None = None,",
+    ]
+    return Code("\n".join(lines))
 
 
-def method_docstring(op: ir.Operation) -> str:
-    """The docstring of an operation's method: summary, description, arguments."""
+def construction_example(api: ir.Api) -> Code:
+    """Creating the client, as the README shows it."""
+    arguments = ", ".join(f'{c.name}="..."' for c in api.credentials)
+    return Code(
+        f"from {api.package} import {api.client_class}\n\n"
+        f"with {api.client_class}({arguments}) as client:\n    ..."
+    )
+
+
+def scheme_summary(scheme: ir.SecurityScheme) -> str:
+    """What a security scheme sends, in words: kind, signature, credentials."""
+    what: str = scheme.kind
+    if scheme.signing:
+        s = scheme.signing
+        what += f": HMAC-{s.algorithm.upper()} {s.encoding} over {' + '.join(s.prehash)}"
+        if scheme.hook:
+            what += ", or the signing hook for PEM keys"
+    return f"{what}: {', '.join(scheme.credentials)}"
+
+
+def method_docstring(op: ir.Operation) -> Code:
+    """The docstring of an operation's method: summary, description, arguments, errors."""
     indent = " " * 8
     summary = op.summary or f"{op.http_method} {op.path}"
-    lines = [_doc_text(summary.splitlines()[0])]
+    lines = [summary.splitlines()[0]]
     body = "\n".join(
         summary.splitlines()[1:] + ([""] if op.description else []) + op.description.splitlines()
     ).strip()
     if op.deprecated:
         body = ("Deprecated.\n\n" + body).strip()
     if op.summary:
-        lines.append("")
-        lines.append(f"{op.http_method} {op.path}")
+        lines += ["", f"{op.http_method} {op.path}"]
     if body:
-        lines.append("")
-        lines.extend(_doc_text(line) for line in body.splitlines())
+        lines += ["", *body.splitlines()]
     documented = [a for a in op.arguments if a.description]
     if documented:
-        lines.append("")
-        lines.append("Args:")
+        lines += ["", "Args:"]
         for a in documented:
-            text = _doc_text(" ".join(a.description.split()))
-            lines.extend(
-                textwrap.wrap(
-                    f"{a.name}: {text}", 88, initial_indent="    ", subsequent_indent="        "
-                )
-            )
-    out = [f'{indent}"""{lines[0]}']
-    out.extend((indent + line).rstrip() for line in lines[1:])
+            lines += _wrapped(f"{a.name}: {' '.join(a.description.split())}")
+    lines += ["", "Raises:"]
+    for status, error, description in _raised(op):
+        lines += _wrapped(f"{error}: {status}{', ' + description if description else ''}")
+    out = [f'{indent}"""{docstring_line(lines[0])}']
+    out.extend((indent + docstring_line(line)).rstrip() for line in lines[1:])
     out.append(f'{indent}"""')
-    return "\n".join(out)
+    return Code("\n".join(out))
 
 
-def scheme_constructor(scheme: ir.SecurityScheme) -> str:
-    """The expression that builds a scheme's runtime object."""
-    if scheme.kind == "bearer":
-        return f"BearerScheme(credentials={pyrepr(scheme.credentials)})"
-    if scheme.kind == "basic":
-        return "BasicScheme()"
-    if scheme.kind == "apiKey":
-        return (
-            f"ApiKeyScheme(name={pyrepr(scheme.key_name)}, location={pyrepr(scheme.key_location)}, "
-            f"credentials={pyrepr(scheme.credentials)})"
-        )
-    signing = scheme.signing
-    assert signing is not None
-    hook = f", hook={signing.hook_module}.sign" if signing.hook_module else ""
-    return (
-        f"SigningScheme(algorithm={pyrepr(signing.algorithm)}, encoding={pyrepr(signing.encoding)}, "
-        f"prehash={pyrepr(signing.prehash)}, secret={pyrepr(signing.secret)}, "
-        f"headers={pyrepr(signing.headers)}, credentials={pyrepr(scheme.credentials)}, "
-        f"path={pyrepr(signing.path)}, query_order={pyrepr(signing.query_order)}, "
-        f"timestamp={pyrepr(signing.timestamp)}{hook})"
-    )
+def _wrapped(text: str) -> list[str]:
+    return textwrap.wrap(text, 88, initial_indent="    ", subsequent_indent="        ")
 
 
-def exploded(op: ir.Operation) -> tuple[str, ...]:
-    """Wire names of array query parameters sent as repeated `name=value` pairs."""
-    return tuple(
-        a.wire_name for a in op.by_location("query") if a.explode and a.type.startswith("list[")
-    )
+def _raised(op: ir.Operation) -> list[tuple[str, str, str]]:
+    classes = _status_error_classes()
+    found = []
+    for r in op.responses:
+        if r.status.startswith("2") or r.status == "default":
+            continue
+        if r.status.startswith("5"):
+            error = "InternalServerError"
+        else:  # a range such as 4XX can be any of the classes
+            error = (
+                classes.get(int(r.status), "APIStatusError")
+                if r.status.isdigit()
+                else "APIStatusError"
+            )
+        found.append((r.status, error, _first_sentence(r.description)))
+    found.append(("any other error status", "APIStatusError", ""))
+    found.append(("the request or its answer did not get through", "APIConnectionError", ""))
+    return found
 
 
-def usage_example(op: ir.Operation) -> str:
-    """One call of the operation's method, with values from the spec's example where it has one."""
-    example = op.request_example if isinstance(op.request_example, dict) else {}
+def _first_sentence(description: str) -> str:
+    """The description's first sentence, if it is short enough for a Raises line."""
+    sentence = " ".join(description.split()).split(". ")[0].rstrip(".")
+    return sentence if len(sentence) <= 80 else ""
+
+
+@functools.cache
+def _status_error_classes() -> dict[int, str]:
+    """The runtime's status-to-error-class table, read from its source."""
+    for path in TEMPLATES.glob("_exceptions.py*"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in tree.body:
+            if (
+                isinstance(node, ast.AnnAssign)
+                and isinstance(node.target, ast.Name)
+                and node.target.id == "STATUS_ERRORS"
+                and isinstance(node.value, ast.Dict)
+            ):
+                return {
+                    k.value: v.id
+                    for k, v in zip(node.value.keys, node.value.values, strict=True)
+                    if isinstance(k, ast.Constant)
+                    and isinstance(k.value, int)
+                    and isinstance(v, ast.Name)
+                }
+    return {}
+
+
+def usage_example(op: ir.Operation) -> Code:
+    """One call of the operation's method, with the spec's example values where it has them."""
+    body_example = op.request_example if isinstance(op.request_example, dict) else {}
     parts = []
     for a in op.arguments:
-        if a.location == "body" and a.wire_name in example:
-            parts.append(f"{a.name}={_literal_for(a.type, example[a.wire_name])}")
+        # Required arguments, and the body fields the spec's request example sets.
+        value = (
+            body_example.get(a.wire_name, ir.NO_EXAMPLE) if a.location == "body" else ir.NO_EXAMPLE
+        )
+        if value is ir.NO_EXAMPLE and a.required:
+            value = a.example
+        if value is not ir.NO_EXAMPLE:
+            parts.append(f"{a.name}={_example_literal(a.type, value)}")
         elif a.required:
             parts.append(f"{a.name}={_placeholder(a.type)}")
-    call = f"client.{op.method_name}({', '.join(parts)})"
+    arguments = ", ".join(parts)
+    call = f"client.{op.method_name}({arguments})"
     if op.pagination:
-        return f"result = {call}\nfor item in client.iter_{op.method_name}({', '.join(parts)}):\n    ..."
-    return f"result = {call}"
+        return Code(
+            f"result = {call}\nfor item in client.iter_{op.method_name}({arguments}):\n    print(item)"
+        )
+    return Code(f"result = {call}")
 
 
-def _literal_for(annotation: str, value: Any) -> str:
+def _example_literal(type_: t.PyType, value: Any) -> Code:
+    members = type_.without_none().members()
     if (
-        "Decimal" in annotation
+        t.DECIMAL in members
         and isinstance(value, (str, int, float))
         and not isinstance(value, bool)
     ):
-        return f'Decimal("{value}")'
+        try:
+            return literal(Decimal(str(value)))
+        except ArithmeticError:
+            return _placeholder(type_)
     if isinstance(value, (str, int, bool)) or value is None:
-        return pyrepr(value)
-    return _placeholder(annotation)
+        return literal(value)
+    return _placeholder(type_)
 
 
-def _placeholder(annotation: str) -> str:
-    first = annotation.split(" | ")[0]
-    if first.startswith("Literal["):
-        return first[len("Literal[") :].split(",")[0].rstrip("]").replace("'", '"')
-    return {
-        "str": '"..."',
-        "int": "1",
-        "bool": "True",
-        "Decimal": 'Decimal("1")',
-        "datetime": "datetime.now(timezone.utc)",
-        "date": "date.today()",
-    }.get(
-        first, "[]" if first.startswith("list[") else "{}" if first.startswith("dict[") else "..."
-    )
+def _placeholder(type_: t.PyType) -> Code:
+    first = type_.without_none().members()[0]
+    if isinstance(first, t.LiteralType):
+        return literal(first.values[0])
+    if isinstance(first, t.ListType):
+        return Code("[]")
+    if isinstance(first, t.DictType):
+        return Code("{}")
+    return _PLACEHOLDERS.get(first, Code("..."))
+
+
+_PLACEHOLDERS: dict[t.PyType, Code] = {
+    t.STR: Code('"..."'),
+    t.INT: Code("1"),
+    t.BOOL: Code("True"),
+    t.DECIMAL: Code('Decimal("1")'),
+    t.DATETIME: Code("datetime.now(timezone.utc)"),
+    t.DATE: Code("date.today()"),
+}

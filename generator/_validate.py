@@ -29,7 +29,7 @@ def validate_spec(document: dict[str, Any], diagnostics: Diagnostics) -> None:
             continue
         deepest = _deepest(error)
         at = pointer(*getattr(deepest, "absolute_path", ()))
-        diagnostics.recoverable(at, f"invalid spec: {_short(deepest.message)}")
+        diagnostics.skippable(at, f"invalid spec: {_short(deepest.message)}")
 
 
 def _deepest(error: Any) -> Any:

@@ -24,7 +24,7 @@ import httpx
 from cassette import REDACTED, Expect, Loader, Secrets, yaml_load
 
 from generator._loader import resolve_pointer
-from generator._parser import HTTP_METHODS
+from generator.parse import HTTP_METHODS
 
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"

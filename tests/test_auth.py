@@ -740,7 +740,14 @@ QUERY_KEY_SPEC: dict[str, Any] = {
         },
     },
     "components": {
-        "securitySchemes": {"QueryKey": {"type": "apiKey", "in": "query", "name": "apikey"}}
+        "securitySchemes": {
+            "QueryKey": {
+                "type": "apiKey",
+                "in": "query",
+                "name": "apikey",
+                "x-credential": "api_key",
+            }
+        }
     },
 }
 

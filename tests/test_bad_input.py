@@ -223,7 +223,10 @@ def test_unknown_signing_part_is_reported(
     err = capsys.readouterr().err
     assert code == 2
     assert (
-        "/components/securitySchemes/Sig/x-signing/algorithm: unknown algorithm 'hmac-md5'" in err
+        "/components/securitySchemes/Sig/x-signing/algorithm: `algorithm` 'hmac-md5' is not one of"
+        in err
     )
-    assert "/components/securitySchemes/Sig/x-signing/prehash/1: unknown prehash part 'verb'" in err
+    assert (
+        "/components/securitySchemes/Sig/x-signing/prehash/1: `prehash` 'verb' is not one of" in err
+    )
     assert "x-signing headers must send the {signature} somewhere" in err

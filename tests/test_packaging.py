@@ -38,7 +38,7 @@ def test_bitget_package_builds_installs_and_imports(tmp_path: Path) -> None:
         metadata = next(archive.read(n).decode() for n in names if n.endswith("METADATA"))
     assert {
         "bitget_client/py.typed",
-        "bitget_client/_bitget_signing.py",
+        "bitget_client/_hook_bitget_signing.py",
         "bitget_client/models.py",
     } <= names
     assert "Requires-Dist: cryptography>=42" in metadata and "Requires-Dist: httpx" in metadata

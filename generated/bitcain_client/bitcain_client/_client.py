@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, Literal
+from typing import Literal
 
 import httpx
 
+from . import models
 from ._auth import BearerScheme
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
@@ -21,110 +22,8 @@ from ._base_client import (
     raw_response,
 )
 from ._types import NOT_GIVEN, NotGiven
-from .models import (
-    HttpError,
-    HttpValidationError,
-    Order,
-    OrderCreate,
-    OrderHistory,
-    OrderList,
-    OrderUpdate,
-)
 
 __all__ = ["BitcainClient"]
-
-_LIST_ORDERS: Endpoint[OrderList] = Endpoint(
-    name="list_orders",
-    method="GET",
-    path="/api/v1/orders",
-    result=OrderList,
-    security=(("HTTPBearer",),),
-    errors={
-        "401": HttpError,
-        "422": HttpValidationError,
-    },
-)
-_LIST_ORDERS_PAGES = Pagination(
-    style="offset",
-    items=("orders",),
-    limit="limit",
-    offset="offset",
-    default_limit=50,
-)
-_PLACE_ORDER: Endpoint[Order] = Endpoint(
-    name="place_order",
-    method="POST",
-    path="/api/v1/orders",
-    result=Order,
-    security=(("HTTPBearer",),),
-    body_type=OrderCreate,
-    body_media_type="application/json",
-    errors={
-        "401": HttpError,
-        "422": HttpValidationError,
-    },
-)
-_GET_ORDER_HISTORY: Endpoint[OrderHistory] = Endpoint(
-    name="get_order_history",
-    method="GET",
-    path="/api/v1/orders/history",
-    result=OrderHistory,
-    security=(("HTTPBearer",),),
-    errors={
-        "401": HttpError,
-        "422": HttpValidationError,
-    },
-)
-_GET_ORDER: Endpoint[Order] = Endpoint(
-    name="get_order",
-    method="GET",
-    path="/api/v1/orders/{order_id}",
-    result=Order,
-    security=(("HTTPBearer",),),
-    errors={
-        "401": HttpError,
-        "404": HttpError,
-        "422": HttpValidationError,
-    },
-)
-_UPDATE_ORDER: Endpoint[Order] = Endpoint(
-    name="update_order",
-    method="PATCH",
-    path="/api/v1/orders/{order_id}",
-    result=Order,
-    security=(("HTTPBearer",),),
-    body_type=OrderUpdate,
-    body_media_type="application/json",
-    errors={
-        "401": HttpError,
-        "404": HttpError,
-        "422": HttpValidationError,
-    },
-)
-_CANCEL_ORDER: Endpoint[Order] = Endpoint(
-    name="cancel_order",
-    method="DELETE",
-    path="/api/v1/orders/{order_id}",
-    result=Order,
-    security=(("HTTPBearer",),),
-    errors={
-        "401": HttpError,
-        "404": HttpError,
-        "422": HttpValidationError,
-    },
-)
-_RETRY_ORDER: Endpoint[Order] = Endpoint(
-    name="retry_order",
-    method="POST",
-    path="/api/v1/orders/{order_id}/retry",
-    result=Order,
-    security=(("HTTPBearer",),),
-    errors={
-        "401": HttpError,
-        "404": HttpError,
-        "422": HttpValidationError,
-    },
-)
 
 
 class BitcainClient(BaseClient):
@@ -135,9 +34,7 @@ class BitcainClient(BaseClient):
     _schemes = {
         "HTTPBearer": BearerScheme(credentials=("token",)),
     }
-    _error_fields = ErrorFields(
-        message=("detail",),
-    )
+    _error_fields = ErrorFields(code=("code", "errorCode", "error_code"), message=("detail",))
 
     def __init__(
         self,
@@ -150,7 +47,7 @@ class BitcainClient(BaseClient):
         clock: Callable[[], int] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
-        """Create a client; a credential left out is read from BITCAIN_<NAME> (BITCAIN_TOKEN).
+        """Create a client; a credential left out is read from the environment (BITCAIN_TOKEN).
 
         `clock` returns Unix milliseconds and supplies every timestamp and nonce.
         """
@@ -171,6 +68,26 @@ class BitcainClient(BaseClient):
         """The same methods, returning a RawResponse with status, headers and the parsed body."""
         return BitcainClientWithRawResponse(self)
 
+    _LIST_ORDERS: Endpoint[models.OrderList] = Endpoint(
+        name="list_orders",
+        method="GET",
+        path="/api/v1/orders",
+        result=models.OrderList,
+        security=(("HTTPBearer",),),
+        errors={
+            "401": models.HttpError,
+            "422": models.HttpValidationError,
+        },
+    )
+    _LIST_ORDERS_PAGES = Pagination(
+        style="offset",
+        items=("orders",),
+        limit="limit",
+        offset="offset",
+        next_cursor=(),
+        default_limit=50,
+    )
+
     def list_orders(
         self,
         *,
@@ -185,7 +102,7 @@ class BitcainClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> OrderList:
+    ) -> models.OrderList:
         """List user orders
 
         GET /api/v1/orders
@@ -205,9 +122,15 @@ class BitcainClient(BaseClient):
             offset: Number of orders to skip for pagination.
             cursor: Cursor for pagination (alternative to offset). Pass the `next_cursor` of the
                 previous page (assumed response field).
+
+        Raises:
+            AuthenticationError: 401
+            UnprocessableEntityError: 422, Validation Error
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _LIST_ORDERS,
+            self._LIST_ORDERS,
             query={
                 "portfolio_id": portfolio_id,
                 "order_status": order_status,
@@ -237,22 +160,39 @@ class BitcainClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[Order]:
+    ) -> Iterator[models.Order]:
         """Every item list_orders() lists, fetching the next page only when needed."""
-        arguments: dict[str, Any] = {
-            "portfolio_id": portfolio_id,
-            "order_status": order_status,
-            "symbol": symbol,
-            "start_date": start_date,
-            "end_date": end_date,
-            "limit": limit,
-            "offset": offset,
-            "cursor": cursor,
-            "timeout": timeout,
-            "max_retries": max_retries,
-            "extra_headers": extra_headers,
-        }
-        return self._paginate(self.list_orders, arguments, _LIST_ORDERS_PAGES)
+        return self._paginate(
+            self.list_orders,
+            {
+                "portfolio_id": portfolio_id,
+                "order_status": order_status,
+                "symbol": symbol,
+                "start_date": start_date,
+                "end_date": end_date,
+                "limit": limit,
+                "offset": offset,
+                "cursor": cursor,
+                "timeout": timeout,
+                "max_retries": max_retries,
+                "extra_headers": extra_headers,
+            },
+            self._LIST_ORDERS_PAGES,
+        )
+
+    _PLACE_ORDER: Endpoint[models.Order] = Endpoint(
+        name="place_order",
+        method="POST",
+        path="/api/v1/orders",
+        result=models.Order,
+        security=(("HTTPBearer",),),
+        body_type=models.OrderCreate,
+        body_media_type="application/json",
+        errors={
+            "401": models.HttpError,
+            "422": models.HttpValidationError,
+        },
+    )
 
     def place_order(
         self,
@@ -287,7 +227,7 @@ class BitcainClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Order:
+    ) -> models.Order:
         """Create trading order
 
         POST /api/v1/orders
@@ -321,9 +261,15 @@ class BitcainClient(BaseClient):
             client_order_id: Your own id for the order.
             source_body: Order source enumeration.
             agent_id_body: AI agent UUID (if source is 'agent').
+
+        Raises:
+            AuthenticationError: 401
+            UnprocessableEntityError: 422, Validation Error
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _PLACE_ORDER,
+            self._PLACE_ORDER,
             query={
                 "trading_mode": trading_mode,
                 "exchange": exchange,
@@ -351,6 +297,18 @@ class BitcainClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _GET_ORDER_HISTORY: Endpoint[models.OrderHistory] = Endpoint(
+        name="get_order_history",
+        method="GET",
+        path="/api/v1/orders/history",
+        result=models.OrderHistory,
+        security=(("HTTPBearer",),),
+        errors={
+            "401": models.HttpError,
+            "422": models.HttpValidationError,
+        },
+    )
+
     def get_order_history(
         self,
         *,
@@ -361,7 +319,7 @@ class BitcainClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> OrderHistory:
+    ) -> models.OrderHistory:
         """Get order history
 
         GET /api/v1/orders/history
@@ -375,9 +333,15 @@ class BitcainClient(BaseClient):
             end_date: Filter orders until this date.
             order_status: Filter by order status (the values are not documented).
             limit: Maximum number of orders to return.
+
+        Raises:
+            AuthenticationError: 401
+            UnprocessableEntityError: 422, Validation Error
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_ORDER_HISTORY,
+            self._GET_ORDER_HISTORY,
             query={
                 "start_date": start_date,
                 "end_date": end_date,
@@ -389,6 +353,19 @@ class BitcainClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _GET_ORDER: Endpoint[models.Order] = Endpoint(
+        name="get_order",
+        method="GET",
+        path="/api/v1/orders/{order_id}",
+        result=models.Order,
+        security=(("HTTPBearer",),),
+        errors={
+            "401": models.HttpError,
+            "404": models.HttpError,
+            "422": models.HttpValidationError,
+        },
+    )
+
     def get_order(
         self,
         *,
@@ -396,7 +373,7 @@ class BitcainClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Order:
+    ) -> models.Order:
         """Get order details
 
         GET /api/v1/orders/{order_id}
@@ -405,9 +382,16 @@ class BitcainClient(BaseClient):
 
         Args:
             order_id: Order id (UUID).
+
+        Raises:
+            AuthenticationError: 401
+            NotFoundError: 404, Order not found (assumed status, see the API description)
+            UnprocessableEntityError: 422, Validation Error
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_ORDER,
+            self._GET_ORDER,
             path_params={
                 "order_id": order_id,
             },
@@ -415,6 +399,21 @@ class BitcainClient(BaseClient):
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _UPDATE_ORDER: Endpoint[models.Order] = Endpoint(
+        name="update_order",
+        method="PATCH",
+        path="/api/v1/orders/{order_id}",
+        result=models.Order,
+        security=(("HTTPBearer",),),
+        body_type=models.OrderUpdate,
+        body_media_type="application/json",
+        errors={
+            "401": models.HttpError,
+            "404": models.HttpError,
+            "422": models.HttpValidationError,
+        },
+    )
 
     def update_order(
         self,
@@ -429,7 +428,7 @@ class BitcainClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Order:
+    ) -> models.Order:
         """Update order
 
         PATCH /api/v1/orders/{order_id}
@@ -445,9 +444,16 @@ class BitcainClient(BaseClient):
             time_in_force: New time in force.
             expires_at: New expiry time.
             status: New status (the values are not documented).
+
+        Raises:
+            AuthenticationError: 401
+            NotFoundError: 404, Order not found (assumed status, see the API description)
+            UnprocessableEntityError: 422, Validation Error
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _UPDATE_ORDER,
+            self._UPDATE_ORDER,
             path_params={
                 "order_id": order_id,
             },
@@ -464,6 +470,19 @@ class BitcainClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _CANCEL_ORDER: Endpoint[models.Order] = Endpoint(
+        name="cancel_order",
+        method="DELETE",
+        path="/api/v1/orders/{order_id}",
+        result=models.Order,
+        security=(("HTTPBearer",),),
+        errors={
+            "401": models.HttpError,
+            "404": models.HttpError,
+            "422": models.HttpValidationError,
+        },
+    )
+
     def cancel_order(
         self,
         *,
@@ -471,7 +490,7 @@ class BitcainClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Order:
+    ) -> models.Order:
         """Cancel order
 
         DELETE /api/v1/orders/{order_id}
@@ -480,9 +499,16 @@ class BitcainClient(BaseClient):
 
         Args:
             order_id: Order id (UUID).
+
+        Raises:
+            AuthenticationError: 401
+            NotFoundError: 404, Order not found (assumed status, see the API description)
+            UnprocessableEntityError: 422, Validation Error
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _CANCEL_ORDER,
+            self._CANCEL_ORDER,
             path_params={
                 "order_id": order_id,
             },
@@ -491,6 +517,19 @@ class BitcainClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _RETRY_ORDER: Endpoint[models.Order] = Endpoint(
+        name="retry_order",
+        method="POST",
+        path="/api/v1/orders/{order_id}/retry",
+        result=models.Order,
+        security=(("HTTPBearer",),),
+        errors={
+            "401": models.HttpError,
+            "404": models.HttpError,
+            "422": models.HttpValidationError,
+        },
+    )
+
     def retry_order(
         self,
         *,
@@ -498,7 +537,7 @@ class BitcainClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Order:
+    ) -> models.Order:
         """Retry failed order
 
         POST /api/v1/orders/{order_id}/retry
@@ -508,9 +547,16 @@ class BitcainClient(BaseClient):
 
         Args:
             order_id: Order id (UUID).
+
+        Raises:
+            AuthenticationError: 401
+            NotFoundError: 404, Order not found (assumed status, see the API description)
+            UnprocessableEntityError: 422, Validation Error
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _RETRY_ORDER,
+            self._RETRY_ORDER,
             path_params={
                 "order_id": order_id,
             },

@@ -10,7 +10,7 @@ from typing import Literal
 
 import httpx
 
-from . import _bitget_signing
+from . import _hook_bitget_signing, models
 from ._auth import SigningScheme
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
@@ -21,190 +21,8 @@ from ._base_client import (
     raw_response,
 )
 from ._types import NOT_GIVEN, NotGiven
-from .models import (
-    BatchModifyOrderItem,
-    CancelAllOrdersRequest,
-    CancelBatchOrderItem,
-    CancelBatchResult,
-    CancelOrderRequest,
-    CancelStrategyOrderRequest,
-    ClosePositionsRequest,
-    CopyFuturesMaxTransferable,
-    CopyFuturesTradingPair,
-    CopyFuturesTransferRequest,
-    CopyFuturesTransferResult,
-    CountdownCancelAllRequest,
-    ErrorResponse,
-    OrderIds,
-    OrderInfo,
-    OrderResultList,
-    PlaceOrderRequest,
-)
 
 __all__ = ["BitgetClient"]
-
-_PLACE_ORDER: Endpoint[OrderIds] = Endpoint(
-    name="place_order",
-    method="POST",
-    path="/api/v3/trade/place-order",
-    result=OrderIds,
-    security=(("BitgetSignature",),),
-    envelope=True,
-    body_type=PlaceOrderRequest,
-    body_media_type="application/json",
-    errors={
-        "400": ErrorResponse,
-        "429": ErrorResponse,
-    },
-)
-_CANCEL_ORDER: Endpoint[OrderIds] = Endpoint(
-    name="cancel_order",
-    method="POST",
-    path="/api/v3/trade/cancel-order",
-    result=OrderIds,
-    security=(("BitgetSignature",),),
-    envelope=True,
-    body_type=CancelOrderRequest,
-    body_media_type="application/json",
-    errors={
-        "400": ErrorResponse,
-        "429": ErrorResponse,
-    },
-)
-_CANCEL_ALL_ORDERS: Endpoint[OrderResultList] = Endpoint(
-    name="cancel_all_orders",
-    method="POST",
-    path="/api/v3/trade/cancel-symbol-order",
-    result=OrderResultList,
-    security=(("BitgetSignature",),),
-    envelope=True,
-    body_type=CancelAllOrdersRequest,
-    body_media_type="application/json",
-    errors={
-        "400": ErrorResponse,
-        "429": ErrorResponse,
-    },
-)
-_BATCH_MODIFY_ORDERS: Endpoint[list[OrderIds]] = Endpoint(
-    name="batch_modify_orders",
-    method="POST",
-    path="/api/v3/trade/batch-modify-order",
-    result=list[OrderIds],
-    security=(("BitgetSignature",),),
-    envelope=True,
-    body_type=list[BatchModifyOrderItem],
-    body_media_type="application/json",
-    errors={
-        "400": ErrorResponse,
-        "429": ErrorResponse,
-    },
-)
-_CANCEL_BATCH_ORDERS: Endpoint[list[CancelBatchResult]] = Endpoint(
-    name="cancel_batch_orders",
-    method="POST",
-    path="/api/v3/trade/cancel-batch",
-    result=list[CancelBatchResult],
-    security=(("BitgetSignature",),),
-    envelope=True,
-    body_type=list[CancelBatchOrderItem],
-    body_media_type="application/json",
-    errors={
-        "400": ErrorResponse,
-        "429": ErrorResponse,
-    },
-)
-_COUNTDOWN_CANCEL_ALL: Endpoint[str | None] = Endpoint(
-    name="countdown_cancel_all",
-    method="POST",
-    path="/api/v3/trade/countdown-cancel-all",
-    result=str | None,
-    security=(("BitgetSignature",),),
-    envelope=True,
-    body_type=CountdownCancelAllRequest,
-    body_media_type="application/json",
-    errors={
-        "400": ErrorResponse,
-        "429": ErrorResponse,
-    },
-)
-_CLOSE_POSITIONS: Endpoint[OrderResultList] = Endpoint(
-    name="close_positions",
-    method="POST",
-    path="/api/v3/trade/close-positions",
-    result=OrderResultList,
-    security=(("BitgetSignature",),),
-    envelope=True,
-    body_type=ClosePositionsRequest,
-    body_media_type="application/json",
-    errors={
-        "400": ErrorResponse,
-        "429": ErrorResponse,
-    },
-)
-_CANCEL_STRATEGY_ORDER: Endpoint[None] = Endpoint(
-    name="cancel_strategy_order",
-    method="POST",
-    path="/api/v3/trade/cancel-strategy-order",
-    result=None,
-    security=(("BitgetSignature",),),
-    envelope=True,
-    body_type=CancelStrategyOrderRequest,
-    body_media_type="application/json",
-    errors={
-        "400": ErrorResponse,
-        "429": ErrorResponse,
-    },
-)
-_GET_ORDER: Endpoint[OrderInfo] = Endpoint(
-    name="get_order",
-    method="GET",
-    path="/api/v3/trade/order-info",
-    result=OrderInfo,
-    security=(("BitgetSignature",),),
-    envelope=True,
-    errors={
-        "400": ErrorResponse,
-        "429": ErrorResponse,
-    },
-)
-_LIST_COPY_FUTURES_TRADING_PAIRS: Endpoint[list[CopyFuturesTradingPair]] = Endpoint(
-    name="list_copy_futures_trading_pairs",
-    method="GET",
-    path="/api/v3/copy/futures/trading-pairs",
-    result=list[CopyFuturesTradingPair],
-    security=(("BitgetSignature",),),
-    envelope=True,
-    errors={
-        "400": ErrorResponse,
-        "429": ErrorResponse,
-    },
-)
-_GET_COPY_FUTURES_MAX_TRANSFERABLE: Endpoint[CopyFuturesMaxTransferable] = Endpoint(
-    name="get_copy_futures_max_transferable",
-    method="GET",
-    path="/api/v3/copy/futures/max-transferable",
-    result=CopyFuturesMaxTransferable,
-    security=(("BitgetSignature",),),
-    envelope=True,
-    errors={
-        "400": ErrorResponse,
-        "429": ErrorResponse,
-    },
-)
-_COPY_FUTURES_TRANSFER: Endpoint[CopyFuturesTransferResult] = Endpoint(
-    name="copy_futures_transfer",
-    method="POST",
-    path="/api/v3/copy/futures/transfer",
-    result=CopyFuturesTransferResult,
-    security=(("BitgetSignature",),),
-    envelope=True,
-    body_type=CopyFuturesTransferRequest,
-    body_media_type="application/json",
-    errors={
-        "400": ErrorResponse,
-        "429": ErrorResponse,
-    },
-)
 
 
 class BitgetClient(BaseClient):
@@ -229,19 +47,11 @@ class BitgetClient(BaseClient):
             path="full",
             query_order="sorted",
             timestamp="milliseconds",
-            hook=_bitget_signing.sign,
+            hook=_hook_bitget_signing.sign,
         ),
     }
-    _envelope = Envelope(
-        data="data",
-        code="code",
-        message="msg",
-        success=("00000",),
-    )
-    _error_fields = ErrorFields(
-        code=("code",),
-        message=("msg",),
-    )
+    _envelope = Envelope(data="data", code="code", message="msg", success=("00000",))
+    _error_fields = ErrorFields(code=("code",), message=("msg",))
 
     def __init__(
         self,
@@ -256,7 +66,7 @@ class BitgetClient(BaseClient):
         clock: Callable[[], int] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
-        """Create a client; a credential left out is read from BITGET_<NAME> (BITGET_API_KEY, BITGET_API_SECRET, BITGET_PASSPHRASE).
+        """Create a client; a credential left out is read from the environment (BITGET_API_KEY, BITGET_API_SECRET, BITGET_PASSPHRASE).
 
         `clock` returns Unix milliseconds and supplies every timestamp and nonce.
         """
@@ -282,6 +92,21 @@ class BitgetClient(BaseClient):
     def with_raw_response(self) -> BitgetClientWithRawResponse:
         """The same methods, returning a RawResponse with status, headers and the parsed body."""
         return BitgetClientWithRawResponse(self)
+
+    _PLACE_ORDER: Endpoint[models.OrderIds] = Endpoint(
+        name="place_order",
+        method="POST",
+        path="/api/v3/trade/place-order",
+        result=models.OrderIds,
+        security=(("BitgetSignature",),),
+        envelope=True,
+        body_type=models.PlaceOrderRequest,
+        body_media_type="application/json",
+        errors={
+            "400": models.ErrorResponse,
+            "429": models.ErrorResponse,
+        },
+    )
 
     def place_order(
         self,
@@ -311,7 +136,7 @@ class BitgetClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> OrderIds:
+    ) -> models.OrderIds:
         """Place an order (spot, margin or futures)
 
         POST /api/v3/trade/place-order
@@ -372,9 +197,15 @@ class BitgetClient(BaseClient):
                 Not on the page; wire name from the SDK (FACTS.md).
             sl_limit_price: Limit price of the stop-loss order when `slOrderType` is `limit`.
                 Not on the page; wire name from the SDK (FACTS.md).
+
+        Raises:
+            BadRequestError: 400
+            RateLimitError: 429, Rate limit exceeded (HTTP 429); slow down before retrying
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _PLACE_ORDER,
+            self._PLACE_ORDER,
             headers={
                 "paptrading": paptrading,
             },
@@ -405,6 +236,21 @@ class BitgetClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _CANCEL_ORDER: Endpoint[models.OrderIds] = Endpoint(
+        name="cancel_order",
+        method="POST",
+        path="/api/v3/trade/cancel-order",
+        result=models.OrderIds,
+        security=(("BitgetSignature",),),
+        envelope=True,
+        body_type=models.CancelOrderRequest,
+        body_media_type="application/json",
+        errors={
+            "400": models.ErrorResponse,
+            "429": models.ErrorResponse,
+        },
+    )
+
     def cancel_order(
         self,
         *,
@@ -414,7 +260,7 @@ class BitgetClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> OrderIds:
+    ) -> models.OrderIds:
         """Cancel one order
 
         POST /api/v3/trade/cancel-order
@@ -427,9 +273,15 @@ class BitgetClient(BaseClient):
                 trading environment (needs a demo API key). Omit it for live trading.
             order_id: Bitget-assigned order ID. Provide either `orderId` or `clientOid`.
             client_oid: Client-assigned order ID. Provide either `orderId` or `clientOid`.
+
+        Raises:
+            BadRequestError: 400
+            RateLimitError: 429, Rate limit exceeded (HTTP 429); slow down before retrying
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _CANCEL_ORDER,
+            self._CANCEL_ORDER,
             headers={
                 "paptrading": paptrading,
             },
@@ -442,6 +294,21 @@ class BitgetClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _CANCEL_ALL_ORDERS: Endpoint[models.OrderResultList] = Endpoint(
+        name="cancel_all_orders",
+        method="POST",
+        path="/api/v3/trade/cancel-symbol-order",
+        result=models.OrderResultList,
+        security=(("BitgetSignature",),),
+        envelope=True,
+        body_type=models.CancelAllOrdersRequest,
+        body_media_type="application/json",
+        errors={
+            "400": models.ErrorResponse,
+            "429": models.ErrorResponse,
+        },
+    )
+
     def cancel_all_orders(
         self,
         *,
@@ -451,7 +318,7 @@ class BitgetClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> OrderResultList:
+    ) -> models.OrderResultList:
         """Cancel all open orders of a category (optionally one symbol)
 
         POST /api/v3/trade/cancel-symbol-order
@@ -464,9 +331,15 @@ class BitgetClient(BaseClient):
             paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
                 trading environment (needs a demo API key). Omit it for live trading.
             symbol: Optional symbol filter. Cancels all open orders in the category if omitted.
+
+        Raises:
+            BadRequestError: 400
+            RateLimitError: 429, Rate limit exceeded (HTTP 429); slow down before retrying
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _CANCEL_ALL_ORDERS,
+            self._CANCEL_ALL_ORDERS,
             headers={
                 "paptrading": paptrading,
             },
@@ -479,15 +352,30 @@ class BitgetClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _BATCH_MODIFY_ORDERS: Endpoint[list[models.OrderIds]] = Endpoint(
+        name="batch_modify_orders",
+        method="POST",
+        path="/api/v3/trade/batch-modify-order",
+        result=list[models.OrderIds],
+        security=(("BitgetSignature",),),
+        envelope=True,
+        body_type=list[models.BatchModifyOrderItem],
+        body_media_type="application/json",
+        errors={
+            "400": models.ErrorResponse,
+            "429": models.ErrorResponse,
+        },
+    )
+
     def batch_modify_orders(
         self,
         *,
-        body: list[BatchModifyOrderItem],
+        body: list[models.BatchModifyOrderItem],
         paptrading: Literal["1"] | NotGiven = NOT_GIVEN,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> list[OrderIds]:
+    ) -> list[models.OrderIds]:
         """Modify several open orders
 
         POST /api/v3/trade/batch-modify-order
@@ -499,9 +387,15 @@ class BitgetClient(BaseClient):
         Args:
             paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
                 trading environment (needs a demo API key). Omit it for live trading.
+
+        Raises:
+            BadRequestError: 400
+            RateLimitError: 429, Rate limit exceeded (HTTP 429); slow down before retrying
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _BATCH_MODIFY_ORDERS,
+            self._BATCH_MODIFY_ORDERS,
             headers={
                 "paptrading": paptrading,
             },
@@ -511,15 +405,30 @@ class BitgetClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _CANCEL_BATCH_ORDERS: Endpoint[list[models.CancelBatchResult]] = Endpoint(
+        name="cancel_batch_orders",
+        method="POST",
+        path="/api/v3/trade/cancel-batch",
+        result=list[models.CancelBatchResult],
+        security=(("BitgetSignature",),),
+        envelope=True,
+        body_type=list[models.CancelBatchOrderItem],
+        body_media_type="application/json",
+        errors={
+            "400": models.ErrorResponse,
+            "429": models.ErrorResponse,
+        },
+    )
+
     def cancel_batch_orders(
         self,
         *,
-        body: list[CancelBatchOrderItem],
+        body: list[models.CancelBatchOrderItem],
         paptrading: Literal["1"] | NotGiven = NOT_GIVEN,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> list[CancelBatchResult]:
+    ) -> list[models.CancelBatchResult]:
         """Cancel several orders
 
         POST /api/v3/trade/cancel-batch
@@ -531,9 +440,15 @@ class BitgetClient(BaseClient):
         Args:
             paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
                 trading environment (needs a demo API key). Omit it for live trading.
+
+        Raises:
+            BadRequestError: 400
+            RateLimitError: 429, Rate limit exceeded (HTTP 429); slow down before retrying
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _CANCEL_BATCH_ORDERS,
+            self._CANCEL_BATCH_ORDERS,
             headers={
                 "paptrading": paptrading,
             },
@@ -542,6 +457,21 @@ class BitgetClient(BaseClient):
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _COUNTDOWN_CANCEL_ALL: Endpoint[str | None] = Endpoint(
+        name="countdown_cancel_all",
+        method="POST",
+        path="/api/v3/trade/countdown-cancel-all",
+        result=str | None,
+        security=(("BitgetSignature",),),
+        envelope=True,
+        body_type=models.CountdownCancelAllRequest,
+        body_media_type="application/json",
+        errors={
+            "400": models.ErrorResponse,
+            "429": models.ErrorResponse,
+        },
+    )
 
     def countdown_cancel_all(
         self,
@@ -567,9 +497,15 @@ class BitgetClient(BaseClient):
                 active countdown. (The page says "560"; FACTS.md reads it as "5-60".)
             paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
                 trading environment (needs a demo API key). Omit it for live trading.
+
+        Raises:
+            BadRequestError: 400
+            RateLimitError: 429, Rate limit exceeded (HTTP 429); slow down before retrying
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _COUNTDOWN_CANCEL_ALL,
+            self._COUNTDOWN_CANCEL_ALL,
             headers={
                 "paptrading": paptrading,
             },
@@ -581,6 +517,21 @@ class BitgetClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _CLOSE_POSITIONS: Endpoint[models.OrderResultList] = Endpoint(
+        name="close_positions",
+        method="POST",
+        path="/api/v3/trade/close-positions",
+        result=models.OrderResultList,
+        security=(("BitgetSignature",),),
+        envelope=True,
+        body_type=models.ClosePositionsRequest,
+        body_media_type="application/json",
+        errors={
+            "400": models.ErrorResponse,
+            "429": models.ErrorResponse,
+        },
+    )
+
     def close_positions(
         self,
         *,
@@ -591,7 +542,7 @@ class BitgetClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> OrderResultList:
+    ) -> models.OrderResultList:
         """Close all futures positions of a category (optionally one symbol / side)
 
         POST /api/v3/trade/close-positions
@@ -606,9 +557,15 @@ class BitgetClient(BaseClient):
                 trading environment (needs a demo API key). Omit it for live trading.
             symbol: Optional symbol to close. Omit to close all positions in the category.
             pos_side: Optional position side to close.
+
+        Raises:
+            BadRequestError: 400
+            RateLimitError: 429, Rate limit exceeded (HTTP 429); slow down before retrying
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _CLOSE_POSITIONS,
+            self._CLOSE_POSITIONS,
             headers={
                 "paptrading": paptrading,
             },
@@ -621,6 +578,21 @@ class BitgetClient(BaseClient):
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _CANCEL_STRATEGY_ORDER: Endpoint[None] = Endpoint(
+        name="cancel_strategy_order",
+        method="POST",
+        path="/api/v3/trade/cancel-strategy-order",
+        result=None,
+        security=(("BitgetSignature",),),
+        envelope=True,
+        body_type=models.CancelStrategyOrderRequest,
+        body_media_type="application/json",
+        errors={
+            "400": models.ErrorResponse,
+            "429": models.ErrorResponse,
+        },
+    )
 
     def cancel_strategy_order(
         self,
@@ -644,9 +616,15 @@ class BitgetClient(BaseClient):
                 trading environment (needs a demo API key). Omit it for live trading.
             order_id: Strategy order ID assigned by Bitget.
             client_oid: Client-assigned strategy order ID.
+
+        Raises:
+            BadRequestError: 400
+            RateLimitError: 429, Rate limit exceeded (HTTP 429); slow down before retrying
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _CANCEL_STRATEGY_ORDER,
+            self._CANCEL_STRATEGY_ORDER,
             headers={
                 "paptrading": paptrading,
             },
@@ -659,6 +637,19 @@ class BitgetClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _GET_ORDER: Endpoint[models.OrderInfo] = Endpoint(
+        name="get_order",
+        method="GET",
+        path="/api/v3/trade/order-info",
+        result=models.OrderInfo,
+        security=(("BitgetSignature",),),
+        envelope=True,
+        errors={
+            "400": models.ErrorResponse,
+            "429": models.ErrorResponse,
+        },
+    )
+
     def get_order(
         self,
         *,
@@ -668,7 +659,7 @@ class BitgetClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> OrderInfo:
+    ) -> models.OrderInfo:
         """Get one order's details
 
         GET /api/v3/trade/order-info
@@ -683,9 +674,15 @@ class BitgetClient(BaseClient):
             client_oid: Client-assigned order ID. Provide either `orderId` or `clientOid`.
             paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
                 trading environment (needs a demo API key). Omit it for live trading.
+
+        Raises:
+            BadRequestError: 400
+            RateLimitError: 429, Rate limit exceeded (HTTP 429); slow down before retrying
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_ORDER,
+            self._GET_ORDER,
             query={
                 "orderId": order_id,
                 "clientOid": client_oid,
@@ -698,6 +695,19 @@ class BitgetClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _LIST_COPY_FUTURES_TRADING_PAIRS: Endpoint[list[models.CopyFuturesTradingPair]] = Endpoint(
+        name="list_copy_futures_trading_pairs",
+        method="GET",
+        path="/api/v3/copy/futures/trading-pairs",
+        result=list[models.CopyFuturesTradingPair],
+        security=(("BitgetSignature",),),
+        envelope=True,
+        errors={
+            "400": models.ErrorResponse,
+            "429": models.ErrorResponse,
+        },
+    )
+
     def list_copy_futures_trading_pairs(
         self,
         *,
@@ -705,7 +715,7 @@ class BitgetClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> list[CopyFuturesTradingPair]:
+    ) -> list[models.CopyFuturesTradingPair]:
         """List the futures pairs eligible for copy trading
 
         GET /api/v3/copy/futures/trading-pairs
@@ -717,9 +727,15 @@ class BitgetClient(BaseClient):
         Args:
             paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
                 trading environment (needs a demo API key). Omit it for live trading.
+
+        Raises:
+            BadRequestError: 400
+            RateLimitError: 429, Rate limit exceeded (HTTP 429); slow down before retrying
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _LIST_COPY_FUTURES_TRADING_PAIRS,
+            self._LIST_COPY_FUTURES_TRADING_PAIRS,
             headers={
                 "paptrading": paptrading,
             },
@@ -727,6 +743,19 @@ class BitgetClient(BaseClient):
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _GET_COPY_FUTURES_MAX_TRANSFERABLE: Endpoint[models.CopyFuturesMaxTransferable] = Endpoint(
+        name="get_copy_futures_max_transferable",
+        method="GET",
+        path="/api/v3/copy/futures/max-transferable",
+        result=models.CopyFuturesMaxTransferable,
+        security=(("BitgetSignature",),),
+        envelope=True,
+        errors={
+            "400": models.ErrorResponse,
+            "429": models.ErrorResponse,
+        },
+    )
 
     def get_copy_futures_max_transferable(
         self,
@@ -736,7 +765,7 @@ class BitgetClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> CopyFuturesMaxTransferable:
+    ) -> models.CopyFuturesMaxTransferable:
         """Get the maximum transferable balance of the lead account
 
         GET /api/v3/copy/futures/max-transferable
@@ -749,9 +778,15 @@ class BitgetClient(BaseClient):
             coin: Coin to query, e.g. `USDT`.
             paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
                 trading environment (needs a demo API key). Omit it for live trading.
+
+        Raises:
+            BadRequestError: 400
+            RateLimitError: 429, Rate limit exceeded (HTTP 429); slow down before retrying
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_COPY_FUTURES_MAX_TRANSFERABLE,
+            self._GET_COPY_FUTURES_MAX_TRANSFERABLE,
             query={
                 "coin": coin,
             },
@@ -763,6 +798,21 @@ class BitgetClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _COPY_FUTURES_TRANSFER: Endpoint[models.CopyFuturesTransferResult] = Endpoint(
+        name="copy_futures_transfer",
+        method="POST",
+        path="/api/v3/copy/futures/transfer",
+        result=models.CopyFuturesTransferResult,
+        security=(("BitgetSignature",),),
+        envelope=True,
+        body_type=models.CopyFuturesTransferRequest,
+        body_media_type="application/json",
+        errors={
+            "400": models.ErrorResponse,
+            "429": models.ErrorResponse,
+        },
+    )
+
     def copy_futures_transfer(
         self,
         *,
@@ -773,7 +823,7 @@ class BitgetClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> CopyFuturesTransferResult:
+    ) -> models.CopyFuturesTransferResult:
         """Transfer funds into or out of the copy-trading lead account
 
         POST /api/v3/copy/futures/transfer
@@ -790,9 +840,15 @@ class BitgetClient(BaseClient):
                 account).
             paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
                 trading environment (needs a demo API key). Omit it for live trading.
+
+        Raises:
+            BadRequestError: 400
+            RateLimitError: 429, Rate limit exceeded (HTTP 429); slow down before retrying
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _COPY_FUTURES_TRANSFER,
+            self._COPY_FUTURES_TRANSFER,
             headers={
                 "paptrading": paptrading,
             },

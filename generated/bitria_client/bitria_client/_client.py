@@ -6,10 +6,11 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, Literal
+from typing import Literal
 
 import httpx
 
+from . import models
 from ._auth import SigningScheme
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
@@ -20,115 +21,8 @@ from ._base_client import (
     raw_response,
 )
 from ._types import NOT_GIVEN, NotGiven
-from .models import (
-    BalanceList,
-    CancelResult,
-    Error,
-    Fill,
-    FillList,
-    Order,
-    OrderAccepted,
-    OrderDetail,
-    OrderList,
-    PlaceOrderRequest,
-    PositionList,
-)
 
 __all__ = ["BitriaClient"]
-
-_GET_ACCOUNTS: Endpoint[BalanceList] = Endpoint(
-    name="get_accounts",
-    method="GET",
-    path="/v1/accounts",
-    result=BalanceList,
-    security=(("BitriaSignature",),),
-    errors={
-        "400": Error,
-        "default": Error,
-    },
-)
-_PLACE_ORDER: Endpoint[OrderAccepted] = Endpoint(
-    name="place_order",
-    method="POST",
-    path="/v1/orders",
-    result=OrderAccepted,
-    security=(("BitriaSignature",),),
-    body_type=PlaceOrderRequest,
-    body_media_type="application/json",
-    errors={
-        "400": Error,
-        "401": Error,
-        "429": Error,
-        "default": Error,
-    },
-)
-_LIST_ORDERS: Endpoint[OrderList] = Endpoint(
-    name="list_orders",
-    method="GET",
-    path="/v1/orders",
-    result=OrderList,
-    security=(("BitriaSignature",),),
-    errors={
-        "default": Error,
-    },
-)
-_LIST_ORDERS_PAGES = Pagination(
-    style="page",
-    items=("data",),
-    page="page",
-    limit="limit",
-    default_limit=20,
-)
-_GET_ORDER: Endpoint[OrderDetail] = Endpoint(
-    name="get_order",
-    method="GET",
-    path="/v1/orders/{orderId}",
-    result=OrderDetail,
-    security=(("BitriaSignature",),),
-    errors={
-        "404": Error,
-        "default": Error,
-    },
-)
-_CANCEL_ORDER: Endpoint[CancelResult] = Endpoint(
-    name="cancel_order",
-    method="POST",
-    path="/v1/orders/{orderId}/cancel",
-    result=CancelResult,
-    security=(("BitriaSignature",),),
-    errors={
-        "404": Error,
-        "409": Error,
-        "default": Error,
-    },
-)
-_LIST_FILLS: Endpoint[FillList] = Endpoint(
-    name="list_fills",
-    method="GET",
-    path="/v1/fills",
-    result=FillList,
-    security=(("BitriaSignature",),),
-    errors={
-        "default": Error,
-    },
-)
-_LIST_FILLS_PAGES = Pagination(
-    style="page",
-    items=("data",),
-    page="page",
-    limit="limit",
-    default_limit=20,
-)
-_GET_POSITIONS: Endpoint[PositionList] = Endpoint(
-    name="get_positions",
-    method="GET",
-    path="/v1/positions",
-    result=PositionList,
-    security=(("BitriaSignature",),),
-    errors={
-        "default": Error,
-    },
-)
 
 
 class BitriaClient(BaseClient):
@@ -153,10 +47,7 @@ class BitriaClient(BaseClient):
             timestamp="milliseconds",
         ),
     }
-    _error_fields = ErrorFields(
-        code=("code",),
-        message=("message",),
-    )
+    _error_fields = ErrorFields(code=("code",), message=("message",))
 
     def __init__(
         self,
@@ -170,7 +61,7 @@ class BitriaClient(BaseClient):
         clock: Callable[[], int] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
-        """Create a client; a credential left out is read from BITRIA_<NAME> (BITRIA_API_KEY, BITRIA_API_SECRET).
+        """Create a client; a credential left out is read from the environment (BITRIA_API_KEY, BITRIA_API_SECRET).
 
         `clock` returns Unix milliseconds and supplies every timestamp and nonce.
         """
@@ -194,6 +85,18 @@ class BitriaClient(BaseClient):
         """The same methods, returning a RawResponse with status, headers and the parsed body."""
         return BitriaClientWithRawResponse(self)
 
+    _GET_ACCOUNTS: Endpoint[models.BalanceList] = Endpoint(
+        name="get_accounts",
+        method="GET",
+        path="/v1/accounts",
+        result=models.BalanceList,
+        security=(("BitriaSignature",),),
+        errors={
+            "400": models.Error,
+            "default": models.Error,
+        },
+    )
+
     def get_accounts(
         self,
         *,
@@ -202,7 +105,7 @@ class BitriaClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> BalanceList:
+    ) -> models.BalanceList:
         """Query account balances
 
         GET /v1/accounts
@@ -213,9 +116,14 @@ class BitriaClient(BaseClient):
         Args:
             trade_type: Account type to query. SPOT | FUTURES | MARGIN.
             coin: Filter by specific coin.
+
+        Raises:
+            BadRequestError: 400, Missing tradeType
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_ACCOUNTS,
+            self._GET_ACCOUNTS,
             query={
                 "tradeType": trade_type,
                 "coin": coin,
@@ -224,6 +132,22 @@ class BitriaClient(BaseClient):
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _PLACE_ORDER: Endpoint[models.OrderAccepted] = Endpoint(
+        name="place_order",
+        method="POST",
+        path="/v1/orders",
+        result=models.OrderAccepted,
+        security=(("BitriaSignature",),),
+        body_type=models.PlaceOrderRequest,
+        body_media_type="application/json",
+        errors={
+            "400": models.Error,
+            "401": models.Error,
+            "429": models.Error,
+            "default": models.Error,
+        },
+    )
 
     def place_order(
         self,
@@ -240,7 +164,7 @@ class BitriaClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> OrderAccepted:
+    ) -> models.OrderAccepted:
         """Place an order
 
         POST /v1/orders
@@ -266,9 +190,16 @@ class BitriaClient(BaseClient):
             funds: Order amount in USDT for MARKET BUY orders.
             leverage: Leverage for FUTURES (1-125).
             margin_mode: Margin mode (FUTURES only).
+
+        Raises:
+            BadRequestError: 400, Invalid parameters
+            AuthenticationError: 401, Authentication failed
+            RateLimitError: 429, Rate limit exceeded
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _PLACE_ORDER,
+            self._PLACE_ORDER,
             body={
                 "symbol": symbol,
                 "side": side,
@@ -285,6 +216,20 @@ class BitriaClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _LIST_ORDERS: Endpoint[models.OrderList] = Endpoint(
+        name="list_orders",
+        method="GET",
+        path="/v1/orders",
+        result=models.OrderList,
+        security=(("BitriaSignature",),),
+        errors={
+            "default": models.Error,
+        },
+    )
+    _LIST_ORDERS_PAGES = Pagination(
+        style="page", items=("data",), page="page", limit="limit", next_cursor=(), default_limit=20
+    )
+
     def list_orders(
         self,
         *,
@@ -296,7 +241,7 @@ class BitriaClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> OrderList:
+    ) -> models.OrderList:
         """List orders
 
         GET /v1/orders
@@ -311,9 +256,13 @@ class BitriaClient(BaseClient):
             status: Filter by order status. PENDING | SUBMITTED | FILLED | CANCELLED.
             page: Page number, from 1 (default 1).
             limit: Items per page (default 20, max 100).
+
+        Raises:
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _LIST_ORDERS,
+            self._LIST_ORDERS,
             query={
                 "symbol": symbol,
                 "tradeType": trade_type,
@@ -337,19 +286,34 @@ class BitriaClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[Order]:
+    ) -> Iterator[models.Order]:
         """Every item list_orders() lists, fetching the next page only when needed."""
-        arguments: dict[str, Any] = {
-            "symbol": symbol,
-            "trade_type": trade_type,
-            "status": status,
-            "page": page,
-            "limit": limit,
-            "timeout": timeout,
-            "max_retries": max_retries,
-            "extra_headers": extra_headers,
-        }
-        return self._paginate(self.list_orders, arguments, _LIST_ORDERS_PAGES)
+        return self._paginate(
+            self.list_orders,
+            {
+                "symbol": symbol,
+                "trade_type": trade_type,
+                "status": status,
+                "page": page,
+                "limit": limit,
+                "timeout": timeout,
+                "max_retries": max_retries,
+                "extra_headers": extra_headers,
+            },
+            self._LIST_ORDERS_PAGES,
+        )
+
+    _GET_ORDER: Endpoint[models.OrderDetail] = Endpoint(
+        name="get_order",
+        method="GET",
+        path="/v1/orders/{orderId}",
+        result=models.OrderDetail,
+        security=(("BitriaSignature",),),
+        errors={
+            "404": models.Error,
+            "default": models.Error,
+        },
+    )
 
     def get_order(
         self,
@@ -358,7 +322,7 @@ class BitriaClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> OrderDetail:
+    ) -> models.OrderDetail:
         """Get order details
 
         GET /v1/orders/{orderId}
@@ -367,9 +331,14 @@ class BitriaClient(BaseClient):
 
         Args:
             order_id: Order ID.
+
+        Raises:
+            NotFoundError: 404, Order not found
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_ORDER,
+            self._GET_ORDER,
             path_params={
                 "orderId": order_id,
             },
@@ -378,6 +347,19 @@ class BitriaClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _CANCEL_ORDER: Endpoint[models.CancelResult] = Endpoint(
+        name="cancel_order",
+        method="POST",
+        path="/v1/orders/{orderId}/cancel",
+        result=models.CancelResult,
+        security=(("BitriaSignature",),),
+        errors={
+            "404": models.Error,
+            "409": models.Error,
+            "default": models.Error,
+        },
+    )
+
     def cancel_order(
         self,
         *,
@@ -385,7 +367,7 @@ class BitriaClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> CancelResult:
+    ) -> models.CancelResult:
         """Cancel an order
 
         POST /v1/orders/{orderId}/cancel
@@ -395,9 +377,15 @@ class BitriaClient(BaseClient):
 
         Args:
             order_id: Order ID.
+
+        Raises:
+            NotFoundError: 404, Order not found
+            ConflictError: 409, Cannot cancel (already filled)
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _CANCEL_ORDER,
+            self._CANCEL_ORDER,
             path_params={
                 "orderId": order_id,
             },
@@ -405,6 +393,20 @@ class BitriaClient(BaseClient):
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _LIST_FILLS: Endpoint[models.FillList] = Endpoint(
+        name="list_fills",
+        method="GET",
+        path="/v1/fills",
+        result=models.FillList,
+        security=(("BitriaSignature",),),
+        errors={
+            "default": models.Error,
+        },
+    )
+    _LIST_FILLS_PAGES = Pagination(
+        style="page", items=("data",), page="page", limit="limit", next_cursor=(), default_limit=20
+    )
 
     def list_fills(
         self,
@@ -419,7 +421,7 @@ class BitriaClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> FillList:
+    ) -> models.FillList:
         """Query fill history
 
         GET /v1/fills
@@ -436,9 +438,13 @@ class BitriaClient(BaseClient):
             end_time: End time (Unix milliseconds).
             page: Page number, from 1 (default 1).
             limit: Items per page (default 20, max 100).
+
+        Raises:
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _LIST_FILLS,
+            self._LIST_FILLS,
             query={
                 "symbol": symbol,
                 "tradeType": trade_type,
@@ -466,21 +472,35 @@ class BitriaClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[Fill]:
+    ) -> Iterator[models.Fill]:
         """Every item list_fills() lists, fetching the next page only when needed."""
-        arguments: dict[str, Any] = {
-            "symbol": symbol,
-            "trade_type": trade_type,
-            "order_id": order_id,
-            "start_time": start_time,
-            "end_time": end_time,
-            "page": page,
-            "limit": limit,
-            "timeout": timeout,
-            "max_retries": max_retries,
-            "extra_headers": extra_headers,
-        }
-        return self._paginate(self.list_fills, arguments, _LIST_FILLS_PAGES)
+        return self._paginate(
+            self.list_fills,
+            {
+                "symbol": symbol,
+                "trade_type": trade_type,
+                "order_id": order_id,
+                "start_time": start_time,
+                "end_time": end_time,
+                "page": page,
+                "limit": limit,
+                "timeout": timeout,
+                "max_retries": max_retries,
+                "extra_headers": extra_headers,
+            },
+            self._LIST_FILLS_PAGES,
+        )
+
+    _GET_POSITIONS: Endpoint[models.PositionList] = Endpoint(
+        name="get_positions",
+        method="GET",
+        path="/v1/positions",
+        result=models.PositionList,
+        security=(("BitriaSignature",),),
+        errors={
+            "default": models.Error,
+        },
+    )
 
     def get_positions(
         self,
@@ -490,7 +510,7 @@ class BitriaClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> PositionList:
+    ) -> models.PositionList:
         """Query open positions
 
         GET /v1/positions
@@ -500,9 +520,13 @@ class BitriaClient(BaseClient):
         Args:
             trade_type: Filter by market type. FUTURES | MARGIN.
             symbol: Filter by trading pair (e.g. BTC-USDT).
+
+        Raises:
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_POSITIONS,
+            self._GET_POSITIONS,
             query={
                 "tradeType": trade_type,
                 "symbol": symbol,

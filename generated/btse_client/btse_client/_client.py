@@ -9,6 +9,7 @@ from functools import cached_property
 
 import httpx
 
+from . import models
 from ._auth import SigningScheme
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
@@ -18,195 +19,8 @@ from ._base_client import (
     raw_response,
 )
 from ._types import NOT_GIVEN, NotGiven
-from .models import (
-    ApiAccountModel,
-    ApiOrderModel,
-    CancelOrderModel,
-    ErrorResponse,
-    FillModel,
-    FillQueryModel,
-    Hour24Stats,
-    MarketModel,
-    MarketSummary,
-    OrderBookResponse,
-    PendingOrderModel,
-    PlaceOrderResponse,
-    ReturnResult,
-    ServerTime,
-    TickerModel,
-    TradeModel,
-)
 
 __all__ = ["BtseClient"]
-
-_GET_MARKET_SUMMARY: Endpoint[dict[str, MarketSummary]] = Endpoint(
-    name="get_market_summary",
-    method="GET",
-    path="/v2/market_summary",
-    result=dict[str, MarketSummary],
-    errors={
-        "400": ErrorResponse,
-        "401": ErrorResponse,
-        "403": ErrorResponse,
-        "500": ErrorResponse,
-        "503": ErrorResponse,
-    },
-)
-_LIST_MARKETS: Endpoint[list[MarketModel]] = Endpoint(
-    name="list_markets",
-    method="GET",
-    path="/v2/markets",
-    result=list[MarketModel],
-    errors={
-        "400": ErrorResponse,
-        "401": ErrorResponse,
-        "403": ErrorResponse,
-        "500": ErrorResponse,
-        "503": ErrorResponse,
-    },
-)
-_GET_ORDER_BOOK: Endpoint[OrderBookResponse] = Endpoint(
-    name="get_order_book",
-    method="GET",
-    path="/v2/orderbook/{symbol}",
-    result=OrderBookResponse,
-    errors={
-        "400": ErrorResponse,
-        "401": ErrorResponse,
-        "403": ErrorResponse,
-        "500": ErrorResponse,
-        "503": ErrorResponse,
-    },
-)
-_GET_TICKER: Endpoint[TickerModel] = Endpoint(
-    name="get_ticker",
-    method="GET",
-    path="/v2/ticker/{symbol}",
-    result=TickerModel,
-    errors={
-        "400": ErrorResponse,
-        "401": ErrorResponse,
-        "403": ErrorResponse,
-        "500": ErrorResponse,
-        "503": ErrorResponse,
-    },
-)
-_GET_MARKET_STATS: Endpoint[Hour24Stats] = Endpoint(
-    name="get_market_stats",
-    method="GET",
-    path="/v2/stats/{symbol}",
-    result=Hour24Stats,
-    errors={
-        "400": ErrorResponse,
-        "401": ErrorResponse,
-        "403": ErrorResponse,
-        "500": ErrorResponse,
-        "503": ErrorResponse,
-    },
-)
-_LIST_TRADES: Endpoint[list[TradeModel]] = Endpoint(
-    name="list_trades",
-    method="GET",
-    path="/v2/trades/{symbol}",
-    result=list[TradeModel],
-    errors={
-        "400": ErrorResponse,
-        "401": ErrorResponse,
-        "403": ErrorResponse,
-        "500": ErrorResponse,
-        "503": ErrorResponse,
-    },
-)
-_GET_SERVER_TIME: Endpoint[ServerTime] = Endpoint(
-    name="get_server_time",
-    method="GET",
-    path="/v2/time",
-    result=ServerTime,
-    errors={
-        "400": ErrorResponse,
-        "401": ErrorResponse,
-        "403": ErrorResponse,
-        "500": ErrorResponse,
-        "503": ErrorResponse,
-    },
-)
-_GET_ACCOUNT: Endpoint[list[ApiAccountModel]] = Endpoint(
-    name="get_account",
-    method="GET",
-    path="/v2/account",
-    result=list[ApiAccountModel],
-    security=(("BtseSignature",),),
-    errors={
-        "400": ErrorResponse,
-        "401": ErrorResponse,
-        "403": ErrorResponse,
-        "500": ErrorResponse,
-        "503": ErrorResponse,
-    },
-)
-_PLACE_ORDER: Endpoint[PlaceOrderResponse] = Endpoint(
-    name="place_order",
-    method="POST",
-    path="/v2/order",
-    result=PlaceOrderResponse,
-    security=(("BtseSignature",),),
-    body_type=ApiOrderModel,
-    body_media_type="application/json",
-    errors={
-        "400": ErrorResponse,
-        "401": ErrorResponse,
-        "403": ErrorResponse,
-        "500": ErrorResponse,
-        "503": ErrorResponse,
-    },
-)
-_LIST_OPEN_ORDERS: Endpoint[list[PendingOrderModel]] = Endpoint(
-    name="list_open_orders",
-    method="GET",
-    path="/v2/pending",
-    result=list[PendingOrderModel],
-    security=(("BtseSignature",),),
-    errors={
-        "400": ErrorResponse,
-        "401": ErrorResponse,
-        "403": ErrorResponse,
-        "500": ErrorResponse,
-        "503": ErrorResponse,
-    },
-)
-_LIST_FILLS: Endpoint[list[FillModel]] = Endpoint(
-    name="list_fills",
-    method="POST",
-    path="/v2/fills",
-    result=list[FillModel],
-    security=(("BtseSignature",),),
-    idempotent=True,
-    body_type=FillQueryModel,
-    body_media_type="application/json",
-    errors={
-        "400": ErrorResponse,
-        "401": ErrorResponse,
-        "403": ErrorResponse,
-        "500": ErrorResponse,
-        "503": ErrorResponse,
-    },
-)
-_CANCEL_ORDER: Endpoint[list[ReturnResult]] = Endpoint(
-    name="cancel_order",
-    method="POST",
-    path="/v2/deleteOrder",
-    result=list[ReturnResult],
-    security=(("BtseSignature",),),
-    body_type=CancelOrderModel,
-    body_media_type="application/json",
-    errors={
-        "400": ErrorResponse,
-        "401": ErrorResponse,
-        "403": ErrorResponse,
-        "500": ErrorResponse,
-        "503": ErrorResponse,
-    },
-)
 
 
 class BtseClient(BaseClient):
@@ -231,10 +45,7 @@ class BtseClient(BaseClient):
             timestamp="milliseconds",
         ),
     }
-    _error_fields = ErrorFields(
-        code=("errorCode", "code"),
-        message=("message",),
-    )
+    _error_fields = ErrorFields(code=("errorCode", "code"), message=("message",))
 
     def __init__(
         self,
@@ -248,7 +59,7 @@ class BtseClient(BaseClient):
         clock: Callable[[], int] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
-        """Create a client; a credential left out is read from BTSE_<NAME> (BTSE_API_KEY, BTSE_API_SECRET).
+        """Create a client; a credential left out is read from the environment (BTSE_API_KEY, BTSE_API_SECRET).
 
         `clock` returns Unix milliseconds and supplies every timestamp and nonce.
         """
@@ -272,13 +83,27 @@ class BtseClient(BaseClient):
         """The same methods, returning a RawResponse with status, headers and the parsed body."""
         return BtseClientWithRawResponse(self)
 
+    _GET_MARKET_SUMMARY: Endpoint[dict[str, models.MarketSummary]] = Endpoint(
+        name="get_market_summary",
+        method="GET",
+        path="/v2/market_summary",
+        result=dict[str, models.MarketSummary],
+        errors={
+            "400": models.ErrorResponse,
+            "401": models.ErrorResponse,
+            "403": models.ErrorResponse,
+            "500": models.ErrorResponse,
+            "503": models.ErrorResponse,
+        },
+    )
+
     def get_market_summary(
         self,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> dict[str, MarketSummary]:
+    ) -> dict[str, models.MarketSummary]:
         """High level market overview
 
         GET /v2/market_summary
@@ -286,13 +111,36 @@ class BtseClient(BaseClient):
         This API provides a high level overview of the market. Provides you with information
         such as the best bid/ask, price movements over the last day and volume information.
         The answer is an object keyed by market symbol (the page shows the key as `symbol`).
+
+        Raises:
+            BadRequestError: 400, Bad Request
+            AuthenticationError: 401, Unauthorized
+            PermissionDeniedError: 403, Forbidden
+            InternalServerError: 500, Internal Server Error
+            InternalServerError: 503, Service Unavailable
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_MARKET_SUMMARY,
+            self._GET_MARKET_SUMMARY,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _LIST_MARKETS: Endpoint[list[models.MarketModel]] = Endpoint(
+        name="list_markets",
+        method="GET",
+        path="/v2/markets",
+        result=list[models.MarketModel],
+        errors={
+            "400": models.ErrorResponse,
+            "401": models.ErrorResponse,
+            "403": models.ErrorResponse,
+            "500": models.ErrorResponse,
+            "503": models.ErrorResponse,
+        },
+    )
 
     def list_markets(
         self,
@@ -300,19 +148,42 @@ class BtseClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> list[MarketModel]:
+    ) -> list[models.MarketModel]:
         """Market information
 
         GET /v2/markets
 
         Gets information on the available markets.
+
+        Raises:
+            BadRequestError: 400, Bad Request
+            AuthenticationError: 401, Unauthorized
+            PermissionDeniedError: 403, Forbidden
+            InternalServerError: 500, Internal Server Error
+            InternalServerError: 503, Service Unavailable
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _LIST_MARKETS,
+            self._LIST_MARKETS,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _GET_ORDER_BOOK: Endpoint[models.OrderBookResponse] = Endpoint(
+        name="get_order_book",
+        method="GET",
+        path="/v2/orderbook/{symbol}",
+        result=models.OrderBookResponse,
+        errors={
+            "400": models.ErrorResponse,
+            "401": models.ErrorResponse,
+            "403": models.ErrorResponse,
+            "500": models.ErrorResponse,
+            "503": models.ErrorResponse,
+        },
+    )
 
     def get_order_book(
         self,
@@ -324,7 +195,7 @@ class BtseClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> OrderBookResponse:
+    ) -> models.OrderBookResponse:
         """Gets Orderbook
 
         GET /v2/orderbook/{symbol}
@@ -336,9 +207,18 @@ class BtseClient(BaseClient):
             group: Decimal grouping (price aggregation level).
             limit_asks: Restricts the depth of orderbook to return (asks side).
             limit_bids: Restricts the depth of orderbook to return (bids side).
+
+        Raises:
+            BadRequestError: 400, Bad Request
+            AuthenticationError: 401, Unauthorized
+            PermissionDeniedError: 403, Forbidden
+            InternalServerError: 500, Internal Server Error
+            InternalServerError: 503, Service Unavailable
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_ORDER_BOOK,
+            self._GET_ORDER_BOOK,
             path_params={
                 "symbol": symbol,
             },
@@ -352,6 +232,20 @@ class BtseClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _GET_TICKER: Endpoint[models.TickerModel] = Endpoint(
+        name="get_ticker",
+        method="GET",
+        path="/v2/ticker/{symbol}",
+        result=models.TickerModel,
+        errors={
+            "400": models.ErrorResponse,
+            "401": models.ErrorResponse,
+            "403": models.ErrorResponse,
+            "500": models.ErrorResponse,
+            "503": models.ErrorResponse,
+        },
+    )
+
     def get_ticker(
         self,
         *,
@@ -359,7 +253,7 @@ class BtseClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> TickerModel:
+    ) -> models.TickerModel:
         """Ticker Information
 
         GET /v2/ticker/{symbol}
@@ -368,9 +262,18 @@ class BtseClient(BaseClient):
 
         Args:
             symbol: Market symbol, e.g. `BTC-USD`.
+
+        Raises:
+            BadRequestError: 400, Bad Request
+            AuthenticationError: 401, Unauthorized
+            PermissionDeniedError: 403, Forbidden
+            InternalServerError: 500, Internal Server Error
+            InternalServerError: 503, Service Unavailable
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_TICKER,
+            self._GET_TICKER,
             path_params={
                 "symbol": symbol,
             },
@@ -378,6 +281,20 @@ class BtseClient(BaseClient):
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _GET_MARKET_STATS: Endpoint[models.Hour24Stats] = Endpoint(
+        name="get_market_stats",
+        method="GET",
+        path="/v2/stats/{symbol}",
+        result=models.Hour24Stats,
+        errors={
+            "400": models.ErrorResponse,
+            "401": models.ErrorResponse,
+            "403": models.ErrorResponse,
+            "500": models.ErrorResponse,
+            "503": models.ErrorResponse,
+        },
+    )
 
     def get_market_stats(
         self,
@@ -386,7 +303,7 @@ class BtseClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Hour24Stats:
+    ) -> models.Hour24Stats:
         """Gets market statistics
 
         GET /v2/stats/{symbol}
@@ -395,9 +312,18 @@ class BtseClient(BaseClient):
 
         Args:
             symbol: Market symbol, e.g. `BTC-USD`.
+
+        Raises:
+            BadRequestError: 400, Bad Request
+            AuthenticationError: 401, Unauthorized
+            PermissionDeniedError: 403, Forbidden
+            InternalServerError: 500, Internal Server Error
+            InternalServerError: 503, Service Unavailable
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_MARKET_STATS,
+            self._GET_MARKET_STATS,
             path_params={
                 "symbol": symbol,
             },
@@ -405,6 +331,20 @@ class BtseClient(BaseClient):
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _LIST_TRADES: Endpoint[list[models.TradeModel]] = Endpoint(
+        name="list_trades",
+        method="GET",
+        path="/v2/trades/{symbol}",
+        result=list[models.TradeModel],
+        errors={
+            "400": models.ErrorResponse,
+            "401": models.ErrorResponse,
+            "403": models.ErrorResponse,
+            "500": models.ErrorResponse,
+            "503": models.ErrorResponse,
+        },
+    )
 
     def list_trades(
         self,
@@ -413,7 +353,7 @@ class BtseClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> list[TradeModel]:
+    ) -> list[models.TradeModel]:
         """Gets list of recent trades
 
         GET /v2/trades/{symbol}
@@ -422,9 +362,18 @@ class BtseClient(BaseClient):
 
         Args:
             symbol: Symbol representing the market, e.g. `BTC-USD`.
+
+        Raises:
+            BadRequestError: 400, Bad Request
+            AuthenticationError: 401, Unauthorized
+            PermissionDeniedError: 403, Forbidden
+            InternalServerError: 500, Internal Server Error
+            InternalServerError: 503, Service Unavailable
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _LIST_TRADES,
+            self._LIST_TRADES,
             path_params={
                 "symbol": symbol,
             },
@@ -433,25 +382,63 @@ class BtseClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _GET_SERVER_TIME: Endpoint[models.ServerTime] = Endpoint(
+        name="get_server_time",
+        method="GET",
+        path="/v2/time",
+        result=models.ServerTime,
+        errors={
+            "400": models.ErrorResponse,
+            "401": models.ErrorResponse,
+            "403": models.ErrorResponse,
+            "500": models.ErrorResponse,
+            "503": models.ErrorResponse,
+        },
+    )
+
     def get_server_time(
         self,
         *,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> ServerTime:
+    ) -> models.ServerTime:
         """Get Server time
 
         GET /v2/time
 
         Get Server time, as an ISO date and as an epoch timestamp.
+
+        Raises:
+            BadRequestError: 400, Bad Request
+            AuthenticationError: 401, Unauthorized
+            PermissionDeniedError: 403, Forbidden
+            InternalServerError: 500, Internal Server Error
+            InternalServerError: 503, Service Unavailable
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_SERVER_TIME,
+            self._GET_SERVER_TIME,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _GET_ACCOUNT: Endpoint[list[models.ApiAccountModel]] = Endpoint(
+        name="get_account",
+        method="GET",
+        path="/v2/account",
+        result=list[models.ApiAccountModel],
+        security=(("BtseSignature",),),
+        errors={
+            "400": models.ErrorResponse,
+            "401": models.ErrorResponse,
+            "403": models.ErrorResponse,
+            "500": models.ErrorResponse,
+            "503": models.ErrorResponse,
+        },
+    )
 
     def get_account(
         self,
@@ -459,19 +446,45 @@ class BtseClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> list[ApiAccountModel]:
+    ) -> list[models.ApiAccountModel]:
         """Get Account Information
 
         GET /v2/account
 
         Get account information and balances, one entry per currency.
+
+        Raises:
+            BadRequestError: 400, Bad Request
+            AuthenticationError: 401, Unauthorized (missing or wrong key, nonce or signature)
+            PermissionDeniedError: 403, Forbidden (the key lacks the permission)
+            InternalServerError: 500, Internal Server Error
+            InternalServerError: 503, Service Unavailable
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_ACCOUNT,
+            self._GET_ACCOUNT,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _PLACE_ORDER: Endpoint[models.PlaceOrderResponse] = Endpoint(
+        name="place_order",
+        method="POST",
+        path="/v2/order",
+        result=models.PlaceOrderResponse,
+        security=(("BtseSignature",),),
+        body_type=models.ApiOrderModel,
+        body_media_type="application/json",
+        errors={
+            "400": models.ErrorResponse,
+            "401": models.ErrorResponse,
+            "403": models.ErrorResponse,
+            "500": models.ErrorResponse,
+            "503": models.ErrorResponse,
+        },
+    )
 
     def place_order(
         self,
@@ -495,7 +508,7 @@ class BtseClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> PlaceOrderResponse:
+    ) -> models.PlaceOrderResponse:
         """Order Placement
 
         POST /v2/order
@@ -522,9 +535,18 @@ class BtseClient(BaseClient):
             tag: Free-form tag attached to the order.
             time_in_force: Time in force, e.g. `GTC` (not enumerated on the page).
             type: Order type, e.g. `LIMIT` (not enumerated on the page).
+
+        Raises:
+            BadRequestError: 400, Bad Request
+            AuthenticationError: 401, Unauthorized (missing or wrong key, nonce or signature)
+            PermissionDeniedError: 403, Forbidden (the key lacks the permission)
+            InternalServerError: 500, Internal Server Error
+            InternalServerError: 503, Service Unavailable
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _PLACE_ORDER,
+            self._PLACE_ORDER,
             body={
                 "amount": amount,
                 "client_oid": client_oid,
@@ -548,6 +570,21 @@ class BtseClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _LIST_OPEN_ORDERS: Endpoint[list[models.PendingOrderModel]] = Endpoint(
+        name="list_open_orders",
+        method="GET",
+        path="/v2/pending",
+        result=list[models.PendingOrderModel],
+        security=(("BtseSignature",),),
+        errors={
+            "400": models.ErrorResponse,
+            "401": models.ErrorResponse,
+            "403": models.ErrorResponse,
+            "500": models.ErrorResponse,
+            "503": models.ErrorResponse,
+        },
+    )
+
     def list_open_orders(
         self,
         *,
@@ -555,7 +592,7 @@ class BtseClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> list[PendingOrderModel]:
+    ) -> list[models.PendingOrderModel]:
         """Gets pending orders
 
         GET /v2/pending
@@ -564,9 +601,18 @@ class BtseClient(BaseClient):
 
         Args:
             symbol: Market symbol, e.g. `BTC-USD`.
+
+        Raises:
+            BadRequestError: 400, Bad Request
+            AuthenticationError: 401, Unauthorized (missing or wrong key, nonce or signature)
+            PermissionDeniedError: 403, Forbidden (the key lacks the permission)
+            InternalServerError: 500, Internal Server Error
+            InternalServerError: 503, Service Unavailable
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _LIST_OPEN_ORDERS,
+            self._LIST_OPEN_ORDERS,
             query={
                 "symbol": symbol,
             },
@@ -574,6 +620,24 @@ class BtseClient(BaseClient):
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _LIST_FILLS: Endpoint[list[models.FillModel]] = Endpoint(
+        name="list_fills",
+        method="POST",
+        path="/v2/fills",
+        result=list[models.FillModel],
+        security=(("BtseSignature",),),
+        idempotent=True,
+        body_type=models.FillQueryModel,
+        body_media_type="application/json",
+        errors={
+            "400": models.ErrorResponse,
+            "401": models.ErrorResponse,
+            "403": models.ErrorResponse,
+            "500": models.ErrorResponse,
+            "503": models.ErrorResponse,
+        },
+    )
 
     def list_fills(
         self,
@@ -587,7 +651,7 @@ class BtseClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> list[FillModel]:
+    ) -> list[models.FillModel]:
         """Get order fills
 
         POST /v2/fills
@@ -604,9 +668,18 @@ class BtseClient(BaseClient):
             order_id: Only fills of this order.
             symbol: Only fills of this market, e.g. `BTC-USD`.
             username: Account username (not described on the page).
+
+        Raises:
+            BadRequestError: 400, Bad Request
+            AuthenticationError: 401, Unauthorized (missing or wrong key, nonce or signature)
+            PermissionDeniedError: 403, Forbidden (the key lacks the permission)
+            InternalServerError: 500, Internal Server Error
+            InternalServerError: 503, Service Unavailable
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _LIST_FILLS,
+            self._LIST_FILLS,
             body={
                 "after": after,
                 "before": before,
@@ -620,6 +693,23 @@ class BtseClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _CANCEL_ORDER: Endpoint[list[models.ReturnResult]] = Endpoint(
+        name="cancel_order",
+        method="POST",
+        path="/v2/deleteOrder",
+        result=list[models.ReturnResult],
+        security=(("BtseSignature",),),
+        body_type=models.CancelOrderModel,
+        body_media_type="application/json",
+        errors={
+            "400": models.ErrorResponse,
+            "401": models.ErrorResponse,
+            "403": models.ErrorResponse,
+            "500": models.ErrorResponse,
+            "503": models.ErrorResponse,
+        },
+    )
+
     def cancel_order(
         self,
         *,
@@ -629,7 +719,7 @@ class BtseClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> list[ReturnResult]:
+    ) -> list[models.ReturnResult]:
         """Cancel order
 
         POST /v2/deleteOrder
@@ -641,9 +731,18 @@ class BtseClient(BaseClient):
             coin_name: Coin name (not described on the page).
             order_id: Id of the order to cancel.
             symbol: Market symbol of the order, e.g. `BTC-USD`.
+
+        Raises:
+            BadRequestError: 400, Bad Request
+            AuthenticationError: 401, Unauthorized (missing or wrong key, nonce or signature)
+            PermissionDeniedError: 403, Forbidden (the key lacks the permission)
+            InternalServerError: 500, Internal Server Error
+            InternalServerError: 503, Service Unavailable
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _CANCEL_ORDER,
+            self._CANCEL_ORDER,
             body={
                 "coin_name": coin_name,
                 "order_id": order_id,

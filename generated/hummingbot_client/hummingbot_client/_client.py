@@ -6,10 +6,11 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, Literal
+from typing import Literal
 
 import httpx
 
+from . import models
 from ._auth import BasicScheme
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
@@ -20,136 +21,8 @@ from ._base_client import (
     raw_response,
 )
 from ._types import NOT_GIVEN, NotGiven
-from .models import (
-    ActiveOrderFilterRequest,
-    CancelOrderResponse,
-    HttpError,
-    HttpValidationError,
-    HummingbotOrder,
-    HummingbotPosition,
-    HummingbotTrade,
-    OrderFilterRequest,
-    OrderPage,
-    PositionFilterRequest,
-    PositionPage,
-    TradeFilterRequest,
-    TradePage,
-    TradeRequest,
-    TradeResponse,
-)
 
 __all__ = ["HummingbotClient"]
-
-_PLACE_ORDER: Endpoint[TradeResponse] = Endpoint(
-    name="place_order",
-    method="POST",
-    path="/trading/orders",
-    result=TradeResponse,
-    security=(("HTTPBasic",),),
-    body_type=TradeRequest,
-    body_media_type="application/json",
-    errors={
-        "401": HttpError,
-        "422": HttpValidationError,
-        "500": HttpError,
-    },
-)
-_CANCEL_ORDER: Endpoint[CancelOrderResponse] = Endpoint(
-    name="cancel_order",
-    method="POST",
-    path="/trading/{account_name}/{connector_name}/orders/{client_order_id}/cancel",
-    result=CancelOrderResponse,
-    security=(("HTTPBasic",),),
-    errors={
-        "401": HttpError,
-        "422": HttpValidationError,
-        "500": HttpError,
-    },
-)
-_GET_POSITIONS: Endpoint[PositionPage] = Endpoint(
-    name="get_positions",
-    method="POST",
-    path="/trading/positions",
-    result=PositionPage,
-    security=(("HTTPBasic",),),
-    idempotent=True,
-    body_type=PositionFilterRequest,
-    body_media_type="application/json",
-    errors={
-        "401": HttpError,
-        "422": HttpValidationError,
-        "500": HttpError,
-    },
-)
-_GET_POSITIONS_PAGES = Pagination(
-    style="cursor",
-    items=("data",),
-    cursor="cursor",
-    next_cursor=("pagination", "next_cursor"),
-)
-_GET_ACTIVE_ORDERS: Endpoint[OrderPage] = Endpoint(
-    name="get_active_orders",
-    method="POST",
-    path="/trading/orders/active",
-    result=OrderPage,
-    security=(("HTTPBasic",),),
-    idempotent=True,
-    body_type=ActiveOrderFilterRequest,
-    body_media_type="application/json",
-    errors={
-        "401": HttpError,
-        "422": HttpValidationError,
-        "500": HttpError,
-    },
-)
-_GET_ACTIVE_ORDERS_PAGES = Pagination(
-    style="cursor",
-    items=("data",),
-    cursor="cursor",
-    next_cursor=("pagination", "next_cursor"),
-)
-_SEARCH_ORDERS: Endpoint[OrderPage] = Endpoint(
-    name="search_orders",
-    method="POST",
-    path="/trading/orders/search",
-    result=OrderPage,
-    security=(("HTTPBasic",),),
-    idempotent=True,
-    body_type=OrderFilterRequest,
-    body_media_type="application/json",
-    errors={
-        "401": HttpError,
-        "422": HttpValidationError,
-        "500": HttpError,
-    },
-)
-_SEARCH_ORDERS_PAGES = Pagination(
-    style="cursor",
-    items=("data",),
-    cursor="cursor",
-    next_cursor=("pagination", "next_cursor"),
-)
-_GET_TRADES: Endpoint[TradePage] = Endpoint(
-    name="get_trades",
-    method="POST",
-    path="/trading/trades",
-    result=TradePage,
-    security=(("HTTPBasic",),),
-    idempotent=True,
-    body_type=TradeFilterRequest,
-    body_media_type="application/json",
-    errors={
-        "401": HttpError,
-        "422": HttpValidationError,
-        "500": HttpError,
-    },
-)
-_GET_TRADES_PAGES = Pagination(
-    style="cursor",
-    items=("data",),
-    cursor="cursor",
-    next_cursor=("pagination", "next_cursor"),
-)
 
 
 class HummingbotClient(BaseClient):
@@ -160,9 +33,7 @@ class HummingbotClient(BaseClient):
     _schemes = {
         "HTTPBasic": BasicScheme(),
     }
-    _error_fields = ErrorFields(
-        message=("detail",),
-    )
+    _error_fields = ErrorFields(code=("code", "errorCode", "error_code"), message=("detail",))
 
     def __init__(
         self,
@@ -176,7 +47,7 @@ class HummingbotClient(BaseClient):
         clock: Callable[[], int] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
-        """Create a client; a credential left out is read from HUMMINGBOT_<NAME> (HUMMINGBOT_USERNAME, HUMMINGBOT_PASSWORD).
+        """Create a client; a credential left out is read from the environment (HUMMINGBOT_USERNAME, HUMMINGBOT_PASSWORD).
 
         `clock` returns Unix milliseconds and supplies every timestamp and nonce.
         """
@@ -202,6 +73,21 @@ class HummingbotClient(BaseClient):
         """The same methods, returning a RawResponse with status, headers and the parsed body."""
         return HummingbotClientWithRawResponse(self)
 
+    _PLACE_ORDER: Endpoint[models.TradeResponse] = Endpoint(
+        name="place_order",
+        method="POST",
+        path="/trading/orders",
+        result=models.TradeResponse,
+        security=(("HTTPBasic",),),
+        body_type=models.TradeRequest,
+        body_media_type="application/json",
+        errors={
+            "401": models.HttpError,
+            "422": models.HttpValidationError,
+            "500": models.HttpError,
+        },
+    )
+
     def place_order(
         self,
         *,
@@ -216,7 +102,7 @@ class HummingbotClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> TradeResponse:
+    ) -> models.TradeResponse:
         """Place trade
 
         POST /trading/orders
@@ -238,9 +124,16 @@ class HummingbotClient(BaseClient):
             order_type: Type of order.
             price: Price for limit orders (LIMIT and LIMIT_MAKER); null for MARKET orders.
             position_action: Position action for perpetual contracts.
+
+        Raises:
+            AuthenticationError: 401, Incorrect username or password
+            UnprocessableEntityError: 422, Validation Error
+            InternalServerError: 500, Any other failure placing the trade
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _PLACE_ORDER,
+            self._PLACE_ORDER,
             body={
                 "account_name": account_name,
                 "connector_name": connector_name,
@@ -256,6 +149,19 @@ class HummingbotClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _CANCEL_ORDER: Endpoint[models.CancelOrderResponse] = Endpoint(
+        name="cancel_order",
+        method="POST",
+        path="/trading/{account_name}/{connector_name}/orders/{client_order_id}/cancel",
+        result=models.CancelOrderResponse,
+        security=(("HTTPBasic",),),
+        errors={
+            "401": models.HttpError,
+            "422": models.HttpValidationError,
+            "500": models.HttpError,
+        },
+    )
+
     def cancel_order(
         self,
         *,
@@ -265,7 +171,7 @@ class HummingbotClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> CancelOrderResponse:
+    ) -> models.CancelOrderResponse:
         """Cancel order
 
         POST /trading/{account_name}/{connector_name}/orders/{client_order_id}/cancel
@@ -279,9 +185,16 @@ class HummingbotClient(BaseClient):
             account_name: Name of the account.
             connector_name: Name of the connector/exchange.
             client_order_id: Client order id of the order to cancel.
+
+        Raises:
+            AuthenticationError: 401, Incorrect username or password
+            UnprocessableEntityError: 422, Validation Error
+            InternalServerError: 500, Any other failure: `{"detail": "Error ...: ..."}`
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _CANCEL_ORDER,
+            self._CANCEL_ORDER,
             path_params={
                 "account_name": account_name,
                 "connector_name": connector_name,
@@ -291,6 +204,25 @@ class HummingbotClient(BaseClient):
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _GET_POSITIONS: Endpoint[models.PositionPage] = Endpoint(
+        name="get_positions",
+        method="POST",
+        path="/trading/positions",
+        result=models.PositionPage,
+        security=(("HTTPBasic",),),
+        idempotent=True,
+        body_type=models.PositionFilterRequest,
+        body_media_type="application/json",
+        errors={
+            "401": models.HttpError,
+            "422": models.HttpValidationError,
+            "500": models.HttpError,
+        },
+    )
+    _GET_POSITIONS_PAGES = Pagination(
+        style="cursor", items=("data",), cursor="cursor", next_cursor=("pagination", "next_cursor")
+    )
 
     def get_positions(
         self,
@@ -302,7 +234,7 @@ class HummingbotClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> PositionPage:
+    ) -> models.PositionPage:
         """Get positions
 
         POST /trading/positions
@@ -318,9 +250,16 @@ class HummingbotClient(BaseClient):
             limit: Number of items per page (1-1000, default 100).
             cursor: Cursor for the next page: the `pagination.next_cursor` of the previous
                 answer, passed back unchanged. Null (or absent) for the first page.
+
+        Raises:
+            AuthenticationError: 401, Incorrect username or password
+            UnprocessableEntityError: 422, Validation Error
+            InternalServerError: 500, Any other failure: `{"detail": "Error ...: ..."}`
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_POSITIONS,
+            self._GET_POSITIONS,
             body={
                 "account_names": account_names,
                 "connector_names": connector_names,
@@ -342,18 +281,40 @@ class HummingbotClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[HummingbotPosition]:
+    ) -> Iterator[models.HummingbotPosition]:
         """Every item get_positions() lists, fetching the next page only when needed."""
-        arguments: dict[str, Any] = {
-            "account_names": account_names,
-            "connector_names": connector_names,
-            "limit": limit,
-            "cursor": cursor,
-            "timeout": timeout,
-            "max_retries": max_retries,
-            "extra_headers": extra_headers,
-        }
-        return self._paginate(self.get_positions, arguments, _GET_POSITIONS_PAGES)
+        return self._paginate(
+            self.get_positions,
+            {
+                "account_names": account_names,
+                "connector_names": connector_names,
+                "limit": limit,
+                "cursor": cursor,
+                "timeout": timeout,
+                "max_retries": max_retries,
+                "extra_headers": extra_headers,
+            },
+            self._GET_POSITIONS_PAGES,
+        )
+
+    _GET_ACTIVE_ORDERS: Endpoint[models.OrderPage] = Endpoint(
+        name="get_active_orders",
+        method="POST",
+        path="/trading/orders/active",
+        result=models.OrderPage,
+        security=(("HTTPBasic",),),
+        idempotent=True,
+        body_type=models.ActiveOrderFilterRequest,
+        body_media_type="application/json",
+        errors={
+            "401": models.HttpError,
+            "422": models.HttpValidationError,
+            "500": models.HttpError,
+        },
+    )
+    _GET_ACTIVE_ORDERS_PAGES = Pagination(
+        style="cursor", items=("data",), cursor="cursor", next_cursor=("pagination", "next_cursor")
+    )
 
     def get_active_orders(
         self,
@@ -366,7 +327,7 @@ class HummingbotClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> OrderPage:
+    ) -> models.OrderPage:
         """Get active orders
 
         POST /trading/orders/active
@@ -383,9 +344,16 @@ class HummingbotClient(BaseClient):
             limit: Number of items per page (1-1000, default 100).
             cursor: Cursor for the next page: the `pagination.next_cursor` of the previous
                 answer, passed back unchanged. Null (or absent) for the first page.
+
+        Raises:
+            AuthenticationError: 401, Incorrect username or password
+            UnprocessableEntityError: 422, Validation Error
+            InternalServerError: 500, Any other failure: `{"detail": "Error ...: ..."}`
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_ACTIVE_ORDERS,
+            self._GET_ACTIVE_ORDERS,
             body={
                 "account_names": account_names,
                 "connector_names": connector_names,
@@ -409,19 +377,41 @@ class HummingbotClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[HummingbotOrder]:
+    ) -> Iterator[models.HummingbotOrder]:
         """Every item get_active_orders() lists, fetching the next page only when needed."""
-        arguments: dict[str, Any] = {
-            "account_names": account_names,
-            "connector_names": connector_names,
-            "trading_pairs": trading_pairs,
-            "limit": limit,
-            "cursor": cursor,
-            "timeout": timeout,
-            "max_retries": max_retries,
-            "extra_headers": extra_headers,
-        }
-        return self._paginate(self.get_active_orders, arguments, _GET_ACTIVE_ORDERS_PAGES)
+        return self._paginate(
+            self.get_active_orders,
+            {
+                "account_names": account_names,
+                "connector_names": connector_names,
+                "trading_pairs": trading_pairs,
+                "limit": limit,
+                "cursor": cursor,
+                "timeout": timeout,
+                "max_retries": max_retries,
+                "extra_headers": extra_headers,
+            },
+            self._GET_ACTIVE_ORDERS_PAGES,
+        )
+
+    _SEARCH_ORDERS: Endpoint[models.OrderPage] = Endpoint(
+        name="search_orders",
+        method="POST",
+        path="/trading/orders/search",
+        result=models.OrderPage,
+        security=(("HTTPBasic",),),
+        idempotent=True,
+        body_type=models.OrderFilterRequest,
+        body_media_type="application/json",
+        errors={
+            "401": models.HttpError,
+            "422": models.HttpValidationError,
+            "500": models.HttpError,
+        },
+    )
+    _SEARCH_ORDERS_PAGES = Pagination(
+        style="cursor", items=("data",), cursor="cursor", next_cursor=("pagination", "next_cursor")
+    )
 
     def search_orders(
         self,
@@ -437,7 +427,7 @@ class HummingbotClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> OrderPage:
+    ) -> models.OrderPage:
         """Search orders
 
         POST /trading/orders/search
@@ -458,9 +448,16 @@ class HummingbotClient(BaseClient):
             limit: Number of items per page (1-1000, default 100).
             cursor: Cursor for the next page: the `pagination.next_cursor` of the previous
                 answer, passed back unchanged. Null (or absent) for the first page.
+
+        Raises:
+            AuthenticationError: 401, Incorrect username or password
+            UnprocessableEntityError: 422, Validation Error
+            InternalServerError: 500, Any other failure: `{"detail": "Error ...: ..."}`
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _SEARCH_ORDERS,
+            self._SEARCH_ORDERS,
             body={
                 "account_names": account_names,
                 "connector_names": connector_names,
@@ -490,22 +487,44 @@ class HummingbotClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[HummingbotOrder]:
+    ) -> Iterator[models.HummingbotOrder]:
         """Every item search_orders() lists, fetching the next page only when needed."""
-        arguments: dict[str, Any] = {
-            "account_names": account_names,
-            "connector_names": connector_names,
-            "trading_pairs": trading_pairs,
-            "status": status,
-            "start_time": start_time,
-            "end_time": end_time,
-            "limit": limit,
-            "cursor": cursor,
-            "timeout": timeout,
-            "max_retries": max_retries,
-            "extra_headers": extra_headers,
-        }
-        return self._paginate(self.search_orders, arguments, _SEARCH_ORDERS_PAGES)
+        return self._paginate(
+            self.search_orders,
+            {
+                "account_names": account_names,
+                "connector_names": connector_names,
+                "trading_pairs": trading_pairs,
+                "status": status,
+                "start_time": start_time,
+                "end_time": end_time,
+                "limit": limit,
+                "cursor": cursor,
+                "timeout": timeout,
+                "max_retries": max_retries,
+                "extra_headers": extra_headers,
+            },
+            self._SEARCH_ORDERS_PAGES,
+        )
+
+    _GET_TRADES: Endpoint[models.TradePage] = Endpoint(
+        name="get_trades",
+        method="POST",
+        path="/trading/trades",
+        result=models.TradePage,
+        security=(("HTTPBasic",),),
+        idempotent=True,
+        body_type=models.TradeFilterRequest,
+        body_media_type="application/json",
+        errors={
+            "401": models.HttpError,
+            "422": models.HttpValidationError,
+            "500": models.HttpError,
+        },
+    )
+    _GET_TRADES_PAGES = Pagination(
+        style="cursor", items=("data",), cursor="cursor", next_cursor=("pagination", "next_cursor")
+    )
 
     def get_trades(
         self,
@@ -521,7 +540,7 @@ class HummingbotClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> TradePage:
+    ) -> models.TradePage:
         """Get trades
 
         POST /trading/trades
@@ -541,9 +560,16 @@ class HummingbotClient(BaseClient):
             limit: Number of items per page (1-1000, default 100).
             cursor: Cursor for the next page: the `pagination.next_cursor` of the previous
                 answer, passed back unchanged. Null (or absent) for the first page.
+
+        Raises:
+            AuthenticationError: 401, Incorrect username or password
+            UnprocessableEntityError: 422, Validation Error
+            InternalServerError: 500, Any other failure: `{"detail": "Error ...: ..."}`
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_TRADES,
+            self._GET_TRADES,
             body={
                 "account_names": account_names,
                 "connector_names": connector_names,
@@ -573,22 +599,25 @@ class HummingbotClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[HummingbotTrade]:
+    ) -> Iterator[models.HummingbotTrade]:
         """Every item get_trades() lists, fetching the next page only when needed."""
-        arguments: dict[str, Any] = {
-            "account_names": account_names,
-            "connector_names": connector_names,
-            "trading_pairs": trading_pairs,
-            "trade_types": trade_types,
-            "start_time": start_time,
-            "end_time": end_time,
-            "limit": limit,
-            "cursor": cursor,
-            "timeout": timeout,
-            "max_retries": max_retries,
-            "extra_headers": extra_headers,
-        }
-        return self._paginate(self.get_trades, arguments, _GET_TRADES_PAGES)
+        return self._paginate(
+            self.get_trades,
+            {
+                "account_names": account_names,
+                "connector_names": connector_names,
+                "trading_pairs": trading_pairs,
+                "trade_types": trade_types,
+                "start_time": start_time,
+                "end_time": end_time,
+                "limit": limit,
+                "cursor": cursor,
+                "timeout": timeout,
+                "max_retries": max_retries,
+                "extra_headers": extra_headers,
+            },
+            self._GET_TRADES_PAGES,
+        )
 
 
 class HummingbotClientWithRawResponse:

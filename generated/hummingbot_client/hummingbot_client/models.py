@@ -274,7 +274,7 @@ class OrderFilterRequest(Model):
     """
 
 
-class Pagination2(Model):
+class Pagination(Model):
     """
     Pagination metadata of a list answer.
     """
@@ -328,7 +328,7 @@ class PositionPage(Model):
     """
 
     data: list[HummingbotPosition]
-    pagination: Pagination2
+    pagination: Pagination
 
 
 class TradeFilterRequest(Model):
@@ -378,7 +378,7 @@ class TradePage(Model):
     """
 
     data: list[HummingbotTrade]
-    pagination: Pagination2
+    pagination: Pagination
 
 
 class TradeRequest(Model):
@@ -510,4 +510,4 @@ class OrderPage(Model):
     """
 
     data: list[HummingbotOrder]
-    pagination: Pagination2
+    pagination: Pagination

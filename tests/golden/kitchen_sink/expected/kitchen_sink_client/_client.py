@@ -6,10 +6,11 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from functools import cached_property
-from typing import Any, Literal
+from typing import Literal
 
 import httpx
 
+from . import models
 from ._auth import ApiKeyScheme
 from ._base_client import (
     DEFAULT_MAX_RETRIES,
@@ -19,80 +20,8 @@ from ._base_client import (
     raw_response,
 )
 from ._types import NOT_GIVEN, NotGiven
-from .models import (
-    Cat,
-    CreatePetRequest,
-    CreatePetRequestOwner,
-    Dog,
-    ListPetsResponse,
-    LoginRequest,
-    LoginResponse,
-    Problem,
-)
 
 __all__ = ["KitchenSinkClient"]
-
-_GET_PET: Endpoint[Cat | Dog] = Endpoint(
-    name="get_pet",
-    method="GET",
-    path="/pets/{petId}",
-    result=Cat | Dog,
-    security=(("ApiKey",),),
-    explode=frozenset(("include",)),
-    errors={
-        "404": Problem,
-    },
-)
-_DELETE_PET: Endpoint[None] = Endpoint(
-    name="delete_pet",
-    method="DELETE",
-    path="/pets/{petId}",
-    result=None,
-    errors={
-        "default": Problem,
-    },
-)
-_CREATE_PET: Endpoint[Cat | Dog] = Endpoint(
-    name="create_pet",
-    method="POST",
-    path="/pets",
-    result=Cat | Dog,
-    security=(("ApiKey",),),
-    idempotent=True,
-    body_type=CreatePetRequest,
-    body_media_type="application/json",
-)
-_LIST_PETS: Endpoint[ListPetsResponse] = Endpoint(
-    name="list_pets",
-    method="GET",
-    path="/pets",
-    result=ListPetsResponse,
-    security=(("ApiKey",),),
-)
-_LIST_PETS_PAGES = Pagination(
-    style="offset",
-    items=("items",),
-    limit="limit",
-    offset="offset",
-    default_limit=10,
-)
-_REPLACE_PETS: Endpoint[list[Cat | Dog]] = Endpoint(
-    name="replace_pets",
-    method="PUT",
-    path="/pets/batch",
-    result=list[Cat | Dog],
-    security=(("ApiKey",),),
-    body_type=list[Cat | Dog],
-    body_media_type="application/json",
-)
-_LOGIN: Endpoint[LoginResponse] = Endpoint(
-    name="login",
-    method="POST",
-    path="/login",
-    result=LoginResponse,
-    body_type=LoginRequest,
-    body_media_type="application/x-www-form-urlencoded",
-)
 
 
 class KitchenSinkClient(BaseClient):
@@ -115,7 +44,7 @@ class KitchenSinkClient(BaseClient):
         clock: Callable[[], int] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
-        """Create a client; a credential left out is read from SPEC_<NAME> (SPEC_API_KEY).
+        """Create a client; a credential left out is read from the environment (SPEC_API_KEY).
 
         `clock` returns Unix milliseconds and supplies every timestamp and nonce.
         """
@@ -136,6 +65,18 @@ class KitchenSinkClient(BaseClient):
         """The same methods, returning a RawResponse with status, headers and the parsed body."""
         return KitchenSinkClientWithRawResponse(self)
 
+    _GET_PET: Endpoint[models.Cat | models.Dog] = Endpoint(
+        name="get_pet",
+        method="GET",
+        path="/pets/{petId}",
+        result=models.Cat | models.Dog,
+        security=(("ApiKey",),),
+        explode=frozenset({"include"}),
+        errors={
+            "404": models.Problem,
+        },
+    )
+
     def get_pet(
         self,
         *,
@@ -145,16 +86,21 @@ class KitchenSinkClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Cat | Dog:
+    ) -> models.Cat | models.Dog:
         """Get one pet.
 
         GET /pets/{petId}
 
         Returns the pet, which is a cat or a dog.
         Second line of the description, with a "quote" and a backslash \\.
+
+        Raises:
+            NotFoundError: 404, No such pet
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _GET_PET,
+            self._GET_PET,
             path_params={
                 "petId": pet_id,
             },
@@ -169,6 +115,16 @@ class KitchenSinkClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _DELETE_PET: Endpoint[None] = Endpoint(
+        name="delete_pet",
+        method="DELETE",
+        path="/pets/{petId}",
+        result=None,
+        errors={
+            "default": models.Problem,
+        },
+    )
+
     def delete_pet(
         self,
         *,
@@ -177,9 +133,14 @@ class KitchenSinkClient(BaseClient):
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
     ) -> None:
-        """DELETE /pets/{petId}"""
+        """DELETE /pets/{petId}
+
+        Raises:
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
+        """
         return self._call(
-            _DELETE_PET,
+            self._DELETE_PET,
             path_params={
                 "petId": pet_id,
             },
@@ -188,6 +149,17 @@ class KitchenSinkClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _CREATE_PET: Endpoint[models.Cat | models.Dog] = Endpoint(
+        name="create_pet",
+        method="POST",
+        path="/pets",
+        result=models.Cat | models.Dog,
+        security=(("ApiKey",),),
+        idempotent=True,
+        body_type=models.CreatePetRequest,
+        body_media_type="application/json",
+    )
+
     def create_pet(
         self,
         *,
@@ -195,20 +167,24 @@ class KitchenSinkClient(BaseClient):
         price: Decimal,
         weight: Decimal | None | NotGiven = NOT_GIVEN,
         tags: list[str] | NotGiven = NOT_GIVEN,
-        owner: CreatePetRequestOwner | NotGiven = NOT_GIVEN,
+        owner: models.CreatePetRequestOwner | NotGiven = NOT_GIVEN,
         attributes: dict[str, int] | NotGiven = NOT_GIVEN,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Cat | Dog:
+    ) -> models.Cat | models.Dog:
         """POST /pets
 
         Args:
             price: Price as a decimal string.
             weight: Weight in kg, a JSON number.
+
+        Raises:
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
         """
         return self._call(
-            _CREATE_PET,
+            self._CREATE_PET,
             body={
                 "name": name,
                 "price": price,
@@ -222,6 +198,22 @@ class KitchenSinkClient(BaseClient):
             extra_headers=extra_headers,
         )
 
+    _LIST_PETS: Endpoint[models.ListPetsResponse] = Endpoint(
+        name="list_pets",
+        method="GET",
+        path="/pets",
+        result=models.ListPetsResponse,
+        security=(("ApiKey",),),
+    )
+    _LIST_PETS_PAGES = Pagination(
+        style="offset",
+        items=("items",),
+        limit="limit",
+        offset="offset",
+        next_cursor=(),
+        default_limit=10,
+    )
+
     def list_pets(
         self,
         *,
@@ -231,10 +223,15 @@ class KitchenSinkClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> ListPetsResponse:
-        """GET /pets"""
+    ) -> models.ListPetsResponse:
+        """GET /pets
+
+        Raises:
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
+        """
         return self._call(
-            _LIST_PETS,
+            self._LIST_PETS,
             query={
                 "limit": limit,
                 "offset": offset,
@@ -254,34 +251,61 @@ class KitchenSinkClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> Iterator[Cat | Dog]:
+    ) -> Iterator[models.Cat | models.Dog]:
         """Every item list_pets() lists, fetching the next page only when needed."""
-        arguments: dict[str, Any] = {
-            "limit": limit,
-            "offset": offset,
-            "status": status,
-            "timeout": timeout,
-            "max_retries": max_retries,
-            "extra_headers": extra_headers,
-        }
-        return self._paginate(self.list_pets, arguments, _LIST_PETS_PAGES)
+        return self._paginate(
+            self.list_pets,
+            {
+                "limit": limit,
+                "offset": offset,
+                "status": status,
+                "timeout": timeout,
+                "max_retries": max_retries,
+                "extra_headers": extra_headers,
+            },
+            self._LIST_PETS_PAGES,
+        )
+
+    _REPLACE_PETS: Endpoint[list[models.Cat | models.Dog]] = Endpoint(
+        name="replace_pets",
+        method="PUT",
+        path="/pets/batch",
+        result=list[models.Cat | models.Dog],
+        security=(("ApiKey",),),
+        body_type=list[models.Cat | models.Dog],
+        body_media_type="application/json",
+    )
 
     def replace_pets(
         self,
         *,
-        body: list[Cat | Dog] | NotGiven = NOT_GIVEN,
+        body: list[models.Cat | models.Dog] | NotGiven = NOT_GIVEN,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> list[Cat | Dog]:
-        """PUT /pets/batch"""
+    ) -> list[models.Cat | models.Dog]:
+        """PUT /pets/batch
+
+        Raises:
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
+        """
         return self._call(
-            _REPLACE_PETS,
+            self._REPLACE_PETS,
             body=body,
             timeout=timeout,
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+
+    _LOGIN: Endpoint[models.LoginResponse] = Endpoint(
+        name="login",
+        method="POST",
+        path="/login",
+        result=models.LoginResponse,
+        body_type=models.LoginRequest,
+        body_media_type="application/x-www-form-urlencoded",
+    )
 
     def login(
         self,
@@ -291,10 +315,15 @@ class KitchenSinkClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         extra_headers: Mapping[str, str] | None = None,
-    ) -> LoginResponse:
-        """POST /login"""
+    ) -> models.LoginResponse:
+        """POST /login
+
+        Raises:
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
+        """
         return self._call(
-            _LOGIN,
+            self._LOGIN,
             body={
                 "username": username,
                 "password": password,

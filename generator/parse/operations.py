@@ -1,0 +1,166 @@
+"""Paths and operations: one client method per operation, named without collisions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import _ir as ir
+from .._boundary import Identifier
+from .._errors import pointer
+from .._extensions import Envelope
+from .._naming import CLIENT_ATTRIBUTES, free_name, pascal_case, snake_case
+from ._context import ParseContext, text
+from .bodies import request_body
+from .pagination import pagination
+from .parameters import PATH_TEMPLATE, Unsupported, parameters
+from .responses import responses, result_type
+from .schemas import SchemaTypes
+from .security import requirements
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def operations(
+    ctx: ParseContext,
+    types: SchemaTypes,
+    *,
+    scheme_names: set[str],
+    declared_schemes: set[str],
+    envelope: Envelope | None,
+) -> tuple[ir.Operation, ...]:
+    """Every operation of `paths` in document order; a broken one is left out with a problem."""
+    found: list[ir.Operation] = []
+    ids: dict[str, str] = {}
+    methods: dict[str, str] = {}
+    taken_methods = set(CLIENT_ATTRIBUTES)
+    for path, raw_item in ctx.optional_mapping(ctx.document, "paths", "/paths").items():
+        item_at = pointer("paths", str(path))
+        if not isinstance(path, str) or not path.startswith("/"):
+            ctx.diagnostics.skippable(item_at, f"path {path!r} must start with '/'")
+            continue
+        item = ctx.mapping(raw_item, item_at, "a path item")
+        for method in [key for key in item if key in HTTP_METHODS]:  # in document order
+            at = item_at + pointer(method)
+            raw = ctx.mapping(item[method], at, "an operation")
+            given = raw.get("operationId")
+            if given is not None and not isinstance(given, str):
+                ctx.diagnostics.skippable(at + "/operationId", "operationId must be a string")
+                given = None
+            operation_id = given or derived_operation_id(method, path)
+            if operation_id in ids:
+                ctx.diagnostics.error(
+                    at + "/operationId",
+                    f"duplicate operationId {operation_id!r} (first at {ids[operation_id]})",
+                )
+                continue
+            ids[operation_id] = at
+            method_name = snake_case(operation_id)
+            if method_name in methods:
+                ctx.diagnostics.error(
+                    at + "/operationId",
+                    f"operationId {operation_id!r} maps to method {method_name}(), as does {methods[method_name]}",
+                )
+                continue
+            methods[method_name] = at
+            free = free_name(method_name, taken_methods)
+            if free != method_name:
+                ctx.diagnostics.warning(
+                    at + "/operationId",
+                    f"operationId {operation_id!r} is the method {free}(): {method_name} is the client's own",
+                )
+            taken_methods.add(free)
+            errors_before = len(ctx.diagnostics.errors)
+            operation = _operation(
+                ctx,
+                types,
+                path=path,
+                method=method,
+                raw=raw,
+                item=item,
+                at=at,
+                operation_id=operation_id,
+                method_name=Identifier(free),
+                scheme_names=scheme_names,
+                declared_schemes=declared_schemes,
+                envelope=envelope,
+            )
+            if operation is not None and len(ctx.diagnostics.errors) == errors_before:
+                found.append(operation)
+    for op in found:
+        if f"iter_{op.method_name}" in methods:
+            ctx.diagnostics.error(
+                "/paths",
+                f"method iter_{op.method_name}() is both an operation and the pager of {op.method_name}()",
+            )
+    return tuple(found)
+
+
+def _operation(
+    ctx: ParseContext,
+    types: SchemaTypes,
+    *,
+    path: str,
+    method: str,
+    raw: dict[str, Any],
+    item: dict[str, Any],
+    at: str,
+    operation_id: str,
+    method_name: Identifier,
+    scheme_names: set[str],
+    declared_schemes: set[str],
+    envelope: Envelope | None,
+) -> ir.Operation | None:
+    hint = pascal_case(operation_id)
+    taken: set[str] = set()
+    try:
+        arguments = parameters(
+            ctx, types, path=path, item=item, operation=raw, at=at, hint=hint, taken=taken
+        )
+        body, body_arguments, example = request_body(
+            ctx, types, operation=raw, at=at, hint=hint, taken=taken
+        )
+    except Unsupported as exc:
+        ctx.diagnostics.skippable(exc.at, f"unsupported: {exc} (lenient mode skips the operation)")
+        return None
+    found = responses(ctx, types, operation=raw, at=at, hint=hint, envelope=envelope)
+    pager = pagination(
+        ctx,
+        types,
+        operation=raw,
+        at=at,
+        arguments=arguments + body_arguments,
+        envelope=envelope,
+        hint=hint,
+    )
+    return ir.Operation(
+        operation_id=operation_id,
+        method_name=method_name,
+        endpoint_name=Identifier("_" + method_name.upper().lstrip("_")),
+        http_method=method.upper(),
+        path=path,
+        summary=text(raw.get("summary")),
+        description=text(raw.get("description")),
+        arguments=tuple(sorted(arguments + body_arguments, key=lambda a: not a.required)),
+        body=body,
+        result_type=result_type(found),
+        responses=tuple(found),
+        security=requirements(
+            ctx, operation=raw, at=at, scheme_names=scheme_names, declared=declared_schemes
+        ),
+        idempotent=raw.get("x-idempotent") is True,
+        envelope=any(r.unwrapped for r in found if r.status.startswith("2")),
+        deprecated=raw.get("deprecated") is True,
+        pagination=pager[0] if pager else None,
+        page_item_type=pager[1] if pager else None,
+        request_example=example,
+    )
+
+
+def derived_operation_id(method: str, path: str) -> str:
+    """An operationId for an operation that has none: `get_orders_by_id` for GET /orders/{id}."""
+    words = [
+        f"by_{m.group(1)}" if m else part
+        for part in path.split("/")
+        for m in [PATH_TEMPLATE.fullmatch(part)]
+    ]
+    return "_".join([method, *(w for w in words if w)])

@@ -1,0 +1,119 @@
+"""Path, query and header parameters of an operation, as keyword arguments."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .. import _ir as ir
+from .._boundary import Identifier
+from .._errors import pointer
+from .._naming import METHOD_OPTIONS, free_name, pascal_case, snake_case
+from ._context import ParseContext, text
+from .schemas import SchemaTypes
+
+PATH_TEMPLATE = re.compile(r"\{([^}/]+)\}")
+_LOCATIONS = ("path", "query", "header", "cookie")
+
+
+class Unsupported(Exception):
+    """A construct the generator cannot turn into a method; the operation is skipped or fails."""
+
+    def __init__(self, at: str, message: str) -> None:
+        super().__init__(message)
+        self.at = at
+
+
+def argument_name(wire: str, location: str, taken: set[str]) -> Identifier:
+    """A keyword-argument name for `wire` that no other argument or per-call option has."""
+    name = snake_case(wire)
+    if name in taken and f"{name}_{location}" not in taken:
+        name = f"{name}_{location}"
+    name = free_name(name, taken | METHOD_OPTIONS)
+    taken.add(name)
+    return Identifier(name)
+
+
+def parameters(
+    ctx: ParseContext,
+    types: SchemaTypes,
+    *,
+    path: str,
+    item: dict[str, Any],
+    operation: dict[str, Any],
+    at: str,
+    hint: str,
+    taken: set[str],
+) -> list[ir.Argument]:
+    """The operation's parameters merged with its path item's (the operation's win)."""
+    item_at = at.rsplit("/", 1)[0]
+    merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+    for owner, owner_at in ((item, item_at), (operation, at)):
+        for i, raw in enumerate(ctx.optional_list(owner, "parameters", owner_at)):
+            param_at = owner_at + pointer("parameters", i)
+            param = ctx.mapping(raw, param_at, "a parameter")
+            name, given_location = param.get("name"), param.get("in")
+            if not isinstance(name, str) or given_location not in _LOCATIONS:
+                ctx.diagnostics.error(
+                    param_at,
+                    "parameter needs a string `name` and `in` (path, query, header or cookie)",
+                )
+                continue
+            merged[(name, str(given_location))] = (param, param_at)
+    template_names = PATH_TEMPLATE.findall(path)
+    declared_path = {name for name, location in merged if location == "path"}
+    for name in template_names:
+        if name not in declared_path:
+            ctx.diagnostics.error(
+                at, f"path parameter {{{name}}} of {path!r} has no declaration in `parameters`"
+            )
+    arguments = []
+    for (name, where), (param, param_at) in merged.items():
+        location: ir.Location = where  # type: ignore[assignment]  # checked against _LOCATIONS
+        if location == "path" and name not in template_names:
+            ctx.diagnostics.error(
+                param_at, f"path parameter {name!r} does not appear in the path {path!r}"
+            )
+            continue
+        if location == "cookie":
+            raise Unsupported(param_at, f"cookie parameter {name!r}")
+        schema = param.get("schema")
+        content = param.get("content")
+        if schema is None and isinstance(content, dict) and content:
+            first = next(iter(content.values()))
+            schema = first.get("schema") if isinstance(first, dict) else None
+        style = param.get("style", "form" if location == "query" else "simple")
+        if style not in ("form", "simple"):
+            raise Unsupported(param_at + "/style", f"parameter style {style!r}")
+        resolved = ctx.resolve(schema)
+        argument = ir.Argument(
+            name=argument_name(name, location, taken),
+            wire_name=name,
+            location=location,
+            type=types.annotate(schema, f"{hint}{pascal_case(name)}"),
+            required=param.get("required") is True or location == "path",
+            description=text(param.get("description")),
+            explode=bool(param.get("explode", style == "form")),
+            default=resolved.get("default") if isinstance(resolved, dict) else None,
+            example=_example(param, resolved),
+        )
+        if argument.name != snake_case(name) and snake_case(name) in METHOD_OPTIONS:
+            ctx.diagnostics.warning(
+                param_at,
+                f"parameter {name!r} is the argument {argument.name!r} (not a per-call option)",
+            )
+        arguments.append(argument)
+    return arguments
+
+
+def _example(param: dict[str, Any], schema: Any) -> Any:
+    if "example" in param:
+        return param["example"]
+    examples = param.get("examples")
+    if isinstance(examples, dict):
+        for example in examples.values():
+            if isinstance(example, dict) and "value" in example:
+                return example["value"]
+    if isinstance(schema, dict) and "example" in schema:
+        return schema["example"]
+    return ir.NO_EXAMPLE

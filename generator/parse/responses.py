@@ -1,0 +1,107 @@
+"""Responses: the type of each documented answer, and what the method returns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import _ir as ir
+from .. import _pytypes as t
+from .._errors import pointer
+from .._extensions import Envelope
+from ._context import ParseContext, text
+from .bodies import JSON_MEDIA
+from .schemas import SchemaTypes, has_property
+
+
+def status_order(status: Any) -> tuple[int, str]:
+    """Sort key: numeric statuses, then ranges like 4XX, then `default`."""
+    code = str(status)
+    if code == "default":
+        return 999, code
+    if code[1:].upper() == "XX" and code[:1].isdigit():
+        return int(code[0]) * 100, code
+    return (int(code) if code.isdigit() else 998), code
+
+
+def responses(
+    ctx: ParseContext,
+    types: SchemaTypes,
+    *,
+    operation: dict[str, Any],
+    at: str,
+    hint: str,
+    envelope: Envelope | None,
+) -> list[ir.Response]:
+    """Every documented response, in status order."""
+    raw = ctx.optional_mapping(operation, "responses", at + "/responses")
+    several_successes = len([s for s in raw if str(s).startswith("2")]) > 1
+    found = []
+    for status in sorted(raw, key=status_order):
+        response_at = at + pointer("responses", str(status))
+        response = ctx.mapping(raw[status], response_at, "a response")
+        code = str(status)
+        payload = payload_schema(ctx, response=response, status=code, envelope=envelope)
+        type_: t.PyType | None = None
+        unwrapped = False
+        if payload is not None:
+            schema, unwrapped = payload
+            if unwrapped:
+                suffix = "Data"
+            elif code.startswith("2"):
+                suffix = f"Response{code}" if several_successes else "Response"
+            else:
+                suffix = f"Error{code.title()}"
+            type_ = types.annotate(schema, f"{hint}{suffix}")
+        else:
+            content = response.get("content")
+            if isinstance(content, dict) and content and code.startswith("2"):
+                if not any(JSON_MEDIA.match(str(m)) for m in content):
+                    type_ = t.STR if any(str(m).startswith("text/") for m in content) else None
+        found.append(ir.Response(code, text(response.get("description")), type_, unwrapped))
+    return found
+
+
+def result_type(found: list[ir.Response]) -> t.PyType:
+    """What the method returns: the union of its success responses' types."""
+    success = [r for r in found if r.status.startswith("2")] or [
+        r for r in found if r.status == "default"
+    ]
+    return t.union([r.type or t.NONE for r in success]) if success else t.NONE
+
+
+def payload_schema(
+    ctx: ParseContext, *, response: dict[str, Any], status: str, envelope: Envelope | None
+) -> tuple[Any, bool] | None:
+    """The JSON schema of a response's payload, and whether it was unwrapped from the
+    envelope's data property (2xx answers only)."""
+    content = response.get("content")
+    if not isinstance(content, dict):
+        return None
+    media = next((m for m in content if JSON_MEDIA.match(str(m))), None)
+    media_obj = content.get(media) if media is not None else None
+    if not isinstance(media_obj, dict) or media_obj.get("schema") is None:
+        return None
+    schema = media_obj["schema"]
+    resolved = ctx.resolve(schema)
+    if envelope and status.startswith("2") and has_property(resolved, envelope.data):
+        return resolved["properties"][envelope.data], True
+    return schema, False
+
+
+def success_schema(
+    ctx: ParseContext, *, operation: dict[str, Any], envelope: Envelope | None
+) -> Any:
+    """The payload schema of the first 2xx response that has one."""
+    raw = operation.get("responses")
+    if not isinstance(raw, dict):
+        return {}
+    for status in sorted(raw, key=status_order):
+        if str(status).startswith("2"):
+            response = ctx.resolve(raw[status])
+            if isinstance(response, dict):
+                payload = payload_schema(
+                    ctx, response=response, status=str(status), envelope=envelope
+                )
+                if payload is not None:
+                    return payload[0]
+    return {}

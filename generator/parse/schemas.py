@@ -1,0 +1,302 @@
+"""Schemas to Python types, and the named models the models module is generated from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import _pytypes as t
+from .._boundary import Identifier, inert_text
+from .._naming import MODEL_MODULE_NAMES, pascal_case, unique
+from ._context import ParseContext
+
+# Keys a model schema may carry to datamodel-code-generator: types, validation and text. Any
+# other key (vendor extensions, `customTypePath`, `customBasePath`, ...) could choose code.
+_MODEL_KEYS = frozenset(
+    {
+        "$ref",
+        "type",
+        "properties",
+        "required",
+        "items",
+        "prefixItems",
+        "additionalProperties",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "enum",
+        "const",
+        "format",
+        "nullable",
+        "default",
+        "description",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "minProperties",
+        "maxProperties",
+        "readOnly",
+        "writeOnly",
+        "deprecated",
+    }
+)
+_STRING_ONLY = ("pattern", "minLength", "maxLength")  # pydantic cannot apply these to a Decimal
+_COMPONENT_PREFIX = "#/components/schemas/"
+_MAX_DEPTH = 64
+
+
+class SchemaTypes:
+    """Maps schemas to types, naming every class-like schema as a model exactly once."""
+
+    def __init__(self, ctx: ParseContext, *, decimal_module: str) -> None:
+        self.ctx = ctx
+        self.decimal_module = decimal_module
+        self.taken: set[str] = set(MODEL_MODULE_NAMES)
+        self.models: dict[str, Any] = {}
+        self._named: dict[int, Identifier] = {}  # id(schema) -> its model
+        self._components: dict[str, Identifier] = {}  # component name -> its model
+        self._name_components()
+
+    # -- types -------------------------------------------------------------------------------
+
+    def annotate(self, schema: Any, hint: str, depth: int = 0) -> t.PyType:
+        """The Python type of values matching `schema`, naming inline objects as models."""
+        if not isinstance(schema, dict) or depth > _MAX_DEPTH:
+            return t.ANY
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            name = ref.rsplit("/", 1)[-1]
+            if ref.startswith(_COMPONENT_PREFIX) and name in self._components:
+                model = t.ModelType(self._components[name])
+                return t.optional(model) if schema.get("nullable") is True else model
+            target = self.ctx.resolve(schema)
+            if target is schema or not isinstance(target, dict):
+                return t.ANY
+            return self.annotate(target, pascal_case(name), depth + 1)
+        if id(schema) in self._named:
+            return t.ModelType(self._named[id(schema)])
+        annotation = self._annotate(schema, hint, depth)
+        if schema.get("nullable") is True or "null" in type_list(schema):
+            return t.optional(annotation)
+        return annotation
+
+    def _annotate(self, schema: dict[str, Any], hint: str, depth: int) -> t.PyType:
+        if is_class_like(schema):
+            return t.ModelType(self._name(schema, hint))
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and len(all_of) == 1:
+            return self.annotate(all_of[0], hint, depth + 1)
+        if "const" in schema:
+            return _literal([schema["const"]]) or t.ANY
+        if isinstance(schema.get("enum"), list):
+            values = [v for v in schema["enum"] if v is not None]
+            found = _literal(values)
+            if found is not None:
+                return t.optional(found) if None in schema["enum"] else found
+        for key in ("oneOf", "anyOf"):
+            if isinstance(schema.get(key), list):
+                if self.is_decimal(schema):
+                    return t.DECIMAL
+                return t.union(
+                    [
+                        self.annotate(member, f"{hint}{i + 1}", depth + 1)
+                        for i, member in enumerate(schema[key])
+                    ]
+                )
+        kinds = type_list(schema)
+        if kinds == ["null"]:
+            return t.NONE
+        kinds = [k for k in kinds if k != "null"]
+        if len(kinds) > 1:
+            return t.union([self._annotate({**schema, "type": k}, hint, depth) for k in kinds])
+        kind = kinds[0] if kinds else ("object" if "additionalProperties" in schema else None)
+        if kind == "string":
+            fmt = schema.get("format")
+            return _STRING_FORMATS.get(fmt, t.STR) if isinstance(fmt, str) else t.STR
+        if kind == "array":
+            return t.ListType(self.annotate(schema.get("items"), hint + "Item", depth + 1))
+        if kind == "object":
+            extra = schema.get("additionalProperties")
+            if isinstance(extra, dict):
+                return t.DictType(self.annotate(extra, hint + "Value", depth + 1))
+            return t.DictType(t.ANY)
+        return _SCALARS.get(kind or "", t.ANY)
+
+    def is_decimal(self, schema: Any) -> bool:
+        """Whether `schema` is a number, a decimal string, or a choice between the two."""
+        schema = self.ctx.resolve(schema)
+        if not isinstance(schema, dict):
+            return False
+        members = schema.get("anyOf") or schema.get("oneOf")
+        if isinstance(members, list) and members:
+            kinds = [self.ctx.resolve(m) for m in members]
+            plain = [k for k in kinds if isinstance(k, dict) and type_list(k) != ["null"]]
+            types_ = {tuple(type_list(k)) for k in plain}
+            return types_ == {("number",), ("string",)} and all(
+                k.get("format") in (None, "decimal") for k in plain
+            )
+        kinds_ = [k for k in type_list(schema) if k != "null"]
+        return kinds_ == ["number"] or (kinds_ == ["string"] and schema.get("format") == "decimal")
+
+    # -- models ------------------------------------------------------------------------------
+
+    def _name_components(self) -> None:
+        components = self.ctx.document.get("components")
+        schemas = components.get("schemas") if isinstance(components, dict) else None
+        if not isinstance(schemas, dict):
+            return
+        for name, schema in schemas.items():
+            if is_class_like(self.ctx.resolve(schema)) and not (
+                isinstance(schema, dict) and "$ref" in schema
+            ):
+                self._components[str(name)] = Identifier(unique(pascal_case(str(name)), self.taken))
+        for name, schema in schemas.items():
+            if str(name) in self._components:
+                model = self._components[str(name)]
+                self._named[id(schema)] = model
+                self.models[model] = self._model_schema(schema, model, root=True)
+
+    def _name(self, schema: dict[str, Any], hint: str) -> Identifier:
+        name = Identifier(unique(pascal_case(hint), self.taken))
+        self._named[id(schema)] = name
+        self.models[name] = self._model_schema(schema, name, root=True)
+        return name
+
+    def _model_schema(self, schema: Any, hint: str, root: bool = False, depth: int = 0) -> Any:
+        """A copy of `schema` for the models module: inline classes become `$ref`s to models."""
+        if depth > _MAX_DEPTH:
+            return {}
+        if isinstance(schema, list):
+            return [
+                self._model_schema(s, f"{hint}{i + 1}", depth=depth + 1)
+                for i, s in enumerate(schema)
+            ]
+        if not isinstance(schema, dict):
+            return schema
+        if not root and "$ref" not in schema and is_class_like(schema):
+            name = self._named.get(id(schema)) or self._name(schema, hint)
+            return {"$ref": _COMPONENT_PREFIX + name}
+        out: dict[str, Any] = {}
+        for key, value in schema.items():
+            if key not in _MODEL_KEYS:
+                continue
+            if key == "$ref":
+                if not isinstance(value, str):
+                    continue
+                component = value.rsplit("/", 1)[-1]
+                if value.startswith(_COMPONENT_PREFIX) and component in self._components:
+                    out[key] = _COMPONENT_PREFIX + self._components[component]
+                    continue
+                target = self.ctx.resolve(schema)
+                if target is not schema and isinstance(target, dict):
+                    copied = self._model_schema(
+                        target,
+                        pascal_case(component) if value.startswith(_COMPONENT_PREFIX) else hint,
+                        depth=depth + 1,
+                    )
+                    if isinstance(copied, dict):
+                        out.update({k: v for k, v in copied.items() if k not in out})
+                continue
+            if key == "properties" and isinstance(value, dict):
+                value = {
+                    str(k): self._model_schema(v, f"{hint}{pascal_case(str(k))}", depth=depth + 1)
+                    for k, v in value.items()
+                }
+            elif key in ("items", "additionalProperties"):
+                suffix = "Item" if key == "items" else "Value"
+                value = self._model_schema(value, hint + suffix, depth=depth + 1)
+            elif key in ("allOf", "oneOf", "anyOf", "prefixItems") and isinstance(value, list):
+                # allOf members are merged into this model, so they stay inline.
+                value = [
+                    self._model_schema(s, f"{hint}{i + 1}", root=key == "allOf", depth=depth + 1)
+                    for i, s in enumerate(value)
+                ]
+            elif key == "description" and isinstance(value, str):
+                value = inert_text(value)
+            out[key] = value
+        return self._exact_decimal(out) if self.is_decimal(out) else out
+
+    def _exact_decimal(self, out: dict[str, Any]) -> dict[str, Any]:
+        """Decimals validate and serialize through the package's exact types."""
+        kinds = type_list(out)
+        as_string = "string" in kinds or "anyOf" in out or "oneOf" in out
+        custom = f"{self.decimal_module}.{'DecimalString' if as_string else 'DecimalNumber'}"
+        kept = {
+            k: v for k, v in out.items() if k in ("description", "default", "readOnly", "writeOnly")
+        }
+        exact = {k: v for k, v in out.items() if k not in kept and k not in _STRING_ONLY}
+        exact.pop("anyOf", None)
+        exact.pop("oneOf", None)
+        exact["type"] = "string" if as_string else "number"
+        exact.pop("nullable", None)
+        exact["customTypePath"] = custom
+        if "null" in kinds or out.get("nullable") is True or _has_null_member(out):
+            # datamodel-code-generator drops nullability beside a custom type: spell it as a union.
+            return {**kept, "anyOf": [exact, {"type": "null"}]}
+        return {**kept, **exact}
+
+    def models_document(self) -> dict[str, Any]:
+        """The OpenAPI document datamodel-code-generator renders the models module from."""
+        return {
+            "openapi": "3.1.0",
+            "info": {"title": "models", "version": "1"},
+            "paths": {},
+            "components": {"schemas": {name: self.models[name] for name in sorted(self.models)}},
+        }
+
+
+def is_class_like(schema: Any) -> bool:
+    """Whether a schema becomes a model class (it has properties, or merges several schemas)."""
+    if not isinstance(schema, dict):
+        return False
+    all_of = schema.get("allOf")
+    return bool(schema.get("properties")) or (isinstance(all_of, list) and len(all_of) > 1)
+
+
+def type_list(schema: dict[str, Any]) -> list[str]:
+    """The `type` of a schema as a list (3.1 allows a list, 3.0 a single name)."""
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        return [str(k) for k in kind]
+    return [str(kind)] if isinstance(kind, str) else []
+
+
+def has_property(schema: Any, name: str) -> bool:
+    """Whether `schema` declares the property `name`."""
+    return (
+        isinstance(schema, dict)
+        and isinstance(schema.get("properties"), dict)
+        and name in schema["properties"]
+    )
+
+
+def _has_null_member(schema: dict[str, Any]) -> bool:
+    members = schema.get("anyOf") or schema.get("oneOf") or []
+    return any(isinstance(m, dict) and type_list(m) == ["null"] for m in members)
+
+
+def _literal(values: list[Any]) -> t.PyType | None:
+    if not values or not all(isinstance(v, (str, int, bool)) for v in values):
+        return None
+    return t.LiteralType(tuple(values))
+
+
+_STRING_FORMATS: dict[str, t.PyType] = {
+    "decimal": t.DECIMAL,
+    "date-time": t.DATETIME,
+    "date": t.DATE,
+    "binary": t.BYTES,
+}
+_SCALARS: dict[str, t.PyType] = {
+    "integer": t.INT,
+    "number": t.DECIMAL,
+    "boolean": t.BOOL,
+    "null": t.NONE,
+}
