@@ -219,7 +219,9 @@ class SchemaTypes:
                     for i, s in enumerate(value)
                 ]
             elif key == "description" and isinstance(value, str):
-                value = inert_text(value)
+                # datamodel-code-generator writes descriptions into docstrings without
+                # escaping backslashes.
+                value = inert_text(value).replace("\\", "\\\\")
             out[key] = value
         return self._exact_decimal(out) if self.is_decimal(out) else out
 
