@@ -234,9 +234,11 @@ class HummingbotClient(BaseClient):
             connector_name: Name of the connector/exchange.
             trading_pair: Trading pair (e.g., BTC-USDT).
             trade_type: Whether to buy or sell.
-            amount: Amount to trade (in the base asset); must be greater than 0.
+            amount: Amount to trade (in the base asset); must be greater than 0. A JSON number
+                or a decimal string; the string keeps every digit.
             order_type: Type of order.
-            price: Price for limit orders (LIMIT and LIMIT_MAKER); null for MARKET orders.
+            price: Price for limit orders (LIMIT and LIMIT_MAKER); null for MARKET orders. A
+                JSON number or a decimal string; the string keeps every digit.
             position_action: Position action for perpetual contracts.
         """
         return self._call(
