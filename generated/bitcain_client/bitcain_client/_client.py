@@ -197,14 +197,14 @@ class BitcainClient(BaseClient):
 
         Args:
             portfolio_id: Filter by portfolio ID.
-            order_status: Filter by order status (the values are not documented).
+            order_status: Filter by order status (e.g. `filled`).
             symbol: Filter by trading symbol (exact match).
             start_date: Filter orders created after this date.
             end_date: Filter orders created before this date.
             limit: Maximum number of orders to return.
             offset: Number of orders to skip for pagination.
             cursor: Cursor for pagination (alternative to offset). Pass the `next_cursor` of the
-                previous page (assumed response field).
+                previous page.
         """
         return self._call(
             _LIST_ORDERS,
@@ -296,8 +296,8 @@ class BitcainClient(BaseClient):
         or live mode (`trading_mode`, default `live`). The order passes the service's risk
         management before it is routed.
 
-        `source` and `agent_id` exist both as query parameters and as body fields (the page
-        documents both); `agent_id` is the AI agent's UUID when `source` is `agent`.
+        `source` and `agent_id` exist both as query parameters and as body fields; `agent_id`
+        is the AI agent's UUID when `source` is `agent`.
 
         Creating an order is not idempotent: a retried request may create a second order. Set
         `client_order_id` to recognise your own orders.
@@ -306,14 +306,17 @@ class BitcainClient(BaseClient):
             symbol: Trading symbol.
             side: Trade type enumeration.
             type: Order type enumeration.
-            quantity: Order quantity (the server also accepts a decimal string).
+            quantity: Order quantity: a JSON number or a decimal string (the string keeps every
+                digit).
             trading_mode: Trading mode: 'paper' or 'live'.
             exchange: Exchange to route order to (e.g., 'binanceus', 'coinbase').
             source: Order source: 'manual', 'agent', 'strategy'.
             agent_id: AI agent UUID (if source is 'agent').
-            price: Limit price (the server also accepts a decimal string).
+            price: Limit price: a JSON number or a decimal string (the string keeps every
+                digit).
             portfolio_id: Portfolio the order belongs to.
-            stop_price: Stop (trigger) price (the server also accepts a decimal string).
+            stop_price: Stop (trigger) price: a JSON number or a decimal string (the string
+                keeps every digit).
             time_in_force: Time in force enumeration.
             expires_at: Expiry time (for `gtt` orders).
             reduce_only: Only reduce an existing position.
@@ -373,7 +376,7 @@ class BitcainClient(BaseClient):
         Args:
             start_date: Filter orders from this date.
             end_date: Filter orders until this date.
-            order_status: Filter by order status (the values are not documented).
+            order_status: Filter by order status (e.g. `filled`).
             limit: Maximum number of orders to return.
         """
         return self._call(
@@ -439,12 +442,15 @@ class BitcainClient(BaseClient):
 
         Args:
             order_id: Order id (UUID).
-            quantity: New quantity (the server also accepts a decimal string).
-            price: New limit price (the server also accepts a decimal string).
-            stop_price: New stop (trigger) price (the server also accepts a decimal string).
+            quantity: New quantity: a JSON number or a decimal string (the string keeps every
+                digit).
+            price: New limit price: a JSON number or a decimal string (the string keeps every
+                digit).
+            stop_price: New stop (trigger) price: a JSON number or a decimal string (the string
+                keeps every digit).
             time_in_force: New time in force.
             expires_at: New expiry time.
-            status: New status (the values are not documented).
+            status: New status (e.g. `cancelled`).
         """
         return self._call(
             _UPDATE_ORDER,
