@@ -362,3 +362,51 @@ def test_operations_that_need_one_of_several_ids_carry_a_working_example() -> No
     bitget = load(API_SPECS["bitget"])
     get_order = next(op for _, _, op in operations(bitget) if op["operationId"] == "get_order")
     assert get_order["x-example"] == {"orderId": "1320244799629316096"}
+
+
+def request_money_fields(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(operation and property, schema) of every money field of every request body."""
+    found = []
+    for method, path, op in operations(spec):
+        if "requestBody" in op:
+            media = resolve(spec, op["requestBody"])["content"]["application/json"]
+            for prop, schema in body_properties(spec, media["schema"]).items():
+                if MONEY.match(prop):
+                    found.append((f"{method.upper()} {path} {prop}", schema))
+    return found
+
+
+def accepts(spec: dict[str, Any], schema: dict[str, Any], instance: Any) -> bool:
+    validator = OAS31Validator({**schema, "components": spec.get("components", {})})
+    return validator.is_valid(instance)
+
+
+@pytest.mark.parametrize("name", ["bitcain", "hummingbot"])
+def test_fastapi_decimal_inputs_take_a_number_or_an_exact_decimal_string(name: str) -> None:
+    # FastAPI declares a pydantic Decimal input as anyOf number | string; the string keeps every digit.
+    spec = load(API_SPECS[name])
+    fields = request_money_fields(spec)
+    assert fields
+    for at, schema in fields:
+        assert accepts(spec, schema, 1.5), at
+        assert accepts(spec, schema, "0.000000012345678901234567"), at
+        string_branches = [b for b in schema.get("anyOf", []) if b.get("type") == "string"]
+        assert [b.get("format") for b in string_branches] == ["decimal"], at
+
+
+@pytest.mark.parametrize("name", ["bitria", "btse"])
+def test_apis_that_expect_numbers_declare_numbers_only(name: str) -> None:
+    spec = load(API_SPECS[name])
+    fields = request_money_fields(spec)
+    assert fields
+    for at, schema in fields:
+        assert accepts(spec, schema, 1.5), at
+        assert not accepts(spec, schema, "1.5"), at
+
+
+def test_hummingbot_amount_must_be_positive_and_keeps_fastapis_decimal_pattern() -> None:
+    spec = load(API_SPECS["hummingbot"])
+    amount = spec["components"]["schemas"]["TradeRequest"]["properties"]["amount"]
+    assert not accepts(spec, amount, 0) and accepts(spec, amount, "0.001")
+    assert not accepts(spec, amount, "0.00.1")
+    assert amount["anyOf"][1]["pattern"] == r"^(?!^[-+.]*$)[+-]?0*\d*\.?\d*$"
