@@ -260,10 +260,22 @@ def user_texts(node: Any, at: str = "") -> list[tuple[str, str]]:
 
 
 def test_forbidden_pattern_catches_sources_and_spares_pagination() -> None:
-    cited = ["see FACTS.md", "The page documents none", "the SDK sends", "(not on the page)",
-             "assumed shape", "as the docs say", "written from `bitria-v1.txt`"]
-    plain = ["One page of orders.", "Cursor of the next page; null on the last page.",
-             "Items per page (default 20).", "This page's number.", "The page size used."]
+    cited = [
+        "see FACTS.md",
+        "The page documents none",
+        "the SDK sends",
+        "(not on the page)",
+        "assumed shape",
+        "as the docs say",
+        "written from `bitria-v1.txt`",
+    ]
+    plain = [
+        "One page of orders.",
+        "Cursor of the next page; null on the last page.",
+        "Items per page (default 20).",
+        "This page's number.",
+        "The page size used.",
+    ]
     assert [t for t in cited if not FORBIDDEN_IN_USER_TEXT.search(t)] == []
     assert [t for t in plain if FORBIDDEN_IN_USER_TEXT.search(t)] == []
 
