@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -77,6 +78,8 @@ class Operation:
     pagination: Pagination | None = None
     page_item_type: PyType | None = None
     request_example: Any = None
+    example: Mapping[str, Any] | None = field(default=None, compare=False)
+    """`x-example`: the wire names and values of one call that works as written."""
 
     @property
     def success_responses(self) -> tuple[Response, ...]:

@@ -254,7 +254,13 @@ def usage_example(op: ir.Operation) -> Code:
     """One call of the operation's method, with the spec's example values where it has them."""
     body_example = op.request_example if isinstance(op.request_example, dict) else {}
     parts = []
-    for a in op.arguments:
+    if op.example is not None:
+        parts = [
+            f"{a.name}={_example_literal(a.type, op.example[a.wire_name])}"
+            for a in op.arguments
+            if a.wire_name in op.example
+        ]
+    for a in op.arguments if op.example is None else ():
         # Required arguments, and the body fields the spec's request example sets.
         value = (
             body_example.get(a.wire_name, ir.NO_EXAMPLE) if a.location == "body" else ir.NO_EXAMPLE

@@ -11,7 +11,7 @@ from .._errors import pointer
 from .._naming import pascal_case
 from ._context import ParseContext, text
 from .parameters import Unsupported, argument_name
-from .schemas import SchemaTypes
+from .schemas import SchemaTypes, schema_example
 
 JSON_MEDIA = re.compile(r"^application/([\w.-]+\+)?json(;.*)?$|^\*/\*$")
 FORM_MEDIA = "application/x-www-form-urlencoded"
@@ -77,7 +77,7 @@ def request_body(
                 required=required and name in required_fields,
                 description=text(prop_resolved.get("description")),
                 default=prop_resolved.get("default"),
-                example=prop_resolved.get("example", ir.NO_EXAMPLE),
+                example=schema_example(prop_resolved),
             )
         )
     return ir.RequestBody(media, body_type, required, True, description), arguments, example

@@ -153,7 +153,31 @@ def _operation(
         pagination=pager[0] if pager else None,
         page_item_type=pager[1] if pager else None,
         request_example=example,
+        example=_x_example(ctx, raw=raw, at=at, arguments=arguments + body_arguments),
     )
+
+
+def _x_example(
+    ctx: ParseContext, *, raw: dict[str, Any], at: str, arguments: list[ir.Argument]
+) -> dict[str, Any] | None:
+    """`x-example`, checked: its keys are wire names of arguments and cover the required ones."""
+    example = raw.get("x-example")
+    if example is None:
+        return None
+    at += "/x-example"
+    if not isinstance(example, dict):
+        ctx.diagnostics.error(at, "x-example must be a mapping of argument wire names to values")
+        return None
+    wires = {a.wire_name for a in arguments}
+    unknown = sorted(str(k) for k in example if k not in wires)
+    missing = sorted(a.wire_name for a in arguments if a.required and a.wire_name not in example)
+    if unknown:
+        ctx.diagnostics.error(
+            at, f"x-example names {unknown}, which are not arguments of this operation"
+        )
+    if missing:
+        ctx.diagnostics.error(at, f"x-example leaves out the required arguments {missing}")
+    return None if unknown or missing else example
 
 
 def derived_operation_id(method: str, path: str) -> str:

@@ -10,7 +10,7 @@ from .._boundary import Identifier
 from .._errors import pointer
 from .._naming import METHOD_OPTIONS, free_name, pascal_case, snake_case
 from ._context import ParseContext, text
-from .schemas import SchemaTypes
+from .schemas import SchemaTypes, schema_example
 
 PATH_TEMPLATE = re.compile(r"\{([^}/]+)\}")
 _LOCATIONS = ("path", "query", "header", "cookie")
@@ -114,6 +114,4 @@ def _example(param: dict[str, Any], schema: Any) -> Any:
         for example in examples.values():
             if isinstance(example, dict) and "value" in example:
                 return example["value"]
-    if isinstance(schema, dict) and "example" in schema:
-        return schema["example"]
-    return ir.NO_EXAMPLE
+    return schema_example(schema)

@@ -6,6 +6,7 @@ from typing import Any
 
 from .. import _pytypes as t
 from .._boundary import Identifier, inert_text
+from .._ir import NO_EXAMPLE
 from .._naming import MODEL_MODULE_NAMES, pascal_case, unique
 from ._context import ParseContext
 
@@ -252,6 +253,17 @@ class SchemaTypes:
             "paths": {},
             "components": {"schemas": {name: self.models[name] for name in sorted(self.models)}},
         }
+
+
+def schema_example(schema: Any) -> Any:
+    """The schema's `example`, or the first of its `examples` (NO_EXAMPLE when it has neither)."""
+    if isinstance(schema, dict):
+        if "example" in schema:
+            return schema["example"]
+        examples = schema.get("examples")
+        if isinstance(examples, list) and examples:
+            return examples[0]
+    return NO_EXAMPLE
 
 
 def is_class_like(schema: Any) -> bool:

@@ -486,8 +486,8 @@ def extras(builders: Mapping[str, Builder]) -> dict[str, dict[str, Cassette]]:
                 "symbol": "BTC/USD",
                 "side": "buy",
                 "type": "limit",
-                "quantity": Decimal("0.01"),
-                "price": Decimal("65000.5"),
+                "quantity": "0.01",  # FastAPI reads decimal strings exactly
+                "price": "65000.5",
                 "source": "agent",
                 "agent_id": agent,
             },
@@ -510,7 +510,7 @@ def extras(builders: Mapping[str, Builder]) -> dict[str, dict[str, Cassette]]:
                 "connector_name": "binance",
                 "trading_pair": "BTC-USDT",
                 "trade_type": "SELL",
-                "amount": Decimal("0.5"),
+                "amount": "0.5",  # FastAPI reads decimal strings exactly
                 "order_type": "MARKET",
                 "price": None,
             }

@@ -114,14 +114,14 @@ class BitcainClient(BaseClient):
 
         Args:
             portfolio_id: Filter by portfolio ID.
-            order_status: Filter by order status (the values are not documented).
+            order_status: Filter by order status (e.g. `filled`).
             symbol: Filter by trading symbol (exact match).
             start_date: Filter orders created after this date.
             end_date: Filter orders created before this date.
             limit: Maximum number of orders to return.
             offset: Number of orders to skip for pagination.
             cursor: Cursor for pagination (alternative to offset). Pass the `next_cursor` of the
-                previous page (assumed response field).
+                previous page.
 
         Raises:
             AuthenticationError: 401
@@ -214,9 +214,9 @@ class BitcainClient(BaseClient):
         exchange: str | NotGiven = NOT_GIVEN,
         source: Literal["manual", "agent", "strategy"] | NotGiven = NOT_GIVEN,
         agent_id: str | None | NotGiven = NOT_GIVEN,
-        price: Decimal | None | NotGiven = NOT_GIVEN,
+        price: Decimal | NotGiven = NOT_GIVEN,
         portfolio_id: str | None | NotGiven = NOT_GIVEN,
-        stop_price: Decimal | None | NotGiven = NOT_GIVEN,
+        stop_price: Decimal | NotGiven = NOT_GIVEN,
         time_in_force: Literal["gtc", "ioc", "fok", "gtt"] | NotGiven = NOT_GIVEN,
         expires_at: datetime | None | NotGiven = NOT_GIVEN,
         reduce_only: bool | NotGiven = NOT_GIVEN,
@@ -236,8 +236,8 @@ class BitcainClient(BaseClient):
         or live mode (`trading_mode`, default `live`). The order passes the service's risk
         management before it is routed.
 
-        `source` and `agent_id` exist both as query parameters and as body fields (the page
-        documents both); `agent_id` is the AI agent's UUID when `source` is `agent`.
+        `source` and `agent_id` exist both as query parameters and as body fields; `agent_id`
+        is the AI agent's UUID when `source` is `agent`.
 
         Creating an order is not idempotent: a retried request may create a second order. Set
         `client_order_id` to recognise your own orders.
@@ -246,14 +246,17 @@ class BitcainClient(BaseClient):
             symbol: Trading symbol.
             side: Trade type enumeration.
             type: Order type enumeration.
-            quantity: Order quantity (the server also accepts a decimal string).
+            quantity: Order quantity: a JSON number or a decimal string (the string keeps every
+                digit).
             trading_mode: Trading mode: 'paper' or 'live'.
             exchange: Exchange to route order to (e.g., 'binanceus', 'coinbase').
             source: Order source: 'manual', 'agent', 'strategy'.
             agent_id: AI agent UUID (if source is 'agent').
-            price: Limit price (the server also accepts a decimal string).
+            price: Limit price: a JSON number or a decimal string (the string keeps every
+                digit).
             portfolio_id: Portfolio the order belongs to.
-            stop_price: Stop (trigger) price (the server also accepts a decimal string).
+            stop_price: Stop (trigger) price: a JSON number or a decimal string (the string
+                keeps every digit).
             time_in_force: Time in force enumeration.
             expires_at: Expiry time (for `gtt` orders).
             reduce_only: Only reduce an existing position.
@@ -331,7 +334,7 @@ class BitcainClient(BaseClient):
         Args:
             start_date: Filter orders from this date.
             end_date: Filter orders until this date.
-            order_status: Filter by order status (the values are not documented).
+            order_status: Filter by order status (e.g. `filled`).
             limit: Maximum number of orders to return.
 
         Raises:
@@ -385,7 +388,7 @@ class BitcainClient(BaseClient):
 
         Raises:
             AuthenticationError: 401
-            NotFoundError: 404, Order not found (assumed status, see the API description)
+            NotFoundError: 404, Order not found
             UnprocessableEntityError: 422, Validation Error
             APIStatusError: any other error status
             APIConnectionError: the request or its answer did not get through
@@ -419,9 +422,9 @@ class BitcainClient(BaseClient):
         self,
         *,
         order_id: str,
-        quantity: Decimal | None | NotGiven = NOT_GIVEN,
-        price: Decimal | None | NotGiven = NOT_GIVEN,
-        stop_price: Decimal | None | NotGiven = NOT_GIVEN,
+        quantity: Decimal | NotGiven = NOT_GIVEN,
+        price: Decimal | NotGiven = NOT_GIVEN,
+        stop_price: Decimal | NotGiven = NOT_GIVEN,
         time_in_force: Literal["gtc", "ioc", "fok", "gtt"] | None | NotGiven = NOT_GIVEN,
         expires_at: datetime | None | NotGiven = NOT_GIVEN,
         status: str | None | NotGiven = NOT_GIVEN,
@@ -438,16 +441,19 @@ class BitcainClient(BaseClient):
 
         Args:
             order_id: Order id (UUID).
-            quantity: New quantity (the server also accepts a decimal string).
-            price: New limit price (the server also accepts a decimal string).
-            stop_price: New stop (trigger) price (the server also accepts a decimal string).
+            quantity: New quantity: a JSON number or a decimal string (the string keeps every
+                digit).
+            price: New limit price: a JSON number or a decimal string (the string keeps every
+                digit).
+            stop_price: New stop (trigger) price: a JSON number or a decimal string (the string
+                keeps every digit).
             time_in_force: New time in force.
             expires_at: New expiry time.
-            status: New status (the values are not documented).
+            status: New status (e.g. `cancelled`).
 
         Raises:
             AuthenticationError: 401
-            NotFoundError: 404, Order not found (assumed status, see the API description)
+            NotFoundError: 404, Order not found
             UnprocessableEntityError: 422, Validation Error
             APIStatusError: any other error status
             APIConnectionError: the request or its answer did not get through
@@ -502,7 +508,7 @@ class BitcainClient(BaseClient):
 
         Raises:
             AuthenticationError: 401
-            NotFoundError: 404, Order not found (assumed status, see the API description)
+            NotFoundError: 404, Order not found
             UnprocessableEntityError: 422, Validation Error
             APIStatusError: any other error status
             APIConnectionError: the request or its answer did not get through
@@ -550,7 +556,7 @@ class BitcainClient(BaseClient):
 
         Raises:
             AuthenticationError: 401
-            NotFoundError: 404, Order not found (assumed status, see the API description)
+            NotFoundError: 404, Order not found
             UnprocessableEntityError: 422, Validation Error
             APIStatusError: any other error status
             APIConnectionError: the request or its answer did not get through

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, ConfigDict, Field
 
-from bitcain_client._types import DecimalNumber, Model
+from bitcain_client._types import DecimalNumber, DecimalString, Model
 
 
 class HttpError(Model):
@@ -23,9 +23,7 @@ class HttpError(Model):
 
 class Order(Model):
     """
-    An order. The page shows the success body as `{}`; this shape is designed from the
-    request fields, the query parameters and the filters, and is assumed.
-
+    An order.
     """
 
     model_config = ConfigDict(
@@ -94,7 +92,7 @@ class Order(Model):
     """
     status: str
     """
-    Order status (the values are not documented).
+    Order status (e.g. `pending`, `open`, `filled`, `cancelled`).
     """
     filled_quantity: DecimalNumber | None = None
     """
@@ -106,7 +104,7 @@ class Order(Model):
     """
     trading_mode: Literal["paper", "live"] | None = None
     """
-    Trading mode: paper (simulated) or live (FACTS.md).
+    Trading mode: paper (simulated) or live.
     """
     exchange: str | None = None
     """
@@ -167,21 +165,21 @@ class OrderCreate(Model):
     """
     Order type enumeration.
     """
-    quantity: DecimalNumber
+    quantity: DecimalString
     """
-    Order quantity (the server also accepts a decimal string).
+    Order quantity: a JSON number or a decimal string (the string keeps every digit).
     """
-    price: DecimalNumber | None = None
+    price: DecimalString | None = None
     """
-    Limit price (the server also accepts a decimal string).
+    Limit price: a JSON number or a decimal string (the string keeps every digit).
     """
     portfolio_id: UUID | None = None
     """
     Portfolio the order belongs to.
     """
-    stop_price: DecimalNumber | None = None
+    stop_price: DecimalString | None = None
     """
-    Stop (trigger) price (the server also accepts a decimal string).
+    Stop (trigger) price: a JSON number or a decimal string (the string keeps every digit).
     """
     time_in_force: Literal["gtc", "ioc", "fok", "gtt"] = "gtc"
     """
@@ -215,7 +213,7 @@ class OrderCreate(Model):
 
 class OrderHistory(Model):
     """
-    Order history (assumed shape).
+    Order history.
     """
 
     orders: list[Order]
@@ -227,7 +225,7 @@ class OrderHistory(Model):
 
 class OrderList(Model):
     """
-    One page of orders (assumed shape).
+    One page of orders.
     """
 
     orders: list[Order]
@@ -257,17 +255,17 @@ class OrderUpdate(Model):
     model_config = ConfigDict(
         arbitrary_types_allowed=True,
     )
-    quantity: DecimalNumber | None = None
+    quantity: DecimalString | None = None
     """
-    New quantity (the server also accepts a decimal string).
+    New quantity: a JSON number or a decimal string (the string keeps every digit).
     """
-    price: DecimalNumber | None = None
+    price: DecimalString | None = None
     """
-    New limit price (the server also accepts a decimal string).
+    New limit price: a JSON number or a decimal string (the string keeps every digit).
     """
-    stop_price: DecimalNumber | None = None
+    stop_price: DecimalString | None = None
     """
-    New stop (trigger) price (the server also accepts a decimal string).
+    New stop (trigger) price: a JSON number or a decimal string (the string keeps every digit).
     """
     time_in_force: Literal["gtc", "ioc", "fok", "gtt"] | None = None
     """
@@ -279,7 +277,7 @@ class OrderUpdate(Model):
     """
     status: str | None = None
     """
-    New status (the values are not documented).
+    New status (e.g. `cancelled`).
     """
 
 

@@ -148,7 +148,7 @@ class BitgetClient(BaseClient):
 
         Take-profit / stop-loss are attached with their wire names (`takeProfit`, `stopLoss`,
         `tpTriggerBy`, `slTriggerBy`, `tpOrderType`, `slOrderType`, `tpLimitPrice`,
-        `slLimitPrice`); the page's "Futures Limit Order with TP/SL" sample becomes:
+        `slLimitPrice`). A futures limit order with TP/SL:
 
         ```json
         {"category": "USDT-FUTURES", "symbol": "ETHUSDT", "side": "buy", "orderType": "limit",
@@ -178,25 +178,18 @@ class BitgetClient(BaseClient):
             reduce_only: Whether this is a reduce-only order.
             client_oid: Client-assigned order ID for idempotency and tracking.
             stp_mode: Self-trade prevention mode.
-            take_profit: Take-profit trigger price attached at order placement. The page calls
-                it `takeProfitPrice`; `takeProfit` is the wire name the SDK sends (FACTS.md).
-            stop_loss: Stop-loss trigger price attached at order placement. The page calls it
-                `stopLossPrice`; `stopLoss` is the wire name the SDK sends (FACTS.md).
+            take_profit: Take-profit trigger price attached at order placement.
+            stop_loss: Stop-loss trigger price attached at order placement.
             tp_trigger_by: Price that triggers the take-profit: `market` (last traded price) or
-                `mark` (mark price). The page calls the field `takeProfitTriggerType` with
-                values `last_price` / `mark_price`; the wire name and values are the SDK's
-                (FACTS.md).
+                `mark` (mark price).
             sl_trigger_by: Price that triggers the stop-loss: `market` (last traded price) or
-                `mark` (mark price). The page calls the field `stopLossTriggerType` with values
-                `last_price` / `mark_price`; the wire name and values are the SDK's (FACTS.md).
+                `mark` (mark price).
             tp_order_type: Order type sent when the take-profit triggers; `limit` needs
-                `tpLimitPrice`. Not on the page; wire name from the SDK (FACTS.md).
+                `tpLimitPrice`.
             sl_order_type: Order type sent when the stop-loss triggers; `limit` needs
-                `slLimitPrice`. Not on the page; wire name from the SDK (FACTS.md).
+                `slLimitPrice`.
             tp_limit_price: Limit price of the take-profit order when `tpOrderType` is `limit`.
-                Not on the page; wire name from the SDK (FACTS.md).
             sl_limit_price: Limit price of the stop-loss order when `slOrderType` is `limit`.
-                Not on the page; wire name from the SDK (FACTS.md).
 
         Raises:
             BadRequestError: 400
@@ -488,13 +481,12 @@ class BitgetClient(BaseClient):
 
         Sets or refreshes a dead man's switch that automatically cancels all open orders if
         the countdown expires without being reset. `countdown` is the number of seconds as a
-        string, "5" to "60"; "0" disarms an active countdown. (The page prints the range as
-        "560": a lost dash, read as "5-60" per FACTS.md.) Keep it alive by calling again
+        string, "5" to "60"; "0" disarms an active countdown. Keep it alive by calling again
         before it expires, e.g. every 20 s for a 30 s countdown.
 
         Args:
             countdown: Seconds until auto-cancel, as a string: "5" to "60", or "0" to disable an
-                active countdown. (The page says "560"; FACTS.md reads it as "5-60".)
+                active countdown.
             paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
                 trading environment (needs a demo API key). Omit it for live trading.
 
@@ -665,9 +657,8 @@ class BitgetClient(BaseClient):
         GET /api/v3/trade/order-info
 
         Returns one order, identified by `orderId` or `clientOid` (provide one of them). The
-        order's state is in `orderStatus` (e.g. `live`); the page's workflow sample reads
-        `data.status`, but the real answer (FACTS.md) has no such field. Error 43001 / 25204
-        when the order does not exist.
+        order's state is in `orderStatus` (e.g. `live`). Error 43001 / 25204 when the order
+        does not exist.
 
         Args:
             order_id: Bitget-assigned order ID. Provide either `orderId` or `clientOid`.
@@ -722,7 +713,6 @@ class BitgetClient(BaseClient):
 
         Returns the futures pairs that are eligible for copy trading on your lead account,
         with the leverage and, per margin coin, the maximum and remaining long / short counts.
-        The page gives only the SDK method; path and payload are from FACTS.md.
 
         Args:
             paptrading: Demo (paper) trading: send `1` to route the request to Bitget's demo
@@ -771,8 +761,7 @@ class BitgetClient(BaseClient):
         GET /api/v3/copy/futures/max-transferable
 
         Returns the maximum transferable balance and the available balance of one coin in the
-        copy-trading lead account. The page gives only the SDK method; path and payload are
-        from FACTS.md.
+        copy-trading lead account.
 
         Args:
             coin: Coin to query, e.g. `USDT`.
@@ -830,8 +819,7 @@ class BitgetClient(BaseClient):
 
         Transfers funds between spot/funding and the copy-trading lead account: `type: in`
         moves them to the lead account, `type: out` from it. Moves money: not safe to repeat
-        blindly after a timeout; check the balance first. The page gives only the SDK method;
-        path and payload are from FACTS.md.
+        blindly after a timeout; check the balance first.
 
         Args:
             coin: Coin to transfer, e.g. `USDT`.

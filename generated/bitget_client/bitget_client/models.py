@@ -141,7 +141,7 @@ class CancelStrategyOrderResponse(Model):
     """
     data: Annotated[None, Field(None)] = None
     """
-    Always `null` (FACTS.md).
+    Always `null`.
     """
 
 
@@ -219,15 +219,14 @@ class CountdownCancelAllRequest(Model):
     countdown: Annotated[str, Field(pattern="^(0|[5-9]|[1-5][0-9]|60)$")]
     """
     Seconds until auto-cancel, as a string: "5" to "60", or "0" to disable an active
-    countdown. (The page says "560"; FACTS.md reads it as "5-60".)
+    countdown.
 
     """
 
 
 class CountdownCancelAllResponse(Model):
     """
-    Neither the page nor FACTS.md gives this payload; the SDK types `data` as a string.
-
+    Answer to a countdown request.
     """
 
     code: str
@@ -244,7 +243,7 @@ class CountdownCancelAllResponse(Model):
     """
     data: str | None = None
     """
-    Undocumented; a string (or `null`).
+    A string (or `null`), e.g. `success`.
     """
 
 
@@ -330,7 +329,7 @@ class OrderIds(Model):
 
 class OrderInfo(Model):
     """
-    One order (OrderInfoV3); field list from a real answer (FACTS.md).
+    One order.
     """
 
     model_config = ConfigDict(
@@ -390,7 +389,7 @@ class OrderInfo(Model):
     """
     order_status: Annotated[str, Field(alias="orderStatus")]
     """
-    Order state, e.g. `live` (the page's sample calls it `status`).
+    Order state, e.g. `live`.
     """
     pos_side: Annotated[str | None, Field(alias="posSide")] = None
     """
@@ -547,53 +546,39 @@ class PlaceOrderRequest(Model):
     """
     take_profit: Annotated[DecimalString | None, Field(alias="takeProfit")] = None
     """
-    Take-profit trigger price attached at order placement. The page calls it
-    `takeProfitPrice`; `takeProfit` is the wire name the SDK sends (FACTS.md).
-
+    Take-profit trigger price attached at order placement.
     """
     stop_loss: Annotated[DecimalString | None, Field(alias="stopLoss")] = None
     """
-    Stop-loss trigger price attached at order placement. The page calls it
-    `stopLossPrice`; `stopLoss` is the wire name the SDK sends (FACTS.md).
-
+    Stop-loss trigger price attached at order placement.
     """
     tp_trigger_by: Annotated[Literal["market", "mark"] | None, Field(alias="tpTriggerBy")] = None
     """
     Price that triggers the take-profit: `market` (last traded price) or `mark` (mark
-    price). The page calls the field `takeProfitTriggerType` with values `last_price` /
-    `mark_price`; the wire name and values are the SDK's (FACTS.md).
+    price).
 
     """
     sl_trigger_by: Annotated[Literal["market", "mark"] | None, Field(alias="slTriggerBy")] = None
     """
     Price that triggers the stop-loss: `market` (last traded price) or `mark` (mark
-    price). The page calls the field `stopLossTriggerType` with values `last_price` /
-    `mark_price`; the wire name and values are the SDK's (FACTS.md).
+    price).
 
     """
     tp_order_type: Annotated[Literal["limit", "market"] | None, Field(alias="tpOrderType")] = None
     """
-    Order type sent when the take-profit triggers; `limit` needs `tpLimitPrice`. Not on
-    the page; wire name from the SDK (FACTS.md).
-
+    Order type sent when the take-profit triggers; `limit` needs `tpLimitPrice`.
     """
     sl_order_type: Annotated[Literal["limit", "market"] | None, Field(alias="slOrderType")] = None
     """
-    Order type sent when the stop-loss triggers; `limit` needs `slLimitPrice`. Not on
-    the page; wire name from the SDK (FACTS.md).
-
+    Order type sent when the stop-loss triggers; `limit` needs `slLimitPrice`.
     """
     tp_limit_price: Annotated[DecimalString | None, Field(alias="tpLimitPrice")] = None
     """
-    Limit price of the take-profit order when `tpOrderType` is `limit`. Not on the page;
-    wire name from the SDK (FACTS.md).
-
+    Limit price of the take-profit order when `tpOrderType` is `limit`.
     """
     sl_limit_price: Annotated[DecimalString | None, Field(alias="slLimitPrice")] = None
     """
-    Limit price of the stop-loss order when `slOrderType` is `limit`. Not on the page;
-    wire name from the SDK (FACTS.md).
-
+    Limit price of the stop-loss order when `slOrderType` is `limit`.
     """
 
 

@@ -111,7 +111,7 @@ class BitriaClient(BaseClient):
         GET /v1/accounts
 
         Query the balances of one account type (`tradeType`: SPOT, FUTURES or MARGIN),
-        optionally for a single coin. Answers 400 when `tradeType` is missing (FACTS.md).
+        optionally for a single coin. Answers 400 when `tradeType` is missing.
 
         Args:
             trade_type: Account type to query. SPOT | FUTURES | MARGIN.
@@ -176,8 +176,8 @@ class BitriaClient(BaseClient):
           USDT).
         - FUTURES orders may set `leverage` (1-125) and `marginMode` (CROSS | ISOLATED).
 
-        The order is accepted asynchronously: the API answers **202** (accepted, not yet filled)
-        (FACTS.md). Poll `get_order` for its fills. Placing an order is not idempotent: a retried
+        The order is accepted asynchronously: the API answers **202** (accepted, not yet
+        filled). Poll `get_order` for its fills. Placing an order is not idempotent: a retried
         request may place a second order.
 
         Args:
@@ -373,7 +373,7 @@ class BitriaClient(BaseClient):
         POST /v1/orders/{orderId}/cancel
 
         Cancel an open order. Answers 200 when cancelled, 404 when the order does not exist,
-        and 409 when it cannot be cancelled because it is already filled (FACTS.md).
+        and 409 when it cannot be cancelled because it is already filled.
 
         Args:
             order_id: Order ID.

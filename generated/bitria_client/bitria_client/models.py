@@ -11,7 +11,7 @@ from bitria_client._types import DecimalNumber, Model
 
 class Balance(Model):
     """
-    Balance of one coin in one account type (assumed shape).
+    Balance of one coin in one account type.
     """
 
     model_config = ConfigDict(
@@ -41,7 +41,7 @@ class Balance(Model):
 
 class BalanceList(Model):
     """
-    Balances of the requested account type (assumed shape).
+    Balances of the requested account type.
     """
 
     data: list[Balance]
@@ -49,7 +49,7 @@ class BalanceList(Model):
 
 class CancelResult(Model):
     """
-    Answer to a cancel (assumed shape).
+    Answer to a cancel.
     """
 
     order_id: Annotated[str, Field(alias="orderId")]
@@ -64,9 +64,7 @@ class CancelResult(Model):
 
 class Error(Model):
     """
-    Error body. The page documents none; this shape (`code`, `message`) is assumed. `code`
-    may be a number or a string.
-
+    Error body. `code` may be a number or a string.
     """
 
     code: int | str
@@ -81,7 +79,7 @@ class Error(Model):
 
 class Fill(Model):
     """
-    One fill (trade execution) of an order (assumed shape).
+    One fill (trade execution) of an order.
     """
 
     model_config = ConfigDict(
@@ -133,7 +131,7 @@ class Fill(Model):
 
 class FillList(Model):
     """
-    One page of fills (assumed shape).
+    One page of fills.
     """
 
     data: list[Fill]
@@ -153,7 +151,7 @@ class FillList(Model):
 
 class Order(Model):
     """
-    An order (assumed shape, from the request fields and list filters).
+    An order.
     """
 
     model_config = ConfigDict(
@@ -223,7 +221,7 @@ class Order(Model):
 
 class OrderAccepted(Model):
     """
-    Answer to an accepted order (202; assumed shape).
+    Answer to an accepted order (202).
     """
 
     order_id: Annotated[str, Field(alias="orderId")]
@@ -260,7 +258,7 @@ class OrderAccepted(Model):
 
 class OrderDetail(Order):
     """
-    An order with its fills (assumed shape).
+    An order with its fills.
     """
 
     fills: list[Fill]
@@ -271,7 +269,7 @@ class OrderDetail(Order):
 
 class OrderList(Model):
     """
-    One page of orders (assumed shape).
+    One page of orders.
     """
 
     data: list[Order]
@@ -340,7 +338,7 @@ class PlaceOrderRequest(Model):
 
 class Position(Model):
     """
-    An open position (assumed shape).
+    An open position.
     """
 
     model_config = ConfigDict(
@@ -390,7 +388,7 @@ class Position(Model):
 
 class PositionList(Model):
     """
-    Open positions (assumed shape; not paged).
+    Open positions (not paged).
     """
 
     data: list[Position]

@@ -110,7 +110,7 @@ class BtseClient(BaseClient):
 
         This API provides a high level overview of the market. Provides you with information
         such as the best bid/ask, price movements over the last day and volume information.
-        The answer is an object keyed by market symbol (the page shows the key as `symbol`).
+        The answer is an object keyed by market symbol (e.g. `BTC-USD`).
 
         Raises:
             BadRequestError: 400, Bad Request
@@ -513,28 +513,28 @@ class BtseClient(BaseClient):
 
         POST /v2/order
 
-        Sends Limit orders to BTSE. The body is the page's ApiOrderModel; the page marks no
-        field as required and does not enumerate `side`, `type`, `time_in_force`, `stop` or
-        `stp`. Amounts and prices are JSON numbers, sent with the exact digits given.
+        Sends Limit orders to BTSE. Give at least `symbol`, `side`, `type`, `amount` and, for a
+        limit order, `price`. Amounts and prices are JSON numbers, sent with the exact digits
+        given.
         Not safe to repeat blindly: a retry may place a second order.
 
         Args:
             amount: Order amount (size), a JSON number kept exact.
-            client_oid: Client order id (an integer on this page).
+            client_oid: Client order id, an integer.
             created_at: Creation time; set by BTSE, normally left out.
-            funds: Funds to use, in quote currency (not described on the page).
+            funds: Funds to use, in quote currency.
             id: Order id; set by BTSE, normally left out.
             post_only: Maker only; the order is rejected if it would take liquidity.
             price: Limit price, a JSON number kept exact.
             symbol: Market symbol, e.g. `BTC-USD`.
-            side: Order side, e.g. `BUY` or `SELL` (not enumerated on the page).
+            side: Order side, e.g. `BUY` or `SELL`.
             status: Order status; set by BTSE, normally left out.
-            stop: Stop order type (not described on the page).
+            stop: Stop order type.
             stop_price: Stop trigger price, a JSON number kept exact.
-            stp: Self-trade prevention mode (not described on the page).
+            stp: Self-trade prevention mode.
             tag: Free-form tag attached to the order.
-            time_in_force: Time in force, e.g. `GTC` (not enumerated on the page).
-            type: Order type, e.g. `LIMIT` (not enumerated on the page).
+            time_in_force: Time in force, e.g. `GTC`.
+            type: Order type, e.g. `LIMIT`.
 
         Raises:
             BadRequestError: 400, Bad Request
@@ -656,18 +656,16 @@ class BtseClient(BaseClient):
 
         POST /v2/fills
 
-        Get order fills. A read, although it is a POST: the query travels as a JSON body
-        (FillQueryModel, FACTS.md), so it is safe to repeat.
+        Get order fills. A read, although it is a POST: the query travels as a JSON body, so it
+        is safe to repeat.
 
         Args:
-            after: Lower bound of the fills to return (int64; the page does not say whether a
-                time or an id).
-            before: Upper bound of the fills to return (int64; the page does not say whether a
-                time or an id).
+            after: Lower bound of the fills to return (an int64).
+            before: Upper bound of the fills to return (an int64).
             limit: Maximum number of fills to return.
             order_id: Only fills of this order.
             symbol: Only fills of this market, e.g. `BTC-USD`.
-            username: Account username (not described on the page).
+            username: Account username.
 
         Raises:
             BadRequestError: 400, Bad Request
@@ -724,11 +722,11 @@ class BtseClient(BaseClient):
 
         POST /v2/deleteOrder
 
-        Cancel order. The order travels as a JSON body (CancelOrderModel, FACTS.md); the answer
-        is an array of ReturnResult.
+        Cancel order: give the order's `order_id` and `symbol` in the JSON body. The answer is
+        an array of ReturnResult, one per cancelled order.
 
         Args:
-            coin_name: Coin name (not described on the page).
+            coin_name: Coin name.
             order_id: Id of the order to cancel.
             symbol: Market symbol of the order, e.g. `BTC-USD`.
 

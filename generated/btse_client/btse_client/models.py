@@ -33,9 +33,8 @@ class ApiAccountModel(Model):
 
 class ApiOrderModel(Model):
     """
-    An order to place (the page's apiOrderModel). The page marks no field required and
-    enumerates no values; `id`, `status` and `created_at` are listed in the model but are
-    set by BTSE.
+    An order to place. `id`, `status` and `created_at` are set by BTSE and normally left
+    out.
 
     """
 
@@ -48,7 +47,7 @@ class ApiOrderModel(Model):
     """
     client_oid: int | None = None
     """
-    Client order id (an integer on this page).
+    Client order id, an integer.
     """
     created_at: int | None = None
     """
@@ -56,7 +55,7 @@ class ApiOrderModel(Model):
     """
     funds: DecimalNumber | None = None
     """
-    Funds to use, in quote currency (not described on the page).
+    Funds to use, in quote currency.
     """
     id: str | None = None
     """
@@ -76,7 +75,7 @@ class ApiOrderModel(Model):
     """
     side: str | None = None
     """
-    Order side, e.g. `BUY` or `SELL` (not enumerated on the page).
+    Order side, e.g. `BUY` or `SELL`.
     """
     status: str | None = None
     """
@@ -84,7 +83,7 @@ class ApiOrderModel(Model):
     """
     stop: str | None = None
     """
-    Stop order type (not described on the page).
+    Stop order type.
     """
     stop_price: DecimalNumber | None = None
     """
@@ -92,7 +91,7 @@ class ApiOrderModel(Model):
     """
     stp: str | None = None
     """
-    Self-trade prevention mode (not described on the page).
+    Self-trade prevention mode.
     """
     tag: str | None = None
     """
@@ -100,22 +99,22 @@ class ApiOrderModel(Model):
     """
     time_in_force: str | None = None
     """
-    Time in force, e.g. `GTC` (not enumerated on the page).
+    Time in force, e.g. `GTC`.
     """
     type: str | None = None
     """
-    Order type, e.g. `LIMIT` (not enumerated on the page).
+    Order type, e.g. `LIMIT`.
     """
 
 
 class CancelOrderModel(Model):
     """
-    The order to cancel (the page's CancelOrderModel; no field marked required).
+    The order to cancel.
     """
 
     coin_name: str | None = None
     """
-    Coin name (not described on the page).
+    Coin name.
     """
     order_id: str | None = None
     """
@@ -198,16 +197,16 @@ class FillModel(Model):
 
 class FillQueryModel(Model):
     """
-    Filters for the fills to return (the page's fillQueryModel); all optional.
+    Filters for the fills to return; all optional.
     """
 
     after: int | None = None
     """
-    Lower bound of the fills to return (int64; the page does not say whether a time or an id).
+    Lower bound of the fills to return (an int64).
     """
     before: int | None = None
     """
-    Upper bound of the fills to return (int64; the page does not say whether a time or an id).
+    Upper bound of the fills to return (an int64).
     """
     limit: int | None = None
     """
@@ -223,7 +222,7 @@ class FillQueryModel(Model):
     """
     username: str | None = None
     """
-    Account username (not described on the page).
+    Account username.
     """
 
 
@@ -253,7 +252,7 @@ class Hour24Stats(Model):
     """
     time: str | None = None
     """
-    Time of the statistics (a string; format not given on the page).
+    Time of the statistics, as a string.
     """
     volume: DecimalString | None = None
     """
@@ -303,7 +302,7 @@ class MarketModel(Model):
     """
     status: str | None = None
     """
-    Market status (values not enumerated on the page).
+    Market status, e.g. `active`.
     """
 
 
@@ -375,7 +374,7 @@ class PendingOrderModel(Model):
     """
     side: int | None = None
     """
-    Order side as a numeric code (codes not given on the page).
+    Order side as a numeric code.
     """
     status: str | None = None
     """
@@ -387,7 +386,7 @@ class PendingOrderModel(Model):
     """
     type: int | None = None
     """
-    Order type as a numeric code (codes not given on the page).
+    Order type as a numeric code.
     """
 
 
@@ -427,7 +426,7 @@ class ReturnResult(Model):
     """
     data: dict[str, Any] | None = None
     """
-    Result payload (an object on the page; `null` accepted).
+    Result payload, an object (or `null`).
     """
     msg: str | None = None
     """
@@ -479,7 +478,7 @@ class TickerModel(Model):
     """
     time: str | None = None
     """
-    Time of the last trade (a string; format not given on the page).
+    Time of the last trade, as a string.
     """
     volume: DecimalString | None = None
     """
@@ -513,11 +512,11 @@ class TradeModel(Model):
     """
     time: str | None = None
     """
-    Trade time (a string; format not given on the page).
+    Trade time, as a string.
     """
     type: str | None = None
     """
-    Trade type / taker side (values not enumerated on the page).
+    Trade type / taker side, e.g. `BUY` or `SELL`.
     """
 
 

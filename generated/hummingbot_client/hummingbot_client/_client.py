@@ -97,7 +97,7 @@ class HummingbotClient(BaseClient):
         trade_type: Literal["BUY", "SELL"],
         amount: Decimal,
         order_type: Literal["LIMIT", "MARKET", "LIMIT_MAKER"] | NotGiven = NOT_GIVEN,
-        price: Decimal | None | NotGiven = NOT_GIVEN,
+        price: Decimal | NotGiven = NOT_GIVEN,
         position_action: Literal["OPEN", "CLOSE"] | NotGiven = NOT_GIVEN,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
@@ -120,9 +120,11 @@ class HummingbotClient(BaseClient):
             connector_name: Name of the connector/exchange.
             trading_pair: Trading pair (e.g., BTC-USDT).
             trade_type: Whether to buy or sell.
-            amount: Amount to trade (in the base asset); must be greater than 0.
+            amount: Amount to trade (in the base asset); must be greater than 0. A JSON number
+                or a decimal string; the string keeps every digit.
             order_type: Type of order.
-            price: Price for limit orders (LIMIT and LIMIT_MAKER); null for MARKET orders.
+            price: Price for limit orders (LIMIT and LIMIT_MAKER); null for MARKET orders. A
+                JSON number or a decimal string; the string keeps every digit.
             position_action: Position action for perpetual contracts.
 
         Raises:

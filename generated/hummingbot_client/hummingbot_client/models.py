@@ -40,7 +40,7 @@ class ActiveOrderFilterRequest(Model):
 
 class CancelOrderResponse(Model):
     """
-    Answer to a cancel (shape from the server's source, not from FACTS.md).
+    Answer to a cancel.
     """
 
     message: str
@@ -62,10 +62,7 @@ class HttpError(Model):
 
 class HummingbotOrder(Model):
     """
-    An order as listed by active orders and order search (item shape not documented;
-    assumed from the server's standardized order format, where amounts and prices are JSON
-    numbers).
-
+    An order as listed by active orders and order search.
     """
 
     model_config = ConfigDict(
@@ -143,7 +140,7 @@ class HummingbotOrder(Model):
 
 class HummingbotPosition(Model):
     """
-    A perpetual position (item shape not documented; assumed).
+    A perpetual position.
     """
 
     model_config = ConfigDict(
@@ -185,7 +182,7 @@ class HummingbotPosition(Model):
 
 class HummingbotTrade(Model):
     """
-    A trade (fill) (item shape not documented; assumed).
+    A trade (fill).
     """
 
     model_config = ConfigDict(
@@ -405,17 +402,21 @@ class TradeRequest(Model):
     """
     Whether to buy or sell.
     """
-    amount: Annotated[DecimalNumber, Field(gt=0)]
+    amount: Annotated[DecimalString, Field(gt=0)]
     """
-    Amount to trade (in the base asset); must be greater than 0.
+    Amount to trade (in the base asset); must be greater than 0. A JSON number or a
+    decimal string; the string keeps every digit.
+
     """
     order_type: Literal["LIMIT", "MARKET", "LIMIT_MAKER"] = "LIMIT"
     """
     Type of order.
     """
-    price: DecimalNumber | None = None
+    price: DecimalString | None = None
     """
-    Price for limit orders (LIMIT and LIMIT_MAKER); null for MARKET orders.
+    Price for limit orders (LIMIT and LIMIT_MAKER); null for MARKET orders. A JSON number
+    or a decimal string; the string keeps every digit.
+
     """
     position_action: Literal["OPEN", "CLOSE"] = "OPEN"
     """
