@@ -173,6 +173,12 @@ class Api:
     error_message_keys: tuple[str, ...]
     model_names: tuple[str, ...]
     models_schema: dict[str, Any] = field(compare=False, repr=False)
+    license_expression: str = ""
+    """The SPDX license expression `info.license` gives (canonical form), or empty."""
+    license_name: str = ""
+    """`info.license.name` when it is no SPDX expression, or empty."""
+    urls: tuple[tuple[str, str], ...] = ()
+    """Project URLs by label (Documentation, Contact, License), from `externalDocs` and `info`."""
 
     @property
     def credentials(self) -> tuple[str, ...]:
@@ -193,6 +199,10 @@ class Api:
         )
 
     @property
-    def dependencies(self) -> tuple[str, ...]:
-        """Extra runtime dependencies the hooks need."""
-        return tuple(sorted({d for h in self.hooks for d in h.hook_dependencies}))
+    def extras(self) -> dict[str, tuple[str, ...]]:
+        """Optional dependencies by extra name: what each hook imports, named after its module."""
+        return {
+            h.hook_module.strip("_").replace("_", "-"): h.hook_dependencies
+            for h in self.hooks
+            if h.hook_module and h.hook_dependencies
+        }

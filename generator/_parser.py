@@ -6,6 +6,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from packaging.licenses import InvalidLicenseExpression, canonicalize_license_expression
+from packaging.requirements import InvalidRequirement, Requirement
+
 from . import _ir as ir
 from ._errors import Diagnostics, pointer
 from ._loader import LoadedSpec, resolve_pointer
@@ -45,6 +48,8 @@ RESERVED_ARGUMENTS = frozenset({"self", "timeout", "max_retries", "extra_headers
 _JSON_MEDIA = re.compile(r"^application/([\w.-]+\+)?json$|^\*/\*$")
 _FORM_MEDIA = "application/x-www-form-urlencoded"
 _SIGNING_PARTS = frozenset({"timestamp", "method", "path", "query", "body"})
+# A scheme, then no whitespace or control character (a project URL is one metadata line).
+_ABSOLUTE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f]+")
 _ALGORITHMS = {"hmac-sha256": "sha256", "hmac-sha384": "sha384", "hmac-sha512": "sha512"}
 
 
@@ -81,6 +86,8 @@ class _Parser:
         envelope = self._envelope()
         operations = self._operations({s.name for s in schemes}, envelope)
         error = self.doc.get("x-error") or {}
+        self._check_hook_dependencies(schemes)
+        license_expression, license_name = self._license(info)
         api = ir.Api(
             spec_file=Path(self.spec.path).name,
             title=str(info.get("title") or stem),
@@ -97,8 +104,76 @@ class _Parser:
             error_message_keys=_strings(error.get("message")),
             model_names=tuple(sorted(self.models)),
             models_schema=self._models_document(),
+            license_expression=license_expression,
+            license_name=license_name,
+            urls=self._project_urls(info),
         )
         return api
+
+    def _check_hook_dependencies(self, schemes: tuple[ir.SecurityScheme, ...]) -> None:
+        """Each hook dependency must be a package requirement: an extra installs it from an index."""
+        for scheme in schemes:
+            for i, dependency in enumerate(
+                scheme.signing.hook_dependencies if scheme.signing else ()
+            ):
+                at = pointer(
+                    "components",
+                    "securitySchemes",
+                    scheme.name,
+                    "x-signing",
+                    "hook-dependencies",
+                    i,
+                )
+                try:
+                    requirement = Requirement(dependency)
+                except InvalidRequirement as exc:
+                    self.diag.error(at, f"{dependency!r} is not a requirement (PEP 508): {exc}")
+                    continue
+                if requirement.url:
+                    self.diag.error(
+                        at,
+                        f"{dependency!r} installs from a URL; name a package and versions instead"
+                        " (e.g. cryptography>=42)",
+                    )
+
+    def _license(self, info: dict[str, Any]) -> tuple[str, str]:
+        """`info.license` as (SPDX expression, "") or, when its name is none, ("", name)."""
+        license_object = info.get("license")
+        license_info = license_object if isinstance(license_object, dict) else {}
+        for key in ("identifier", "name"):
+            value = license_info.get(key)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            try:
+                return canonicalize_license_expression(value), ""
+            except InvalidLicenseExpression:
+                if key == "identifier":
+                    self.diag.recoverable(
+                        "/info/license/identifier",
+                        f"{value!r} is not an SPDX license expression (e.g. MIT, Apache-2.0)",
+                    )
+        return "", _text(license_info.get("name"))
+
+    def _project_urls(self, info: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+        """Documentation (`externalDocs`), Contact (`info.contact`) and License URLs."""
+        holders = {
+            "Documentation": ("/externalDocs", self.doc.get("externalDocs")),
+            "Contact": ("/info/contact", info.get("contact")),
+            "License": ("/info/license", info.get("license")),
+        }
+        urls = []
+        for label, (at, holder) in holders.items():
+            url = holder.get("url") if isinstance(holder, dict) else None
+            if url is None:
+                continue
+            if not isinstance(url, str) or not _ABSOLUTE_URL.fullmatch(url):
+                self.diag.recoverable(
+                    at + "/url",
+                    f"{url!r} is not an absolute URL, so it cannot be a project URL of the package",
+                )
+                continue
+            urls.append((label, url))
+        return tuple(urls)
 
     def _servers(self) -> tuple[ir.Server, ...]:
         servers = []

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 import textwrap
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from . import _ir as ir
+from ._pyproject import GITIGNORE, render_pyproject
+from ._templates import TEMPLATE_ROOT
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "package"
+TEMPLATES = TEMPLATE_ROOT / "package"
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _STDLIB_TYPES = {
     "Decimal": "from decimal import Decimal",
@@ -36,8 +37,10 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
     files: dict[str, str] = {}
     for template in sorted(TEMPLATES.glob("*.jinja")):
         name = template.name.removesuffix(".jinja")
-        target = name if name in ("pyproject.toml", "README.md") else f"{api.package}/{name}"
+        target = name if name == "README.md" else f"{api.package}/{name}"
         files[target] = env.get_template(template.name).render(context)
+    files["pyproject.toml"] = render_pyproject(api)
+    files[".gitignore"] = GITIGNORE
     files[f"{api.package}/models.py"] = models_source
     for hook in api.hooks:
         assert hook.hook_module and hook.hook_source is not None
