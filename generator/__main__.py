@@ -1,13 +1,17 @@
-"""Command line: `python -m generator generate [SPEC ...] [--out DIR] [--check] [--lenient]`."""
+"""Command line: `trading-client-generator generate [SPEC ...] [--out DIR] [--check] [--lenient]`.
+
+`python -m generator` is the same command.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from ._errors import SpecError
-from ._pipeline import ROOT, generate
+from ._pipeline import default_specs, generate
 
 EXIT_STALE = 1
 EXIT_BAD_SPEC = 2
@@ -15,15 +19,20 @@ EXIT_BAD_SPEC = 2
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    parser = argparse.ArgumentParser(prog=_program_name(), description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser("generate", help="generate client packages from specs")
-    run.add_argument("specs", nargs="*", type=Path, help="spec files (default: every specs/*.yaml)")
+    run.add_argument(
+        "specs",
+        nargs="*",
+        type=Path,
+        help="spec files (default: every .yaml, .yml and .json file in ./specs)",
+    )
     run.add_argument(
         "--out",
         type=Path,
-        default=ROOT / "generated",
-        help="output directory (default: generated/)",
+        default=Path("generated"),
+        help="output directory, one package folder per spec (default: ./generated)",
     )
     run.add_argument(
         "--check",
@@ -39,9 +48,14 @@ def main(argv: list[str] | None = None) -> int:
         "--no-cache", action="store_true", help="regenerate even when no input changed"
     )
     args = parser.parse_args(argv)
+    specs = args.specs
+    if not specs:
+        if not Path("specs").is_dir():
+            run.error(f"no SPEC given and no specs/ folder in {Path.cwd()}")
+        specs = default_specs()
     try:
         result = generate(
-            args.specs or None,
+            specs,
             args.out,
             check=args.check,
             lenient=args.lenient,
@@ -64,6 +78,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(result.packages)} package(s): {len(result.unchanged)} up to date, {len(result.packages) - len(result.unchanged)} regenerated"
     )
     return 0
+
+
+def _program_name() -> str:
+    """The name the command was run by: its console script, or `python -m generator`."""
+    name = os.path.basename(sys.argv[0])
+    return "python -m generator" if name in ("__main__.py", "-c", "") else name
 
 
 if __name__ == "__main__":

@@ -112,6 +112,8 @@ class Hook:
     module: Identifier
     source: str
     dependencies: tuple[str, ...] = ()
+    extra: str = ""
+    """The package extra that installs `dependencies` (named after the hook's file)."""
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,12 @@ class Api:
     error_keys: ErrorBodyKeys | None
     model_names: tuple[str, ...]
     models_schema: dict[str, Any] = field(compare=False, repr=False)
+    license_expression: str = ""
+    """The SPDX license expression `info.license` gives (canonical form), or empty."""
+    license_name: str = ""
+    """`info.license.name` when it is no SPDX expression, or empty."""
+    urls: tuple[tuple[str, str], ...] = ()
+    """Project URLs by label (Documentation, Contact, License), from `externalDocs` and `info`."""
 
     @property
     def raw_response_class(self) -> Identifier:
@@ -176,6 +184,6 @@ class Api:
         return tuple(s.hook for s in self.security_schemes if s.hook is not None)
 
     @property
-    def dependencies(self) -> tuple[str, ...]:
-        """Extra runtime dependencies the hooks need."""
-        return tuple(sorted({d for h in self.hooks for d in h.dependencies}))
+    def extras(self) -> dict[str, tuple[str, ...]]:
+        """Optional dependencies by extra name: what each hook imports."""
+        return {h.extra: h.dependencies for h in self.hooks if h.dependencies}

@@ -12,8 +12,8 @@ from importlib import metadata
 from pathlib import Path
 
 from ._errors import Diagnostics, Problem, SpecError
+from ._templates import PACKAGE_DIR, TEMPLATE_ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 MANIFESTS = ".manifests"  # per-package record of input and output hashes; git-ignored, local only
 
 
@@ -27,7 +27,7 @@ class GenerationResult:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def default_specs(directory: Path = ROOT / "specs") -> list[Path]:
+def default_specs(directory: Path = Path("specs")) -> list[Path]:
     """Every spec file in `directory`, sorted by name."""
     return sorted(
         p for p in directory.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file()
@@ -36,7 +36,7 @@ def default_specs(directory: Path = ROOT / "specs") -> list[Path]:
 
 def generate(
     specs: list[Path] | None = None,
-    out: Path = ROOT / "generated",
+    out: Path = Path("generated"),
     *,
     check: bool = False,
     lenient: bool = False,
@@ -139,12 +139,11 @@ def _sha(data: bytes) -> str:
 def _generator_fingerprint() -> str:
     """Hash of everything besides the spec that decides the output: code, templates, tool versions."""
     digest = hashlib.sha256()
-    for directory in (ROOT / "generator", ROOT / "templates"):
+    for directory in (PACKAGE_DIR, TEMPLATE_ROOT):
         for path in sorted(directory.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(
-                    path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes()
-                )
+                name = f"{directory.name}/{path.relative_to(directory).as_posix()}"
+                digest.update(name.encode() + b"\0" + path.read_bytes())
     for dist in ("datamodel-code-generator", "ruff", "pydantic"):
         digest.update(f"{dist}=={metadata.version(dist)}".encode())
     return digest.hexdigest()
@@ -157,7 +156,7 @@ def _read_manifests(out: Path) -> dict[Path, dict[str, object]]:
     for path in (out / MANIFESTS).glob("*.json"):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            spec = (ROOT / str(data["spec"])).resolve()
+            spec = (out / str(data["spec"])).resolve()
         except (OSError, ValueError, KeyError):
             continue
         manifests[spec] = data
@@ -167,7 +166,7 @@ def _read_manifests(out: Path) -> dict[Path, dict[str, object]]:
 def _is_fresh(manifest: dict[str, object], out: Path, fingerprint: str, lenient: bool) -> bool:
     if manifest.get("generator") != fingerprint or manifest.get("lenient") != lenient:
         return False
-    spec_dir = (ROOT / str(manifest["spec"])).parent
+    spec_dir = (out / str(manifest["spec"])).parent
     inputs = manifest.get("inputs")
     files = manifest.get("files")
     if not isinstance(inputs, dict) or not isinstance(files, dict):
@@ -189,7 +188,8 @@ def _write_manifest(
     files = {name: _sha(data) for name, data in sorted(package_files(out / package).items())}
     manifest = {
         "package": package,
-        "spec": _spec_reference(spec),
+        # Relative to `out`, so a tree moved or cloned elsewhere keeps its manifests valid.
+        "spec": Path(os.path.relpath(spec.resolve(), out.resolve())).as_posix(),
         "inputs": inputs,
         "generator": fingerprint,
         "lenient": lenient,
@@ -198,15 +198,6 @@ def _write_manifest(
     (out / MANIFESTS).mkdir(exist_ok=True)
     (out / MANIFESTS / f"{package}.json").write_text(
         json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
-
-
-def _spec_reference(spec: Path) -> str:
-    resolved = spec.resolve()
-    return (
-        resolved.relative_to(ROOT).as_posix()
-        if resolved.is_relative_to(ROOT)
-        else resolved.as_posix()
     )
 
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import ast
 import functools
-import json
 import textwrap
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -15,8 +13,10 @@ import jinja2
 from . import _ir as ir
 from . import _pytypes as t
 from ._boundary import Code, constructor, docstring_line, environment, literal
+from ._pyproject import GITIGNORE, render_pyproject
+from ._templates import TEMPLATE_ROOT
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "package"
+TEMPLATES = TEMPLATE_ROOT / "package"
 _SCHEME_CLASSES = {
     "bearer": "BearerScheme",
     "basic": "BasicScheme",
@@ -72,52 +72,11 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
         target = name if name in _VERBATIM else f"{api.package}/{name}"
         files[target] = env.get_template(template.name).render(context)
     files["pyproject.toml"] = render_pyproject(api)
+    files[".gitignore"] = GITIGNORE
     files[f"{api.package}/models.py"] = models_source
     for hook in api.hooks:
         files[f"{api.package}/{hook.module}.py"] = hook.source
     return files
-
-
-def render_pyproject(api: ir.Api) -> str:
-    """The package's pyproject.toml; every value from the spec is a TOML string written by json."""
-    q = json.dumps
-    dependencies = ["httpx>=0.28,<1", "pydantic>=2.11,<3", *api.dependencies]
-    return "\n".join(
-        [
-            "[build-system]",
-            'requires = ["setuptools>=68"]',
-            'build-backend = "setuptools.build_meta"',
-            "",
-            "[project]",
-            f"name = {q(api.package.replace('_', '-'))}",
-            f"version = {q(api.version)}",
-            f"description = {q(f'Typed client for {api.title}, generated from {api.spec_file}.')}",
-            'readme = "README.md"',
-            'requires-python = ">=3.11"',
-            "dependencies = [",
-            *(f"    {q(d)}," for d in dependencies),
-            "]",
-            "",
-            "[tool.setuptools]",
-            f"packages = [{q(api.package)}]",
-            "",
-            "[tool.setuptools.package-data]",
-            f'{api.package} = ["py.typed"]',
-            "",
-            "[tool.ruff]",
-            "line-length = 100",
-            'target-version = "py311"',
-            "",
-            "[tool.ruff.lint]",
-            'select = ["E4", "E7", "E9", "F", "I", "B", "UP"]',
-            "# Field names come from the API (Binance sends `l`, `O`, `I`).",
-            'ignore = ["E741", "E742"]',
-            "",
-            "[tool.ruff.lint.isort]",
-            f"known-first-party = [{q(api.package)}]",
-            "",
-        ]
-    )
 
 
 def scheme_constructor(scheme: ir.SecurityScheme) -> Code:

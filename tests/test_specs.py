@@ -15,7 +15,7 @@ from generator import default_specs, generate
 from generator._loader import resolve_pointer
 from tests.generation import SPECS
 
-API_SPECS = {p.stem: p for p in default_specs()}
+API_SPECS = {p.stem: p for p in default_specs(SPECS)}
 METHODS = ("get", "put", "post", "delete", "patch")
 # Field names that carry money or quantities: they must be exact decimals.
 MONEY = re.compile(

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from packaging.licenses import InvalidLicenseExpression, canonicalize_license_expression
+
 from .. import _ir as ir
 from .._boundary import Identifier
 from .._errors import Diagnostics, pointer
@@ -27,6 +29,8 @@ _PACKAGE_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 _CLASS_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ENV_PREFIX = re.compile(r"[A-Z_][A-Z0-9_]*")
 _VARIABLE = re.compile(r"\{([^{}]*)\}")
+# A scheme, then no whitespace or control character (a project URL is one metadata line).
+_ABSOLUTE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f]+")
 
 
 def build_api(spec: LoadedSpec, diagnostics: Diagnostics) -> ir.Api:
@@ -62,6 +66,7 @@ def build_api(spec: LoadedSpec, diagnostics: Diagnostics) -> ir.Api:
         declared_schemes={str(n) for n in declared},
         envelope=envelope,
     )
+    license_expression, license_name = _license(ctx, info)
     return ir.Api(
         spec_file=Path(spec.path).name,
         title=text(info.get("title")) or stem,
@@ -78,7 +83,51 @@ def build_api(spec: LoadedSpec, diagnostics: Diagnostics) -> ir.Api:
         error_keys=error_keys,
         model_names=tuple(sorted(types.models)),
         models_schema=types.models_document(),
+        license_expression=license_expression,
+        license_name=license_name,
+        urls=_project_urls(ctx, info),
     )
+
+
+def _license(ctx: ParseContext, info: dict[str, Any]) -> tuple[str, str]:
+    """`info.license` as (SPDX expression, "") or, when its name is none, ("", name)."""
+    license_object = info.get("license")
+    license_info = license_object if isinstance(license_object, dict) else {}
+    for key in ("identifier", "name"):
+        value = license_info.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        try:
+            return canonicalize_license_expression(value), ""
+        except InvalidLicenseExpression:
+            if key == "identifier":
+                ctx.diagnostics.skippable(
+                    "/info/license/identifier",
+                    f"{value!r} is not an SPDX license expression (e.g. MIT, Apache-2.0)",
+                )
+    return "", text(license_info.get("name"))
+
+
+def _project_urls(ctx: ParseContext, info: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """Documentation (`externalDocs`), Contact (`info.contact`) and License URLs."""
+    holders = {
+        "Documentation": ("/externalDocs", ctx.document.get("externalDocs")),
+        "Contact": ("/info/contact", info.get("contact")),
+        "License": ("/info/license", info.get("license")),
+    }
+    urls = []
+    for label, (at, holder) in holders.items():
+        url = holder.get("url") if isinstance(holder, dict) else None
+        if url is None:
+            continue
+        if not isinstance(url, str) or not _ABSOLUTE_URL.fullmatch(url):
+            ctx.diagnostics.skippable(
+                at + "/url",
+                f"{url!r} is not an absolute URL, so it cannot be a project URL of the package",
+            )
+            continue
+        urls.append((label, url))
+    return tuple(urls)
 
 
 def _package_name(ctx: ParseContext, info: dict[str, Any], stem: str) -> Identifier:

@@ -7,6 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from packaging.requirements import InvalidRequirement, Requirement
+
 from .. import _ir as ir
 from .._boundary import Code, Identifier
 from .._errors import pointer
@@ -116,8 +118,25 @@ def _hook(ctx: ParseContext, file: str, dependencies: tuple[str, ...], at: str) 
         )
         return None
     ctx.spec.extra_files.append(path)
-    module = Identifier("_hook_" + snake_case(Path(file).stem).lstrip("_"))
-    return ir.Hook(module, source, dependencies)
+    for i, dependency in enumerate(dependencies):
+        _check_requirement(ctx, dependency, at.rsplit("/", 1)[0] + pointer("hook-dependencies", i))
+    stem = snake_case(Path(file).stem).lstrip("_")
+    return ir.Hook(Identifier("_hook_" + stem), source, dependencies, extra=stem.replace("_", "-"))
+
+
+def _check_requirement(ctx: ParseContext, dependency: str, at: str) -> None:
+    """A hook dependency must name a package: the extra installs it from an index."""
+    try:
+        requirement = Requirement(dependency)
+    except InvalidRequirement as exc:
+        ctx.diagnostics.error(at, f"{dependency!r} is not a requirement (PEP 508): {exc}")
+        return
+    if requirement.url:
+        ctx.diagnostics.error(
+            at,
+            f"{dependency!r} installs from a URL; name a package and versions instead"
+            " (e.g. cryptography>=42)",
+        )
 
 
 def credentials(
