@@ -12,6 +12,8 @@ import jinja2
 from . import _ir as ir
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "package"
+RUNTIME = TEMPLATES.parent / "runtime"
+"""Plain modules every package carries, copied verbatim (its __init__.py is not one of them)."""
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _STDLIB_TYPES = {
     "Decimal": "from decimal import Decimal",
@@ -38,6 +40,9 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
         name = template.name.removesuffix(".jinja")
         target = name if name in ("pyproject.toml", "README.md") else f"{api.package}/{name}"
         files[target] = env.get_template(template.name).render(context)
+    for module in sorted(RUNTIME.glob("_*.py")):
+        if module.name != "__init__.py":
+            files[f"{api.package}/{module.name}"] = module.read_text(encoding="utf-8")
     files[f"{api.package}/models.py"] = models_source
     for hook in api.hooks:
         assert hook.hook_module and hook.hook_source is not None

@@ -39,6 +39,16 @@ _LIST_ORDERS: Endpoint[OrderList] = Endpoint(
     path="/api/v1/orders",
     result=OrderList,
     security=(("HTTPBearer",),),
+    arguments={
+        ("query", "portfolio_id"): "portfolio_id",
+        ("query", "order_status"): "order_status",
+        ("query", "symbol"): "symbol",
+        ("query", "start_date"): "start_date",
+        ("query", "end_date"): "end_date",
+        ("query", "limit"): "limit",
+        ("query", "offset"): "offset",
+        ("query", "cursor"): "cursor",
+    },
     errors={
         "401": HttpError,
         "422": HttpValidationError,
@@ -59,6 +69,26 @@ _PLACE_ORDER: Endpoint[Order] = Endpoint(
     security=(("HTTPBearer",),),
     body_type=OrderCreate,
     body_media_type="application/json",
+    arguments={
+        ("body", "symbol"): "symbol",
+        ("body", "side"): "side",
+        ("body", "type"): "type",
+        ("body", "quantity"): "quantity",
+        ("query", "trading_mode"): "trading_mode",
+        ("query", "exchange"): "exchange",
+        ("query", "source"): "source",
+        ("query", "agent_id"): "agent_id",
+        ("body", "price"): "price",
+        ("body", "portfolio_id"): "portfolio_id",
+        ("body", "stop_price"): "stop_price",
+        ("body", "time_in_force"): "time_in_force",
+        ("body", "expires_at"): "expires_at",
+        ("body", "reduce_only"): "reduce_only",
+        ("body", "post_only"): "post_only",
+        ("body", "client_order_id"): "client_order_id",
+        ("body", "source"): "source_body",
+        ("body", "agent_id"): "agent_id_body",
+    },
     errors={
         "401": HttpError,
         "422": HttpValidationError,
@@ -70,6 +100,12 @@ _GET_ORDER_HISTORY: Endpoint[OrderHistory] = Endpoint(
     path="/api/v1/orders/history",
     result=OrderHistory,
     security=(("HTTPBearer",),),
+    arguments={
+        ("query", "start_date"): "start_date",
+        ("query", "end_date"): "end_date",
+        ("query", "order_status"): "order_status",
+        ("query", "limit"): "limit",
+    },
     errors={
         "401": HttpError,
         "422": HttpValidationError,
@@ -81,6 +117,9 @@ _GET_ORDER: Endpoint[Order] = Endpoint(
     path="/api/v1/orders/{order_id}",
     result=Order,
     security=(("HTTPBearer",),),
+    arguments={
+        ("path", "order_id"): "order_id",
+    },
     errors={
         "401": HttpError,
         "404": HttpError,
@@ -95,6 +134,15 @@ _UPDATE_ORDER: Endpoint[Order] = Endpoint(
     security=(("HTTPBearer",),),
     body_type=OrderUpdate,
     body_media_type="application/json",
+    arguments={
+        ("path", "order_id"): "order_id",
+        ("body", "quantity"): "quantity",
+        ("body", "price"): "price",
+        ("body", "stop_price"): "stop_price",
+        ("body", "time_in_force"): "time_in_force",
+        ("body", "expires_at"): "expires_at",
+        ("body", "status"): "status",
+    },
     errors={
         "401": HttpError,
         "404": HttpError,
@@ -107,6 +155,9 @@ _CANCEL_ORDER: Endpoint[Order] = Endpoint(
     path="/api/v1/orders/{order_id}",
     result=Order,
     security=(("HTTPBearer",),),
+    arguments={
+        ("path", "order_id"): "order_id",
+    },
     errors={
         "401": HttpError,
         "404": HttpError,
@@ -119,6 +170,9 @@ _RETRY_ORDER: Endpoint[Order] = Endpoint(
     path="/api/v1/orders/{order_id}/retry",
     result=Order,
     security=(("HTTPBearer",),),
+    arguments={
+        ("path", "order_id"): "order_id",
+    },
     errors={
         "401": HttpError,
         "404": HttpError,

@@ -52,6 +52,29 @@ _PLACE_ORDER: Endpoint[OrderIds] = Endpoint(
     envelope=True,
     body_type=PlaceOrderRequest,
     body_media_type="application/json",
+    arguments={
+        ("body", "category"): "category",
+        ("body", "symbol"): "symbol",
+        ("body", "side"): "side",
+        ("body", "orderType"): "order_type",
+        ("body", "qty"): "qty",
+        ("header", "paptrading"): "paptrading",
+        ("body", "price"): "price",
+        ("body", "timeInForce"): "time_in_force",
+        ("body", "posSide"): "pos_side",
+        ("body", "marginMode"): "margin_mode",
+        ("body", "reduceOnly"): "reduce_only",
+        ("body", "clientOid"): "client_oid",
+        ("body", "stpMode"): "stp_mode",
+        ("body", "takeProfit"): "take_profit",
+        ("body", "stopLoss"): "stop_loss",
+        ("body", "tpTriggerBy"): "tp_trigger_by",
+        ("body", "slTriggerBy"): "sl_trigger_by",
+        ("body", "tpOrderType"): "tp_order_type",
+        ("body", "slOrderType"): "sl_order_type",
+        ("body", "tpLimitPrice"): "tp_limit_price",
+        ("body", "slLimitPrice"): "sl_limit_price",
+    },
     errors={
         "400": ErrorResponse,
         "429": ErrorResponse,
@@ -66,6 +89,11 @@ _CANCEL_ORDER: Endpoint[OrderIds] = Endpoint(
     envelope=True,
     body_type=CancelOrderRequest,
     body_media_type="application/json",
+    arguments={
+        ("header", "paptrading"): "paptrading",
+        ("body", "orderId"): "order_id",
+        ("body", "clientOid"): "client_oid",
+    },
     errors={
         "400": ErrorResponse,
         "429": ErrorResponse,
@@ -80,6 +108,11 @@ _CANCEL_ALL_ORDERS: Endpoint[OrderResultList] = Endpoint(
     envelope=True,
     body_type=CancelAllOrdersRequest,
     body_media_type="application/json",
+    arguments={
+        ("body", "category"): "category",
+        ("header", "paptrading"): "paptrading",
+        ("body", "symbol"): "symbol",
+    },
     errors={
         "400": ErrorResponse,
         "429": ErrorResponse,
@@ -94,6 +127,10 @@ _BATCH_MODIFY_ORDERS: Endpoint[list[OrderIds]] = Endpoint(
     envelope=True,
     body_type=list[BatchModifyOrderItem],
     body_media_type="application/json",
+    arguments={
+        ("body", ""): "body",
+        ("header", "paptrading"): "paptrading",
+    },
     errors={
         "400": ErrorResponse,
         "429": ErrorResponse,
@@ -108,6 +145,10 @@ _CANCEL_BATCH_ORDERS: Endpoint[list[CancelBatchResult]] = Endpoint(
     envelope=True,
     body_type=list[CancelBatchOrderItem],
     body_media_type="application/json",
+    arguments={
+        ("body", ""): "body",
+        ("header", "paptrading"): "paptrading",
+    },
     errors={
         "400": ErrorResponse,
         "429": ErrorResponse,
@@ -122,6 +163,10 @@ _COUNTDOWN_CANCEL_ALL: Endpoint[str | None] = Endpoint(
     envelope=True,
     body_type=CountdownCancelAllRequest,
     body_media_type="application/json",
+    arguments={
+        ("body", "countdown"): "countdown",
+        ("header", "paptrading"): "paptrading",
+    },
     errors={
         "400": ErrorResponse,
         "429": ErrorResponse,
@@ -136,6 +181,12 @@ _CLOSE_POSITIONS: Endpoint[OrderResultList] = Endpoint(
     envelope=True,
     body_type=ClosePositionsRequest,
     body_media_type="application/json",
+    arguments={
+        ("body", "category"): "category",
+        ("header", "paptrading"): "paptrading",
+        ("body", "symbol"): "symbol",
+        ("body", "posSide"): "pos_side",
+    },
     errors={
         "400": ErrorResponse,
         "429": ErrorResponse,
@@ -150,6 +201,11 @@ _CANCEL_STRATEGY_ORDER: Endpoint[None] = Endpoint(
     envelope=True,
     body_type=CancelStrategyOrderRequest,
     body_media_type="application/json",
+    arguments={
+        ("header", "paptrading"): "paptrading",
+        ("body", "orderId"): "order_id",
+        ("body", "clientOid"): "client_oid",
+    },
     errors={
         "400": ErrorResponse,
         "429": ErrorResponse,
@@ -162,6 +218,11 @@ _GET_ORDER: Endpoint[OrderInfo] = Endpoint(
     result=OrderInfo,
     security=(("BitgetSignature",),),
     envelope=True,
+    arguments={
+        ("query", "orderId"): "order_id",
+        ("query", "clientOid"): "client_oid",
+        ("header", "paptrading"): "paptrading",
+    },
     errors={
         "400": ErrorResponse,
         "429": ErrorResponse,
@@ -174,6 +235,9 @@ _LIST_COPY_FUTURES_TRADING_PAIRS: Endpoint[list[CopyFuturesTradingPair]] = Endpo
     result=list[CopyFuturesTradingPair],
     security=(("BitgetSignature",),),
     envelope=True,
+    arguments={
+        ("header", "paptrading"): "paptrading",
+    },
     errors={
         "400": ErrorResponse,
         "429": ErrorResponse,
@@ -186,6 +250,10 @@ _GET_COPY_FUTURES_MAX_TRANSFERABLE: Endpoint[CopyFuturesMaxTransferable] = Endpo
     result=CopyFuturesMaxTransferable,
     security=(("BitgetSignature",),),
     envelope=True,
+    arguments={
+        ("query", "coin"): "coin",
+        ("header", "paptrading"): "paptrading",
+    },
     errors={
         "400": ErrorResponse,
         "429": ErrorResponse,
@@ -200,6 +268,12 @@ _COPY_FUTURES_TRANSFER: Endpoint[CopyFuturesTransferResult] = Endpoint(
     envelope=True,
     body_type=CopyFuturesTransferRequest,
     body_media_type="application/json",
+    arguments={
+        ("body", "coin"): "coin",
+        ("body", "amount"): "amount",
+        ("body", "type"): "type",
+        ("header", "paptrading"): "paptrading",
+    },
     errors={
         "400": ErrorResponse,
         "429": ErrorResponse,

@@ -42,6 +42,10 @@ _GET_ACCOUNTS: Endpoint[BalanceList] = Endpoint(
     path="/v1/accounts",
     result=BalanceList,
     security=(("BitriaSignature",),),
+    arguments={
+        ("query", "tradeType"): "trade_type",
+        ("query", "coin"): "coin",
+    },
     errors={
         "400": Error,
         "default": Error,
@@ -55,6 +59,17 @@ _PLACE_ORDER: Endpoint[OrderAccepted] = Endpoint(
     security=(("BitriaSignature",),),
     body_type=PlaceOrderRequest,
     body_media_type="application/json",
+    arguments={
+        ("body", "symbol"): "symbol",
+        ("body", "side"): "side",
+        ("body", "orderType"): "order_type",
+        ("body", "tradeType"): "trade_type",
+        ("body", "quantity"): "quantity",
+        ("body", "price"): "price",
+        ("body", "funds"): "funds",
+        ("body", "leverage"): "leverage",
+        ("body", "marginMode"): "margin_mode",
+    },
     errors={
         "400": Error,
         "401": Error,
@@ -68,6 +83,13 @@ _LIST_ORDERS: Endpoint[OrderList] = Endpoint(
     path="/v1/orders",
     result=OrderList,
     security=(("BitriaSignature",),),
+    arguments={
+        ("query", "symbol"): "symbol",
+        ("query", "tradeType"): "trade_type",
+        ("query", "status"): "status",
+        ("query", "page"): "page",
+        ("query", "limit"): "limit",
+    },
     errors={
         "default": Error,
     },
@@ -85,6 +107,9 @@ _GET_ORDER: Endpoint[OrderDetail] = Endpoint(
     path="/v1/orders/{orderId}",
     result=OrderDetail,
     security=(("BitriaSignature",),),
+    arguments={
+        ("path", "orderId"): "order_id",
+    },
     errors={
         "404": Error,
         "default": Error,
@@ -96,6 +121,9 @@ _CANCEL_ORDER: Endpoint[CancelResult] = Endpoint(
     path="/v1/orders/{orderId}/cancel",
     result=CancelResult,
     security=(("BitriaSignature",),),
+    arguments={
+        ("path", "orderId"): "order_id",
+    },
     errors={
         "404": Error,
         "409": Error,
@@ -108,6 +136,15 @@ _LIST_FILLS: Endpoint[FillList] = Endpoint(
     path="/v1/fills",
     result=FillList,
     security=(("BitriaSignature",),),
+    arguments={
+        ("query", "symbol"): "symbol",
+        ("query", "tradeType"): "trade_type",
+        ("query", "orderId"): "order_id",
+        ("query", "startTime"): "start_time",
+        ("query", "endTime"): "end_time",
+        ("query", "page"): "page",
+        ("query", "limit"): "limit",
+    },
     errors={
         "default": Error,
     },
@@ -125,6 +162,10 @@ _GET_POSITIONS: Endpoint[PositionList] = Endpoint(
     path="/v1/positions",
     result=PositionList,
     security=(("BitriaSignature",),),
+    arguments={
+        ("query", "tradeType"): "trade_type",
+        ("query", "symbol"): "symbol",
+    },
     errors={
         "default": Error,
     },

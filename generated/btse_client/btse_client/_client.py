@@ -70,6 +70,12 @@ _GET_ORDER_BOOK: Endpoint[OrderBookResponse] = Endpoint(
     method="GET",
     path="/v2/orderbook/{symbol}",
     result=OrderBookResponse,
+    arguments={
+        ("path", "symbol"): "symbol",
+        ("query", "group"): "group",
+        ("query", "limit_asks"): "limit_asks",
+        ("query", "limit_bids"): "limit_bids",
+    },
     errors={
         "400": ErrorResponse,
         "401": ErrorResponse,
@@ -83,6 +89,9 @@ _GET_TICKER: Endpoint[TickerModel] = Endpoint(
     method="GET",
     path="/v2/ticker/{symbol}",
     result=TickerModel,
+    arguments={
+        ("path", "symbol"): "symbol",
+    },
     errors={
         "400": ErrorResponse,
         "401": ErrorResponse,
@@ -96,6 +105,9 @@ _GET_MARKET_STATS: Endpoint[Hour24Stats] = Endpoint(
     method="GET",
     path="/v2/stats/{symbol}",
     result=Hour24Stats,
+    arguments={
+        ("path", "symbol"): "symbol",
+    },
     errors={
         "400": ErrorResponse,
         "401": ErrorResponse,
@@ -109,6 +121,9 @@ _LIST_TRADES: Endpoint[list[TradeModel]] = Endpoint(
     method="GET",
     path="/v2/trades/{symbol}",
     result=list[TradeModel],
+    arguments={
+        ("path", "symbol"): "symbol",
+    },
     errors={
         "400": ErrorResponse,
         "401": ErrorResponse,
@@ -152,6 +167,24 @@ _PLACE_ORDER: Endpoint[PlaceOrderResponse] = Endpoint(
     security=(("BtseSignature",),),
     body_type=ApiOrderModel,
     body_media_type="application/json",
+    arguments={
+        ("body", "amount"): "amount",
+        ("body", "client_oid"): "client_oid",
+        ("body", "created_at"): "created_at",
+        ("body", "funds"): "funds",
+        ("body", "id"): "id",
+        ("body", "post_only"): "post_only",
+        ("body", "price"): "price",
+        ("body", "symbol"): "symbol",
+        ("body", "side"): "side",
+        ("body", "status"): "status",
+        ("body", "stop"): "stop",
+        ("body", "stop_price"): "stop_price",
+        ("body", "stp"): "stp",
+        ("body", "tag"): "tag",
+        ("body", "time_in_force"): "time_in_force",
+        ("body", "type"): "type",
+    },
     errors={
         "400": ErrorResponse,
         "401": ErrorResponse,
@@ -166,6 +199,9 @@ _LIST_OPEN_ORDERS: Endpoint[list[PendingOrderModel]] = Endpoint(
     path="/v2/pending",
     result=list[PendingOrderModel],
     security=(("BtseSignature",),),
+    arguments={
+        ("query", "symbol"): "symbol",
+    },
     errors={
         "400": ErrorResponse,
         "401": ErrorResponse,
@@ -183,6 +219,14 @@ _LIST_FILLS: Endpoint[list[FillModel]] = Endpoint(
     idempotent=True,
     body_type=FillQueryModel,
     body_media_type="application/json",
+    arguments={
+        ("body", "after"): "after",
+        ("body", "before"): "before",
+        ("body", "limit"): "limit",
+        ("body", "order_id"): "order_id",
+        ("body", "symbol"): "symbol",
+        ("body", "username"): "username",
+    },
     errors={
         "400": ErrorResponse,
         "401": ErrorResponse,
@@ -199,6 +243,11 @@ _CANCEL_ORDER: Endpoint[list[ReturnResult]] = Endpoint(
     security=(("BtseSignature",),),
     body_type=CancelOrderModel,
     body_media_type="application/json",
+    arguments={
+        ("body", "coin_name"): "coin_name",
+        ("body", "order_id"): "order_id",
+        ("body", "symbol"): "symbol",
+    },
     errors={
         "400": ErrorResponse,
         "401": ErrorResponse,

@@ -48,6 +48,16 @@ _PLACE_ORDER: Endpoint[TradeResponse] = Endpoint(
     security=(("HTTPBasic",),),
     body_type=TradeRequest,
     body_media_type="application/json",
+    arguments={
+        ("body", "account_name"): "account_name",
+        ("body", "connector_name"): "connector_name",
+        ("body", "trading_pair"): "trading_pair",
+        ("body", "trade_type"): "trade_type",
+        ("body", "amount"): "amount",
+        ("body", "order_type"): "order_type",
+        ("body", "price"): "price",
+        ("body", "position_action"): "position_action",
+    },
     errors={
         "401": HttpError,
         "422": HttpValidationError,
@@ -60,6 +70,11 @@ _CANCEL_ORDER: Endpoint[CancelOrderResponse] = Endpoint(
     path="/trading/{account_name}/{connector_name}/orders/{client_order_id}/cancel",
     result=CancelOrderResponse,
     security=(("HTTPBasic",),),
+    arguments={
+        ("path", "account_name"): "account_name",
+        ("path", "connector_name"): "connector_name",
+        ("path", "client_order_id"): "client_order_id",
+    },
     errors={
         "401": HttpError,
         "422": HttpValidationError,
@@ -75,6 +90,12 @@ _GET_POSITIONS: Endpoint[PositionPage] = Endpoint(
     idempotent=True,
     body_type=PositionFilterRequest,
     body_media_type="application/json",
+    arguments={
+        ("body", "account_names"): "account_names",
+        ("body", "connector_names"): "connector_names",
+        ("body", "limit"): "limit",
+        ("body", "cursor"): "cursor",
+    },
     errors={
         "401": HttpError,
         "422": HttpValidationError,
@@ -96,6 +117,13 @@ _GET_ACTIVE_ORDERS: Endpoint[OrderPage] = Endpoint(
     idempotent=True,
     body_type=ActiveOrderFilterRequest,
     body_media_type="application/json",
+    arguments={
+        ("body", "account_names"): "account_names",
+        ("body", "connector_names"): "connector_names",
+        ("body", "trading_pairs"): "trading_pairs",
+        ("body", "limit"): "limit",
+        ("body", "cursor"): "cursor",
+    },
     errors={
         "401": HttpError,
         "422": HttpValidationError,
@@ -117,6 +145,16 @@ _SEARCH_ORDERS: Endpoint[OrderPage] = Endpoint(
     idempotent=True,
     body_type=OrderFilterRequest,
     body_media_type="application/json",
+    arguments={
+        ("body", "account_names"): "account_names",
+        ("body", "connector_names"): "connector_names",
+        ("body", "trading_pairs"): "trading_pairs",
+        ("body", "status"): "status",
+        ("body", "start_time"): "start_time",
+        ("body", "end_time"): "end_time",
+        ("body", "limit"): "limit",
+        ("body", "cursor"): "cursor",
+    },
     errors={
         "401": HttpError,
         "422": HttpValidationError,
@@ -138,6 +176,16 @@ _GET_TRADES: Endpoint[TradePage] = Endpoint(
     idempotent=True,
     body_type=TradeFilterRequest,
     body_media_type="application/json",
+    arguments={
+        ("body", "account_names"): "account_names",
+        ("body", "connector_names"): "connector_names",
+        ("body", "trading_pairs"): "trading_pairs",
+        ("body", "trade_types"): "trade_types",
+        ("body", "start_time"): "start_time",
+        ("body", "end_time"): "end_time",
+        ("body", "limit"): "limit",
+        ("body", "cursor"): "cursor",
+    },
     errors={
         "401": HttpError,
         "422": HttpValidationError,

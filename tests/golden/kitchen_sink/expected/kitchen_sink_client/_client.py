@@ -39,6 +39,11 @@ _GET_PET: Endpoint[Cat | Dog] = Endpoint(
     result=Cat | Dog,
     security=(("ApiKey",),),
     explode=frozenset(("include",)),
+    arguments={
+        ("path", "petId"): "pet_id",
+        ("query", "include"): "include",
+        ("header", "X-Trace"): "x_trace",
+    },
     errors={
         "404": Problem,
     },
@@ -48,6 +53,9 @@ _DELETE_PET: Endpoint[None] = Endpoint(
     method="DELETE",
     path="/pets/{petId}",
     result=None,
+    arguments={
+        ("path", "petId"): "pet_id",
+    },
     errors={
         "default": Problem,
     },
@@ -61,6 +69,14 @@ _CREATE_PET: Endpoint[Cat | Dog] = Endpoint(
     idempotent=True,
     body_type=CreatePetRequest,
     body_media_type="application/json",
+    arguments={
+        ("body", "name"): "name",
+        ("body", "price"): "price",
+        ("body", "weight"): "weight",
+        ("body", "tags"): "tags",
+        ("body", "owner"): "owner",
+        ("body", "attributes"): "attributes",
+    },
 )
 _LIST_PETS: Endpoint[ListPetsResponse] = Endpoint(
     name="list_pets",
@@ -68,6 +84,11 @@ _LIST_PETS: Endpoint[ListPetsResponse] = Endpoint(
     path="/pets",
     result=ListPetsResponse,
     security=(("ApiKey",),),
+    arguments={
+        ("query", "limit"): "limit",
+        ("query", "offset"): "offset",
+        ("query", "status"): "status",
+    },
 )
 _LIST_PETS_PAGES = Pagination(
     style="offset",
@@ -84,6 +105,9 @@ _REPLACE_PETS: Endpoint[list[Cat | Dog]] = Endpoint(
     security=(("ApiKey",),),
     body_type=list[Cat | Dog],
     body_media_type="application/json",
+    arguments={
+        ("body", ""): "body",
+    },
 )
 _LOGIN: Endpoint[LoginResponse] = Endpoint(
     name="login",
@@ -92,6 +116,10 @@ _LOGIN: Endpoint[LoginResponse] = Endpoint(
     result=LoginResponse,
     body_type=LoginRequest,
     body_media_type="application/x-www-form-urlencoded",
+    arguments={
+        ("body", "username"): "username",
+        ("body", "password"): "password",
+    },
 )
 
 
