@@ -8,6 +8,7 @@ InvalidArgumentError naming the Python argument the caller passed.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from typing import Any
 from urllib.parse import quote
 
@@ -118,12 +119,12 @@ def encode_body(endpoint: Endpoint[Any], body: Any) -> bytes:
         body = {k: v for k, v in body.items() if v is not NOT_GIVEN}
     form = endpoint.body_media_type == "application/x-www-form-urlencoded"
     if endpoint.body_type is not None:
-        body_adapter = adapter(endpoint.body_type)
+        body_adapter, exact = _body_codec(endpoint.body_type)
         try:
             value = body_adapter.validator.validate_python(body)
         except pydantic.ValidationError as exc:
             raise invalid_arguments(endpoint, "body", exc) from None
-        if not form and not writes_exact_numbers(endpoint.body_type):
+        if not form and not exact:
             return body_adapter.serializer.to_json(value, by_alias=True, exclude_unset=True)
         body = body_adapter.serializer.to_python(value, by_alias=True, exclude_unset=True)
     if form:
@@ -138,12 +139,20 @@ def encode_body(endpoint: Endpoint[Any], body: Any) -> bytes:
         raise _invalid(endpoint, [problem]) from None
 
 
+@cache
+def _body_codec(tp: Any) -> tuple[pydantic.TypeAdapter[Any], bool]:
+    """A body type's adapter, and whether `dumps` must write it (it holds a DecimalNumber)."""
+    return adapter(tp), writes_exact_numbers(tp)
+
+
 def _checked(
     endpoint: Endpoint[Any], location: str, values: Mapping[str, Any]
 ) -> Mapping[str, Any]:
     """The given values of one location, validated when the endpoint declares their type."""
+    if not values:
+        return values
     given = {k: v for k, v in values.items() if not isinstance(v, NotGiven)}
-    declared = endpoint.parameters.get(location)
+    declared = endpoint.parameters.get(location) if endpoint.parameters else None
     if declared is None or not given:
         return given
     location_adapter = adapter(declared)
