@@ -322,3 +322,25 @@ def test_raw_response_methods_keep_the_real_signature(name: str) -> None:
         assert str(wrapped.return_annotation).startswith("RawResponse[")
         assert raw.__name__ == method_name and raw.__doc__ == method.__doc__
     assert package_of(op.cls).RawResponse
+
+
+def test_a_deferred_model_is_known_to_hold_exact_numbers_before_its_first_use() -> None:
+    class Leg(_types.Model):
+        size: _types.DecimalNumber
+
+    class Ticket(_types.Model):
+        legs: list[Leg]
+        note: str
+
+    class Quote(_types.Model):
+        price: _types.DecimalString
+
+    assert _types.writes_exact_numbers(Ticket) is True
+    assert _types.writes_exact_numbers(Quote) is False
+    endpoint: Endpoint[Any] = Endpoint(
+        name="send", method="POST", path="/", result=None, body_type=Ticket
+    )
+    sent = _request.encode_body(
+        endpoint, {"legs": [{"size": Decimal("1E-20")}], "note": "\x00\x011"}
+    )
+    assert sent == b'{"legs":[{"size":0.00000000000000000001}],"note":"\\u0000\\u00011"}'

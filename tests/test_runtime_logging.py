@@ -9,6 +9,7 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import bitget_client
 import httpx
@@ -17,6 +18,8 @@ from bitcain_client import BitcainClient
 from bitget_client import BitgetClient
 from test_runtime import PACKAGES, PLACE_ORDERS, FaultServer, make_client, reply, reset_after_send
 
+from templates.runtime._auth import ApiKeyScheme
+from templates.runtime._base_client import BaseClient, Endpoint
 from templates.runtime._redaction import Redactor
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -133,3 +136,48 @@ def test_clients_leave_the_httpx_logger_as_it_was() -> None:
         op.call(client)
 
     assert httpx_logger.filters == before
+
+
+class QueryKeyClient(BaseClient):
+    """A client of the runtime in place whose key travels in the query string."""
+
+    _schemes = {"key": ApiKeyScheme(name="apikey", location="query", credentials=("api_key",))}
+
+
+LIST_ITEMS: Endpoint[Any] = Endpoint(
+    name="list_items", method="GET", path="/items", result=None, security=(("key",),)
+)
+
+
+def query_key_client(api_key: str) -> QueryKeyClient:
+    return QueryKeyClient(
+        "https://api.example.com",
+        http_client=httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200))),
+        timeout=None,
+        max_retries=0,
+        clock=None,
+        headers=None,
+        credentials={"api_key": api_key},
+    )
+
+
+def test_httpx_records_of_a_query_key_client_are_redacted_and_nothing_else(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="httpx")
+    clients = [query_key_client(f"key-{n}-4c1d") for n in range(20)]
+    for client in clients:
+        client._call(LIST_ITEMS)
+    with httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200))) as other:
+        other.get("https://example.com/?apikey=key-0-4c1d")
+
+    messages = [r.getMessage() for r in caplog.records if r.name == "httpx"]
+    assert (
+        messages[:20]
+        == ['HTTP Request: GET https://api.example.com/items?apikey=*** "HTTP/1.1 200 OK"'] * 20
+    )
+    assert (
+        messages[20] == 'HTTP Request: GET https://example.com/?apikey=key-0-4c1d "HTTP/1.1 200 OK"'
+    )
+    ours = [f for f in logging.getLogger("httpx").filters if getattr(f, "package", None)]
+    assert len([f for f in ours if f.package == "templates.runtime"]) == 1

@@ -254,8 +254,15 @@ VALUES: dict[str, Any] = {
 
 
 def error_classes(package: Any) -> list[type[BaseException]]:
-    classes = [getattr(package, name) for name in package.__all__]
-    return [c for c in classes if isinstance(c, type) and issubclass(c, package.APIError)]
+    """Every error class the package defines (all of them exported)."""
+    found, pending = [], [package.APIError]
+    while pending:
+        cls = pending.pop()
+        found.append(cls)
+        pending.extend(cls.__subclasses__())
+    classes = [c for c in found if c.__module__.startswith(package.__name__ + ".")]
+    assert {c.__name__ for c in classes} <= set(package.__all__)
+    return classes
 
 
 def build(cls: type[BaseException]) -> BaseException:
