@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import inspect
 import json
+import multiprocessing
 import pickle
+from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 from typing import Any
 
@@ -316,3 +318,21 @@ def test_an_error_raised_by_a_client_pickles_with_its_response() -> None:
     assert copy.code == "429" and copy.api_message == "slow down"
     assert copy.status_code == 429
     assert copy.response.json() == {"code": "429", "msg": "slow down"}
+
+
+def place_order_answered_503() -> None:
+    """Run in a worker process: a Bitget order answered 503."""
+    op = PLACE_ORDERS["bitget"]
+    client, _ = make_client(op.cls, FaultServer(reply(503, {"code": "50001", "msg": "busy"})))
+    op.call(client)
+
+
+def test_an_error_raised_in_a_process_pool_reaches_the_caller() -> None:
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        future = pool.submit(place_order_answered_503)
+        with pytest.raises(bitget_client.InternalServerError) as caught:
+            future.result(timeout=60)
+
+    assert caught.value.outcome_unknown is True
+    assert caught.value.code == "50001" and caught.value.status_code == 503

@@ -102,9 +102,10 @@ class BaseClient:
         except httpx.InvalidURL as exc:
             raise _bad_base_url(f"{name}: {given} {text!r} is not a URL: {exc}") from None
         if base_url is None and not url.is_absolute_url:
+            server = f" (its server is {text!r})" if text else ""
             raise _bad_base_url(
-                f"{name}: the spec declares no absolute server URL ({text!r}): "
-                "pass base_url='https://...'"
+                f"{name}: the spec declares no absolute server URL: pass base_url='https://...'"
+                + server
             )
         if url.scheme not in ("http", "https") or not url.host:
             hint = f"; did you mean 'https://{text}'?" if "://" not in text else ""
