@@ -55,9 +55,8 @@ def prepare(
     path_params = _checked(endpoint, "path", path_params)
     query = _checked(endpoint, "query", query)
     headers = _checked(endpoint, "header", headers)
-    content = b""
-    if body is not None and not isinstance(body, NotGiven):
-        content = encode_body(endpoint, body)
+    has_body = body is not None and not isinstance(body, NotGiven)
+    content = encode_body(endpoint, body) if has_body else b""
     path = endpoint.path
     for name, value in path_params.items():
         segment = quote(parameter_text(value), safe="")
@@ -80,7 +79,7 @@ def prepare(
     for name, value in headers.items():
         if value is not None:
             sent_headers[name] = _header_text(endpoint, name, value)
-    if content:
+    if has_body:
         sent_headers["Content-Type"] = endpoint.body_media_type
     sent_headers.update(extra_headers or {})
     if params:
