@@ -125,7 +125,7 @@ def test_other_requests_are_not_redacted_by_a_closed_client(
     assert messages == ['HTTP Request: GET https://example.com/e?q=e "HTTP/1.1 200 OK"']
 
 
-def test_clients_leave_the_httpx_logger_as_it_was() -> None:
+def test_clients_that_put_no_credential_in_a_url_leave_the_httpx_logger_alone() -> None:
     httpx_logger = logging.getLogger("httpx")
     before = list(httpx_logger.filters)
 
@@ -136,6 +136,8 @@ def test_clients_leave_the_httpx_logger_as_it_was() -> None:
         op.call(client)
 
     assert httpx_logger.filters == before
+    for package in PACKAGES:
+        assert not [f for f in before if type(f).__module__.startswith(package.__name__ + ".")]
 
 
 class QueryKeyClient(BaseClient):
