@@ -47,9 +47,10 @@ $(PRISM_STAMP): tests/prism/package.json $(PRISM_LOCK) | $(STAMP)
 	@touch $@
 
 lint: $(STAMP)
-	$(PY) -m ruff check generator tests bench generated
-	$(PY) -m ruff format --check generator tests bench
+	$(PY) -m ruff check generator templates/runtime tests bench generated
+	$(PY) -m ruff format --check generator templates/runtime tests bench
 	$(PY) -m mypy --strict generator
+	$(PY) -m mypy --strict templates/runtime
 	$(PY) -m mypy --strict $(sort $(dir $(wildcard generated/*/*/__init__.py)))
 
 format: $(STAMP)

@@ -12,7 +12,7 @@ import keyword
 import math
 import re
 import unicodedata
-from dataclasses import fields, is_dataclass
+from dataclasses import MISSING, fields, is_dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -88,7 +88,7 @@ def _string_literal(text: str) -> str:
 
 
 def constructor(obj: Any, *, name: str | None = None) -> Code:
-    """`Class(field=literal, ...)` for a dataclass, leaving out fields that are None by default."""
+    """`Class(field=literal, ...)` for a dataclass, leaving out fields equal to their default."""
     if not is_dataclass(obj) or isinstance(obj, type):
         raise BoundaryError(f"{obj!r} is not a dataclass instance")
     arguments = []
@@ -96,7 +96,7 @@ def constructor(obj: Any, *, name: str | None = None) -> Code:
         if not f.init or f.metadata.get("render") is False:
             continue
         value = getattr(obj, f.name)
-        if value is None and f.default is None:
+        if f.default is not MISSING and value == f.default:
             continue
         expression = (
             value if type(value) is Code else literal(value)

@@ -142,6 +142,12 @@ class Pagination:
     next_cursor: tuple[str, ...] = option(
         "next-cursor", "dot path of the next cursor in the answer", default=()
     )
+    total: tuple[str, ...] = option(
+        "total", "dot path of the total item count in the answer; the pager stops there", default=()
+    )
+    max_pages: int = option(
+        "max-pages", "the most pages the pager fetches before it raises PaginationError", default=1000
+    )
     default_limit: int | None = derived("the limit parameter's default", default=None)
 
 
@@ -151,7 +157,7 @@ EXTENSIONS: dict[str, type[Any]] = {
     "x-error": ErrorBodyKeys,
     "x-pagination": Pagination,
 }
-_DOTTED = {"items", "next-cursor"}
+_DOTTED = {"items", "next-cursor", "total"}
 
 
 def read_extension(cls: type[T], raw: Any, at: str, diagnostics: Diagnostics) -> T | None:

@@ -17,6 +17,8 @@ from ._pyproject import GITIGNORE, render_pyproject
 from ._templates import TEMPLATE_ROOT
 
 TEMPLATES = TEMPLATE_ROOT / "package"
+RUNTIME = TEMPLATE_ROOT / "runtime"
+"""Plain modules every package carries, copied verbatim (its __init__.py is not one of them)."""
 _SCHEME_CLASSES = {
     "bearer": "BearerScheme",
     "basic": "BasicScheme",
@@ -71,6 +73,9 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
         name = template.name.removesuffix(".jinja")
         target = name if name in _VERBATIM else f"{api.package}/{name}"
         files[target] = env.get_template(template.name).render(context)
+    for module in sorted(RUNTIME.glob("_*.py")):
+        if module.name != "__init__.py":
+            files[f"{api.package}/{module.name}"] = module.read_text(encoding="utf-8")
     files["pyproject.toml"] = render_pyproject(api)
     files[".gitignore"] = GITIGNORE
     files[f"{api.package}/models.py"] = models_source
@@ -190,7 +195,7 @@ def _first_sentence(description: str) -> str:
 @functools.cache
 def _status_error_classes() -> dict[int, str]:
     """The runtime's status-to-error-class table, read from its source."""
-    for path in TEMPLATES.glob("_exceptions.py*"):
+    for path in RUNTIME.glob("_exceptions.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in tree.body:
             if (

@@ -55,9 +55,11 @@ def test_spec_validates_and_generates_without_warnings(name: str, tmp_path: Path
 
 def coverage_rows() -> list[dict[str, str]]:
     rows = []
+    in_table = False
     for line in (SPECS / "README.md").read_text().splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if line.startswith("|") and len(cells) == 5 and cells[0] not in ("API", "---"):
+        in_table = (in_table or cells[0] == "API") and line.startswith("|")
+        if in_table and len(cells) == 5 and cells[0] not in ("API", "---"):
             rows.append(
                 dict(zip(("api", "endpoint", "operation_id", "auth", "source"), cells, strict=True))
             )

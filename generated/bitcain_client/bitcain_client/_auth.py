@@ -115,12 +115,12 @@ def hmac_signature(message: bytes, secret: str, algorithm: str, encoding: str) -
 class SigningScheme:
     """Signs each request over a declared composition of timestamp, method, path, query and body."""
 
-    algorithm: str
-    encoding: Literal["hex", "base64"]
     prehash: tuple[str, ...]
-    secret: str
     headers: tuple[tuple[str, str], ...]
-    credentials: tuple[str, ...]
+    credentials: tuple[str, ...] = ()
+    algorithm: str = "sha256"
+    encoding: Literal["hex", "base64"] = "hex"
+    secret: str = "api_secret"
     path: Literal["full", "relative"] = "full"
     query_order: Literal["declared", "sorted"] = "declared"
     timestamp: Literal["milliseconds", "seconds"] = "milliseconds"

@@ -17,7 +17,7 @@ from ._base_client import (
     DEFAULT_MAX_RETRIES,
     BaseClient,
     Endpoint,
-    ErrorFields,
+    ErrorBodyKeys,
     Pagination,
     raw_response,
 )
@@ -34,7 +34,7 @@ class BitcainClient(BaseClient):
     _schemes = {
         "HTTPBearer": BearerScheme(credentials=("token",)),
     }
-    _error_fields = ErrorFields(code=("code", "errorCode", "error_code"), message=("detail",))
+    _error_fields = ErrorBodyKeys(message=("detail",))
 
     def __init__(
         self,
@@ -74,18 +74,23 @@ class BitcainClient(BaseClient):
         path="/api/v1/orders",
         result=models.OrderList,
         security=(("HTTPBearer",),),
+        arguments={
+            ("query", "portfolio_id"): "portfolio_id",
+            ("query", "order_status"): "order_status",
+            ("query", "symbol"): "symbol",
+            ("query", "start_date"): "start_date",
+            ("query", "end_date"): "end_date",
+            ("query", "limit"): "limit",
+            ("query", "offset"): "offset",
+            ("query", "cursor"): "cursor",
+        },
         errors={
             "401": models.HttpError,
             "422": models.HttpValidationError,
         },
     )
     _LIST_ORDERS_PAGES = Pagination(
-        style="offset",
-        items=("orders",),
-        limit="limit",
-        offset="offset",
-        next_cursor=(),
-        default_limit=50,
+        style="offset", items=("orders",), limit="limit", offset="offset", default_limit=50
     )
 
     def list_orders(
@@ -188,6 +193,26 @@ class BitcainClient(BaseClient):
         security=(("HTTPBearer",),),
         body_type=models.OrderCreate,
         body_media_type="application/json",
+        arguments={
+            ("body", "symbol"): "symbol",
+            ("body", "side"): "side",
+            ("body", "type"): "type",
+            ("body", "quantity"): "quantity",
+            ("query", "trading_mode"): "trading_mode",
+            ("query", "exchange"): "exchange",
+            ("query", "source"): "source",
+            ("query", "agent_id"): "agent_id",
+            ("body", "price"): "price",
+            ("body", "portfolio_id"): "portfolio_id",
+            ("body", "stop_price"): "stop_price",
+            ("body", "time_in_force"): "time_in_force",
+            ("body", "expires_at"): "expires_at",
+            ("body", "reduce_only"): "reduce_only",
+            ("body", "post_only"): "post_only",
+            ("body", "client_order_id"): "client_order_id",
+            ("body", "source"): "source_body",
+            ("body", "agent_id"): "agent_id_body",
+        },
         errors={
             "401": models.HttpError,
             "422": models.HttpValidationError,
@@ -306,6 +331,12 @@ class BitcainClient(BaseClient):
         path="/api/v1/orders/history",
         result=models.OrderHistory,
         security=(("HTTPBearer",),),
+        arguments={
+            ("query", "start_date"): "start_date",
+            ("query", "end_date"): "end_date",
+            ("query", "order_status"): "order_status",
+            ("query", "limit"): "limit",
+        },
         errors={
             "401": models.HttpError,
             "422": models.HttpValidationError,
@@ -362,6 +393,9 @@ class BitcainClient(BaseClient):
         path="/api/v1/orders/{order_id}",
         result=models.Order,
         security=(("HTTPBearer",),),
+        arguments={
+            ("path", "order_id"): "order_id",
+        },
         errors={
             "401": models.HttpError,
             "404": models.HttpError,
@@ -411,6 +445,15 @@ class BitcainClient(BaseClient):
         security=(("HTTPBearer",),),
         body_type=models.OrderUpdate,
         body_media_type="application/json",
+        arguments={
+            ("path", "order_id"): "order_id",
+            ("body", "quantity"): "quantity",
+            ("body", "price"): "price",
+            ("body", "stop_price"): "stop_price",
+            ("body", "time_in_force"): "time_in_force",
+            ("body", "expires_at"): "expires_at",
+            ("body", "status"): "status",
+        },
         errors={
             "401": models.HttpError,
             "404": models.HttpError,
@@ -482,6 +525,9 @@ class BitcainClient(BaseClient):
         path="/api/v1/orders/{order_id}",
         result=models.Order,
         security=(("HTTPBearer",),),
+        arguments={
+            ("path", "order_id"): "order_id",
+        },
         errors={
             "401": models.HttpError,
             "404": models.HttpError,
@@ -529,6 +575,9 @@ class BitcainClient(BaseClient):
         path="/api/v1/orders/{order_id}/retry",
         result=models.Order,
         security=(("HTTPBearer",),),
+        arguments={
+            ("path", "order_id"): "order_id",
+        },
         errors={
             "401": models.HttpError,
             "404": models.HttpError,

@@ -17,7 +17,7 @@ from ._base_client import (
     BaseClient,
     Endpoint,
     Envelope,
-    ErrorFields,
+    ErrorBodyKeys,
     raw_response,
 )
 from ._types import NOT_GIVEN, NotGiven
@@ -32,10 +32,8 @@ class BitgetClient(BaseClient):
     _env_prefix = "BITGET"
     _schemes = {
         "BitgetSignature": SigningScheme(
-            algorithm="sha256",
             encoding="base64",
             prehash=("timestamp", "method", "path", "query", "body"),
-            secret="api_secret",
             headers=(
                 ("ACCESS-KEY", "{api_key}"),
                 ("ACCESS-SIGN", "{signature}"),
@@ -44,14 +42,12 @@ class BitgetClient(BaseClient):
                 ("locale", "en-US"),
             ),
             credentials=("api_key", "api_secret", "passphrase"),
-            path="full",
             query_order="sorted",
-            timestamp="milliseconds",
             hook=_hook_bitget_signing.sign,
         ),
     }
-    _envelope = Envelope(data="data", code="code", message="msg", success=("00000",))
-    _error_fields = ErrorFields(code=("code",), message=("msg",))
+    _envelope = Envelope(data="data", message="msg", success=("00000",))
+    _error_fields = ErrorBodyKeys(code=("code",), message=("msg",))
 
     def __init__(
         self,
@@ -102,6 +98,29 @@ class BitgetClient(BaseClient):
         envelope=True,
         body_type=models.PlaceOrderRequest,
         body_media_type="application/json",
+        arguments={
+            ("body", "category"): "category",
+            ("body", "symbol"): "symbol",
+            ("body", "side"): "side",
+            ("body", "orderType"): "order_type",
+            ("body", "qty"): "qty",
+            ("header", "paptrading"): "paptrading",
+            ("body", "price"): "price",
+            ("body", "timeInForce"): "time_in_force",
+            ("body", "posSide"): "pos_side",
+            ("body", "marginMode"): "margin_mode",
+            ("body", "reduceOnly"): "reduce_only",
+            ("body", "clientOid"): "client_oid",
+            ("body", "stpMode"): "stp_mode",
+            ("body", "takeProfit"): "take_profit",
+            ("body", "stopLoss"): "stop_loss",
+            ("body", "tpTriggerBy"): "tp_trigger_by",
+            ("body", "slTriggerBy"): "sl_trigger_by",
+            ("body", "tpOrderType"): "tp_order_type",
+            ("body", "slOrderType"): "sl_order_type",
+            ("body", "tpLimitPrice"): "tp_limit_price",
+            ("body", "slLimitPrice"): "sl_limit_price",
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -238,6 +257,11 @@ class BitgetClient(BaseClient):
         envelope=True,
         body_type=models.CancelOrderRequest,
         body_media_type="application/json",
+        arguments={
+            ("header", "paptrading"): "paptrading",
+            ("body", "orderId"): "order_id",
+            ("body", "clientOid"): "client_oid",
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -296,6 +320,11 @@ class BitgetClient(BaseClient):
         envelope=True,
         body_type=models.CancelAllOrdersRequest,
         body_media_type="application/json",
+        arguments={
+            ("body", "category"): "category",
+            ("header", "paptrading"): "paptrading",
+            ("body", "symbol"): "symbol",
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -354,6 +383,10 @@ class BitgetClient(BaseClient):
         envelope=True,
         body_type=list[models.BatchModifyOrderItem],
         body_media_type="application/json",
+        arguments={
+            ("body", ""): "body",
+            ("header", "paptrading"): "paptrading",
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -407,6 +440,10 @@ class BitgetClient(BaseClient):
         envelope=True,
         body_type=list[models.CancelBatchOrderItem],
         body_media_type="application/json",
+        arguments={
+            ("body", ""): "body",
+            ("header", "paptrading"): "paptrading",
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -460,6 +497,10 @@ class BitgetClient(BaseClient):
         envelope=True,
         body_type=models.CountdownCancelAllRequest,
         body_media_type="application/json",
+        arguments={
+            ("body", "countdown"): "countdown",
+            ("header", "paptrading"): "paptrading",
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -518,6 +559,12 @@ class BitgetClient(BaseClient):
         envelope=True,
         body_type=models.ClosePositionsRequest,
         body_media_type="application/json",
+        arguments={
+            ("body", "category"): "category",
+            ("header", "paptrading"): "paptrading",
+            ("body", "symbol"): "symbol",
+            ("body", "posSide"): "pos_side",
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -580,6 +627,11 @@ class BitgetClient(BaseClient):
         envelope=True,
         body_type=models.CancelStrategyOrderRequest,
         body_media_type="application/json",
+        arguments={
+            ("header", "paptrading"): "paptrading",
+            ("body", "orderId"): "order_id",
+            ("body", "clientOid"): "client_oid",
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -636,6 +688,11 @@ class BitgetClient(BaseClient):
         result=models.OrderInfo,
         security=(("BitgetSignature",),),
         envelope=True,
+        arguments={
+            ("query", "orderId"): "order_id",
+            ("query", "clientOid"): "client_oid",
+            ("header", "paptrading"): "paptrading",
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -693,6 +750,9 @@ class BitgetClient(BaseClient):
         result=list[models.CopyFuturesTradingPair],
         security=(("BitgetSignature",),),
         envelope=True,
+        arguments={
+            ("header", "paptrading"): "paptrading",
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -741,6 +801,10 @@ class BitgetClient(BaseClient):
         result=models.CopyFuturesMaxTransferable,
         security=(("BitgetSignature",),),
         envelope=True,
+        arguments={
+            ("query", "coin"): "coin",
+            ("header", "paptrading"): "paptrading",
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -796,6 +860,12 @@ class BitgetClient(BaseClient):
         envelope=True,
         body_type=models.CopyFuturesTransferRequest,
         body_media_type="application/json",
+        arguments={
+            ("body", "coin"): "coin",
+            ("body", "amount"): "amount",
+            ("body", "type"): "type",
+            ("header", "paptrading"): "paptrading",
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,

@@ -16,7 +16,7 @@ from ._base_client import (
     DEFAULT_MAX_RETRIES,
     BaseClient,
     Endpoint,
-    ErrorFields,
+    ErrorBodyKeys,
     Pagination,
     raw_response,
 )
@@ -32,22 +32,16 @@ class BitriaClient(BaseClient):
     _env_prefix = "BITRIA"
     _schemes = {
         "BitriaSignature": SigningScheme(
-            algorithm="sha256",
-            encoding="hex",
             prehash=("timestamp", "method", "path", "query", "body"),
-            secret="api_secret",
             headers=(
                 ("X-API-KEY", "{api_key}"),
                 ("X-API-TIMESTAMP", "{timestamp}"),
                 ("X-API-SIGNATURE", "{signature}"),
             ),
             credentials=("api_key", "api_secret"),
-            path="full",
-            query_order="declared",
-            timestamp="milliseconds",
         ),
     }
-    _error_fields = ErrorFields(code=("code",), message=("message",))
+    _error_fields = ErrorBodyKeys(code=("code",), message=("message",))
 
     def __init__(
         self,
@@ -91,6 +85,10 @@ class BitriaClient(BaseClient):
         path="/v1/accounts",
         result=models.BalanceList,
         security=(("BitriaSignature",),),
+        arguments={
+            ("query", "tradeType"): "trade_type",
+            ("query", "coin"): "coin",
+        },
         errors={
             "400": models.Error,
             "default": models.Error,
@@ -141,6 +139,17 @@ class BitriaClient(BaseClient):
         security=(("BitriaSignature",),),
         body_type=models.PlaceOrderRequest,
         body_media_type="application/json",
+        arguments={
+            ("body", "symbol"): "symbol",
+            ("body", "side"): "side",
+            ("body", "orderType"): "order_type",
+            ("body", "tradeType"): "trade_type",
+            ("body", "quantity"): "quantity",
+            ("body", "price"): "price",
+            ("body", "funds"): "funds",
+            ("body", "leverage"): "leverage",
+            ("body", "marginMode"): "margin_mode",
+        },
         errors={
             "400": models.Error,
             "401": models.Error,
@@ -222,12 +231,19 @@ class BitriaClient(BaseClient):
         path="/v1/orders",
         result=models.OrderList,
         security=(("BitriaSignature",),),
+        arguments={
+            ("query", "symbol"): "symbol",
+            ("query", "tradeType"): "trade_type",
+            ("query", "status"): "status",
+            ("query", "page"): "page",
+            ("query", "limit"): "limit",
+        },
         errors={
             "default": models.Error,
         },
     )
     _LIST_ORDERS_PAGES = Pagination(
-        style="page", items=("data",), page="page", limit="limit", next_cursor=(), default_limit=20
+        style="page", items=("data",), page="page", limit="limit", default_limit=20
     )
 
     def list_orders(
@@ -309,6 +325,9 @@ class BitriaClient(BaseClient):
         path="/v1/orders/{orderId}",
         result=models.OrderDetail,
         security=(("BitriaSignature",),),
+        arguments={
+            ("path", "orderId"): "order_id",
+        },
         errors={
             "404": models.Error,
             "default": models.Error,
@@ -353,6 +372,9 @@ class BitriaClient(BaseClient):
         path="/v1/orders/{orderId}/cancel",
         result=models.CancelResult,
         security=(("BitriaSignature",),),
+        arguments={
+            ("path", "orderId"): "order_id",
+        },
         errors={
             "404": models.Error,
             "409": models.Error,
@@ -400,12 +422,21 @@ class BitriaClient(BaseClient):
         path="/v1/fills",
         result=models.FillList,
         security=(("BitriaSignature",),),
+        arguments={
+            ("query", "symbol"): "symbol",
+            ("query", "tradeType"): "trade_type",
+            ("query", "orderId"): "order_id",
+            ("query", "startTime"): "start_time",
+            ("query", "endTime"): "end_time",
+            ("query", "page"): "page",
+            ("query", "limit"): "limit",
+        },
         errors={
             "default": models.Error,
         },
     )
     _LIST_FILLS_PAGES = Pagination(
-        style="page", items=("data",), page="page", limit="limit", next_cursor=(), default_limit=20
+        style="page", items=("data",), page="page", limit="limit", default_limit=20
     )
 
     def list_fills(
@@ -497,6 +528,10 @@ class BitriaClient(BaseClient):
         path="/v1/positions",
         result=models.PositionList,
         security=(("BitriaSignature",),),
+        arguments={
+            ("query", "tradeType"): "trade_type",
+            ("query", "symbol"): "symbol",
+        },
         errors={
             "default": models.Error,
         },

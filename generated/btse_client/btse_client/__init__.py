@@ -4,6 +4,7 @@ from . import models
 from ._base_client import RawResponse
 from ._client import BtseClient, BtseClientWithRawResponse
 from ._exceptions import (
+    AcceptedResponseError,
     APIConnectionError,
     APIError,
     APIStatusError,
@@ -12,8 +13,10 @@ from ._exceptions import (
     BadRequestError,
     ConflictError,
     InternalServerError,
+    InvalidArgumentError,
     MissingCredentialsError,
     NotFoundError,
+    PaginationError,
     PermissionDeniedError,
     RateLimitError,
     ResponseValidationError,
@@ -25,6 +28,7 @@ __version__ = "2.1"
 
 __all__ = [
     "NOT_GIVEN",
+    "AcceptedResponseError",
     "APIConnectionError",
     "APIError",
     "APIStatusError",
@@ -35,9 +39,11 @@ __all__ = [
     "BtseClientWithRawResponse",
     "ConflictError",
     "InternalServerError",
+    "InvalidArgumentError",
     "MissingCredentialsError",
     "NotFoundError",
     "NotGiven",
+    "PaginationError",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",

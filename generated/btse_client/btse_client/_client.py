@@ -15,7 +15,7 @@ from ._base_client import (
     DEFAULT_MAX_RETRIES,
     BaseClient,
     Endpoint,
-    ErrorFields,
+    ErrorBodyKeys,
     raw_response,
 )
 from ._types import NOT_GIVEN, NotGiven
@@ -31,9 +31,7 @@ class BtseClient(BaseClient):
     _schemes = {
         "BtseSignature": SigningScheme(
             algorithm="sha384",
-            encoding="hex",
             prehash=("path", "timestamp", "body"),
-            secret="api_secret",
             headers=(
                 ("btse-api", "{api_key}"),
                 ("btse-nonce", "{timestamp}"),
@@ -41,11 +39,9 @@ class BtseClient(BaseClient):
             ),
             credentials=("api_key", "api_secret"),
             path="relative",
-            query_order="declared",
-            timestamp="milliseconds",
         ),
     }
-    _error_fields = ErrorFields(code=("errorCode", "code"), message=("message",))
+    _error_fields = ErrorBodyKeys(code=("errorCode", "code"), message=("message",))
 
     def __init__(
         self,
@@ -176,6 +172,12 @@ class BtseClient(BaseClient):
         method="GET",
         path="/v2/orderbook/{symbol}",
         result=models.OrderBookResponse,
+        arguments={
+            ("path", "symbol"): "symbol",
+            ("query", "group"): "group",
+            ("query", "limit_asks"): "limit_asks",
+            ("query", "limit_bids"): "limit_bids",
+        },
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -237,6 +239,9 @@ class BtseClient(BaseClient):
         method="GET",
         path="/v2/ticker/{symbol}",
         result=models.TickerModel,
+        arguments={
+            ("path", "symbol"): "symbol",
+        },
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -287,6 +292,9 @@ class BtseClient(BaseClient):
         method="GET",
         path="/v2/stats/{symbol}",
         result=models.Hour24Stats,
+        arguments={
+            ("path", "symbol"): "symbol",
+        },
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -337,6 +345,9 @@ class BtseClient(BaseClient):
         method="GET",
         path="/v2/trades/{symbol}",
         result=list[models.TradeModel],
+        arguments={
+            ("path", "symbol"): "symbol",
+        },
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -477,6 +488,24 @@ class BtseClient(BaseClient):
         security=(("BtseSignature",),),
         body_type=models.ApiOrderModel,
         body_media_type="application/json",
+        arguments={
+            ("body", "amount"): "amount",
+            ("body", "client_oid"): "client_oid",
+            ("body", "created_at"): "created_at",
+            ("body", "funds"): "funds",
+            ("body", "id"): "id",
+            ("body", "post_only"): "post_only",
+            ("body", "price"): "price",
+            ("body", "symbol"): "symbol",
+            ("body", "side"): "side",
+            ("body", "status"): "status",
+            ("body", "stop"): "stop",
+            ("body", "stop_price"): "stop_price",
+            ("body", "stp"): "stp",
+            ("body", "tag"): "tag",
+            ("body", "time_in_force"): "time_in_force",
+            ("body", "type"): "type",
+        },
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -576,6 +605,9 @@ class BtseClient(BaseClient):
         path="/v2/pending",
         result=list[models.PendingOrderModel],
         security=(("BtseSignature",),),
+        arguments={
+            ("query", "symbol"): "symbol",
+        },
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -630,6 +662,14 @@ class BtseClient(BaseClient):
         idempotent=True,
         body_type=models.FillQueryModel,
         body_media_type="application/json",
+        arguments={
+            ("body", "after"): "after",
+            ("body", "before"): "before",
+            ("body", "limit"): "limit",
+            ("body", "order_id"): "order_id",
+            ("body", "symbol"): "symbol",
+            ("body", "username"): "username",
+        },
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -699,6 +739,11 @@ class BtseClient(BaseClient):
         security=(("BtseSignature",),),
         body_type=models.CancelOrderModel,
         body_media_type="application/json",
+        arguments={
+            ("body", "coin_name"): "coin_name",
+            ("body", "order_id"): "order_id",
+            ("body", "symbol"): "symbol",
+        },
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,

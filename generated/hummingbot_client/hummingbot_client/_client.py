@@ -16,7 +16,7 @@ from ._base_client import (
     DEFAULT_MAX_RETRIES,
     BaseClient,
     Endpoint,
-    ErrorFields,
+    ErrorBodyKeys,
     Pagination,
     raw_response,
 )
@@ -33,7 +33,7 @@ class HummingbotClient(BaseClient):
     _schemes = {
         "HTTPBasic": BasicScheme(),
     }
-    _error_fields = ErrorFields(code=("code", "errorCode", "error_code"), message=("detail",))
+    _error_fields = ErrorBodyKeys(message=("detail",))
 
     def __init__(
         self,
@@ -81,6 +81,16 @@ class HummingbotClient(BaseClient):
         security=(("HTTPBasic",),),
         body_type=models.TradeRequest,
         body_media_type="application/json",
+        arguments={
+            ("body", "account_name"): "account_name",
+            ("body", "connector_name"): "connector_name",
+            ("body", "trading_pair"): "trading_pair",
+            ("body", "trade_type"): "trade_type",
+            ("body", "amount"): "amount",
+            ("body", "order_type"): "order_type",
+            ("body", "price"): "price",
+            ("body", "position_action"): "position_action",
+        },
         errors={
             "401": models.HttpError,
             "422": models.HttpValidationError,
@@ -157,6 +167,11 @@ class HummingbotClient(BaseClient):
         path="/trading/{account_name}/{connector_name}/orders/{client_order_id}/cancel",
         result=models.CancelOrderResponse,
         security=(("HTTPBasic",),),
+        arguments={
+            ("path", "account_name"): "account_name",
+            ("path", "connector_name"): "connector_name",
+            ("path", "client_order_id"): "client_order_id",
+        },
         errors={
             "401": models.HttpError,
             "422": models.HttpValidationError,
@@ -216,6 +231,12 @@ class HummingbotClient(BaseClient):
         idempotent=True,
         body_type=models.PositionFilterRequest,
         body_media_type="application/json",
+        arguments={
+            ("body", "account_names"): "account_names",
+            ("body", "connector_names"): "connector_names",
+            ("body", "limit"): "limit",
+            ("body", "cursor"): "cursor",
+        },
         errors={
             "401": models.HttpError,
             "422": models.HttpValidationError,
@@ -308,6 +329,13 @@ class HummingbotClient(BaseClient):
         idempotent=True,
         body_type=models.ActiveOrderFilterRequest,
         body_media_type="application/json",
+        arguments={
+            ("body", "account_names"): "account_names",
+            ("body", "connector_names"): "connector_names",
+            ("body", "trading_pairs"): "trading_pairs",
+            ("body", "limit"): "limit",
+            ("body", "cursor"): "cursor",
+        },
         errors={
             "401": models.HttpError,
             "422": models.HttpValidationError,
@@ -405,6 +433,16 @@ class HummingbotClient(BaseClient):
         idempotent=True,
         body_type=models.OrderFilterRequest,
         body_media_type="application/json",
+        arguments={
+            ("body", "account_names"): "account_names",
+            ("body", "connector_names"): "connector_names",
+            ("body", "trading_pairs"): "trading_pairs",
+            ("body", "status"): "status",
+            ("body", "start_time"): "start_time",
+            ("body", "end_time"): "end_time",
+            ("body", "limit"): "limit",
+            ("body", "cursor"): "cursor",
+        },
         errors={
             "401": models.HttpError,
             "422": models.HttpValidationError,
@@ -518,6 +556,16 @@ class HummingbotClient(BaseClient):
         idempotent=True,
         body_type=models.TradeFilterRequest,
         body_media_type="application/json",
+        arguments={
+            ("body", "account_names"): "account_names",
+            ("body", "connector_names"): "connector_names",
+            ("body", "trading_pairs"): "trading_pairs",
+            ("body", "trade_types"): "trade_types",
+            ("body", "start_time"): "start_time",
+            ("body", "end_time"): "end_time",
+            ("body", "limit"): "limit",
+            ("body", "cursor"): "cursor",
+        },
         errors={
             "401": models.HttpError,
             "422": models.HttpValidationError,

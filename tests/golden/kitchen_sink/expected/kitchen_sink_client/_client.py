@@ -72,6 +72,11 @@ class KitchenSinkClient(BaseClient):
         result=models.Cat | models.Dog,
         security=(("ApiKey",),),
         explode=frozenset({"include"}),
+        arguments={
+            ("path", "petId"): "pet_id",
+            ("query", "include"): "include",
+            ("header", "X-Trace"): "x_trace",
+        },
         errors={
             "404": models.Problem,
         },
@@ -120,6 +125,9 @@ class KitchenSinkClient(BaseClient):
         method="DELETE",
         path="/pets/{petId}",
         result=None,
+        arguments={
+            ("path", "petId"): "pet_id",
+        },
         errors={
             "default": models.Problem,
         },
@@ -158,6 +166,14 @@ class KitchenSinkClient(BaseClient):
         idempotent=True,
         body_type=models.CreatePetRequest,
         body_media_type="application/json",
+        arguments={
+            ("body", "name"): "name",
+            ("body", "price"): "price",
+            ("body", "weight"): "weight",
+            ("body", "tags"): "tags",
+            ("body", "owner"): "owner",
+            ("body", "attributes"): "attributes",
+        },
     )
 
     def create_pet(
@@ -204,14 +220,14 @@ class KitchenSinkClient(BaseClient):
         path="/pets",
         result=models.ListPetsResponse,
         security=(("ApiKey",),),
+        arguments={
+            ("query", "limit"): "limit",
+            ("query", "offset"): "offset",
+            ("query", "status"): "status",
+        },
     )
     _LIST_PETS_PAGES = Pagination(
-        style="offset",
-        items=("items",),
-        limit="limit",
-        offset="offset",
-        next_cursor=(),
-        default_limit=10,
+        style="offset", items=("items",), limit="limit", offset="offset", default_limit=10
     )
 
     def list_pets(
@@ -274,6 +290,9 @@ class KitchenSinkClient(BaseClient):
         security=(("ApiKey",),),
         body_type=list[models.Cat | models.Dog],
         body_media_type="application/json",
+        arguments={
+            ("body", ""): "body",
+        },
     )
 
     def replace_pets(
@@ -305,6 +324,10 @@ class KitchenSinkClient(BaseClient):
         result=models.LoginResponse,
         body_type=models.LoginRequest,
         body_media_type="application/x-www-form-urlencoded",
+        arguments={
+            ("body", "username"): "username",
+            ("body", "password"): "password",
+        },
     )
 
     def login(

@@ -64,7 +64,9 @@ class BearerScheme:
 
     credentials: tuple[str, ...] = ("token",)
 
-    def apply(self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str) -> None:
+    def apply(
+        self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str
+    ) -> None:
         request.headers["Authorization"] = f"Bearer {credentials[self.credentials[0]]}"
 
 
@@ -74,7 +76,9 @@ class BasicScheme:
 
     credentials: tuple[str, ...] = ("username", "password")
 
-    def apply(self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str) -> None:
+    def apply(
+        self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str
+    ) -> None:
         user, password = (credentials[name] for name in self.credentials)
         token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
         request.headers["Authorization"] = f"Basic {token}"
@@ -88,7 +92,9 @@ class ApiKeyScheme:
     location: Literal["header", "query", "cookie"]
     credentials: tuple[str, ...] = ("api_key",)
 
-    def apply(self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str) -> None:
+    def apply(
+        self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str
+    ) -> None:
         value = credentials[self.credentials[0]]
         if self.location == "query":
             # Set, not add: the same request is signed again on every retry.
@@ -109,18 +115,20 @@ def hmac_signature(message: bytes, secret: str, algorithm: str, encoding: str) -
 class SigningScheme:
     """Signs each request over a declared composition of timestamp, method, path, query and body."""
 
-    algorithm: str
-    encoding: Literal["hex", "base64"]
     prehash: tuple[str, ...]
-    secret: str
     headers: tuple[tuple[str, str], ...]
-    credentials: tuple[str, ...]
+    credentials: tuple[str, ...] = ()
+    algorithm: str = "sha256"
+    encoding: Literal["hex", "base64"] = "hex"
+    secret: str = "api_secret"
     path: Literal["full", "relative"] = "full"
     query_order: Literal["declared", "sorted"] = "declared"
     timestamp: Literal["milliseconds", "seconds"] = "milliseconds"
     hook: Callable[[bytes, str], str] | None = field(default=None, compare=False)
 
-    def apply(self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str) -> None:
+    def apply(
+        self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str
+    ) -> None:
         if self.query_order == "sorted" and request.url.query:
             pairs = request.url.query.split(b"&")
             pairs.sort(key=lambda pair: pair.split(b"=", 1)[0])
