@@ -146,7 +146,9 @@ class Pagination:
         "total", "dot path of the total item count in the answer; the pager stops there", default=()
     )
     max_pages: int = option(
-        "max-pages", "the most pages the pager fetches before it raises PaginationError", default=1000
+        "max-pages",
+        "the most pages the pager fetches before it raises PaginationError",
+        default=1000,
     )
     default_limit: int | None = derived("the limit parameter's default", default=None)
 
