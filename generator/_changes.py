@@ -20,6 +20,8 @@ Direction = Literal["sent", "received"]
 LEVELS: tuple[Level, ...] = ("breaking", "addition", "other")
 HEADINGS = {"breaking": "Breaking", "addition": "Added", "other": "Other"}
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# A Literal's values are repr()s of str, int and bool: a `]` can only occur inside a string.
+_LITERAL = re.compile(r"Literal\[((?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\]'\"])*)\]")
 
 
 @dataclass(frozen=True)
@@ -558,12 +560,13 @@ class _Changes:
         """Report a changed type; `directions` says whether its values are sent, received or both."""
         if before == after:
             return
-        old_members, new_members = union_members(before), union_members(after)
-        old_values, old_rest = _literal_values(old_members)
-        new_values, new_rest = _literal_values(new_members)
-        if old_values and new_values and old_rest == new_rest:
+        old_values, old_shape = _literal_values(before)
+        new_values, new_shape = _literal_values(after)
+        if old_values is not None and new_values is not None and old_shape == new_shape:
+            # The same type around its Literal[...] (`list[Literal[...]] | None`): only values moved.
             self.enum_values(subject, old_values, new_values, directions)
             return
+        old_members, new_members = union_members(before), union_members(after)
         old_set, new_set = set(old_members), set(new_members)
         change = f"type {_code(before)} -> {_code(after)}"
         if old_set < new_set:  # widened: accepts or may return more
@@ -643,21 +646,17 @@ def _model_directions(surface: Surface) -> dict[str, set[Direction]]:
     return {name: reach.get(name) or {"sent", "received"} for name in fields}
 
 
-def _literal_values(members: list[str]) -> tuple[tuple[object, ...], list[str]]:
-    """The values of the `Literal[...]` members of a union, and the other members."""
+def _literal_values(text: str) -> tuple[tuple[object, ...] | None, str]:
+    """The values of every `Literal[...]` in a type text, and the text with them blanked out;
+    None when it has no literal, or one this cannot read."""
     values: list[object] = []
-    rest: list[str] = []
-    for member in members:
-        if member.startswith("Literal[") and member.endswith("]"):
-            try:
-                parsed = ast.literal_eval(f"({member[len('Literal[') : -1]},)")
-            except (ValueError, SyntaxError):
-                rest.append(member)
-                continue
-            values.extend(v for v in parsed if v not in values)
-        else:
-            rest.append(member)
-    return tuple(values), rest
+    for match in _LITERAL.finditer(text):
+        try:
+            parsed = ast.literal_eval(f"({match.group(1)},)")
+        except (ValueError, SyntaxError):
+            return None, text
+        values.extend(v for v in parsed if v not in values)
+    return (tuple(values) if values else None), _LITERAL.sub("Literal[...]", text)
 
 
 def _values(values: list[object]) -> str:

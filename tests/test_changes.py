@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import copy
 import json
 import shutil
@@ -14,7 +15,7 @@ import pytest
 from generator.__main__ import main
 from generator._changes import Report, compare
 from generator._surface import Surface, dump, load, surface_at
-from tests.generation import CORPUS
+from tests.generation import CORPUS, ROOT
 
 Spec = dict[str, Any]
 
@@ -106,6 +107,11 @@ BASE: Spec = {
                         "schema": {"type": "string"},
                     },
                     {"name": "verbose", "in": "query", "schema": {"type": "boolean"}},
+                    {
+                        "name": "include",
+                        "in": "query",
+                        "schema": {"type": "array", "items": {"enum": ["fills", "fees"]}},
+                    },
                 ],
                 "responses": {"200": {"description": "ok"}},
             }
@@ -261,7 +267,15 @@ CASES: dict[str, tuple[Callable[[Spec], None], set[tuple[str, str, str]]]] = {
         ),
         {("breaking", "field-type", "models.Order.order_id")},
     ),
-    "model added and model removed": (
+    "enum value added inside a list argument": (
+        lambda s: _get_order(s)["parameters"][2]["schema"]["items"]["enum"].append("trades"),
+        {("addition", "enum-values-added", "get_order(include=)")},
+    ),
+    "enum value removed inside a list argument": (
+        lambda s: _get_order(s)["parameters"][2]["schema"]["items"].__setitem__("enum", ["fees"]),
+        {("breaking", "enum-values-removed", "get_order(include=)")},
+    ),
+    "model added": (
         lambda s: s["components"]["schemas"].__setitem__(
             "Fill", {"type": "object", "properties": {"qty": {"type": "number"}}}
         ),
@@ -455,3 +469,36 @@ def test_report_of_a_real_upgrade_binance_spot_1_21_to_1_22(tmp_path: Path) -> N
     assert f"{account}.transfer_enabled" in by_kind["field-removed"]
     assert report.breaking and report.bump == "major"
     assert not {"package-renamed", "client-renamed", "default-server-changed"} & by_kind.keys()
+
+
+@pytest.mark.parametrize(
+    "package",
+    sorted(p.name for p in (ROOT / "generated").iterdir() if (p / "surface.json").is_file()),
+)
+def test_surface_fields_are_the_attributes_of_the_models_module(package: str) -> None:
+    """Field names and required-ness in the surface are what the generated models define,
+    inherited fields included."""
+    folder = ROOT / "generated" / package
+    recorded = load((folder / "surface.json").read_text())
+    tree = ast.parse((folder / package / "models.py").read_text())
+    own: dict[str, list[tuple[str, bool]]] = {}
+    bases: dict[str, list[str]] = {}
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            bases[node.name] = [ast.unparse(b) for b in node.bases]
+            own[node.name] = [
+                (item.target.id, item.value is None)
+                for item in node.body
+                if isinstance(item, ast.AnnAssign)
+                and isinstance(item.target, ast.Name)
+                and item.target.id != "model_config"
+            ]
+
+    def defined(name: str) -> list[tuple[str, bool]]:
+        return [f for base in bases.get(name, []) for f in defined(base)] + own.get(name, [])
+
+    assert recorded.models
+    for model in recorded.models:
+        assert sorted((f.name, f.required) for f in model.fields) == sorted(
+            set(defined(model.name))
+        ), model.name
