@@ -1,4 +1,5 @@
-"""Command line: `trading-client-generator generate [SPEC ...] [--out DIR] [--check] [--lenient]`.
+"""Command line: `trading-client-generator generate [SPEC ...] [--out DIR] [--check] [--lenient]`
+and `trading-client-generator diff OLD NEW [--json] [--fail-on-breaking]`.
 
 `python -m generator` is the same command.
 """
@@ -15,6 +16,7 @@ from ._pipeline import default_specs, generate
 
 EXIT_STALE = 1
 EXIT_BAD_SPEC = 2
+EXIT_BREAKING = 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +49,19 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument(
         "--no-cache", action="store_true", help="regenerate even when no input changed"
     )
+    changes = commands.add_parser(
+        "diff", help="report what changed for code that calls the client, breaking or not"
+    )
+    changes.add_argument("old", type=Path, help="spec file, or a generated package folder")
+    changes.add_argument("new", type=Path, help="spec file, or a generated package folder")
+    changes.add_argument("--json", action="store_true", help="print the report as JSON")
+    changes.add_argument(
+        "--fail-on-breaking", action="store_true", help="exit 1 when a change is breaking"
+    )
+    changes.add_argument("--lenient", action="store_true", help="as for generate")
     args = parser.parse_args(argv)
+    if args.command == "diff":
+        return _diff(args)
     specs = args.specs
     if not specs:
         if not Path("specs").is_dir():
@@ -62,9 +76,7 @@ def main(argv: list[str] | None = None) -> int:
             use_cache=not args.no_cache,
         )
     except SpecError as exc:
-        for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr)
-        print(f"{len(exc.problems)} problem(s); nothing was written", file=sys.stderr)
+        _print_problems(exc, "nothing was written")
         return EXIT_BAD_SPEC
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -74,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_STALE if result.changed else 0
     for name in result.changed:
         print(f"wrote {args.out / name}")
+    for release in result.releases.values():
+        for line in release.summary():
+            print(line)
     print(
         f"{len(result.packages)} package(s): {len(result.unchanged)} up to date, {len(result.packages) - len(result.unchanged)} regenerated"
     )
@@ -84,6 +99,27 @@ def _program_name() -> str:
     """The name the command was run by: its console script, or `python -m generator`."""
     name = os.path.basename(sys.argv[0])
     return "python -m generator" if name in ("__main__.py", "-c", "") else name
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from ._changes import compare
+    from ._surface import surface_at
+
+    try:
+        old = surface_at(args.old, lenient=args.lenient)
+        new = surface_at(args.new, lenient=args.lenient)
+    except SpecError as exc:
+        _print_problems(exc, "no report")
+        return EXIT_BAD_SPEC
+    report = compare(old, new, old_label=str(args.old), new_label=str(args.new))
+    print(report.json() if args.json else report.text(), end="")
+    return EXIT_BREAKING if args.fail_on_breaking and report.breaking else 0
+
+
+def _print_problems(exc: SpecError, outcome: str) -> None:
+    for problem in exc.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    print(f"{len(exc.problems)} problem(s); {outcome}", file=sys.stderr)
 
 
 if __name__ == "__main__":

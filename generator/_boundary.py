@@ -23,7 +23,8 @@ _ASCII_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}<>#|!~])")
+# Characters that can start markup; an underscore inside a word (`get_order`) cannot.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]{}<>#|!~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
 
 
 class BoundaryError(Exception):

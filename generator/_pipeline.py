@@ -10,9 +10,15 @@ import tempfile
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._errors import Diagnostics, Problem, SpecError
 from ._templates import PACKAGE_DIR, TEMPLATE_ROOT
+
+if TYPE_CHECKING:
+    from . import _ir as ir
+    from ._loader import LoadedSpec
+    from ._release import Release
 
 MANIFESTS = ".manifests"  # per-package record of input and output hashes; git-ignored, local only
 
@@ -25,6 +31,8 @@ class GenerationResult:
     changed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    releases: dict[str, Release] = field(default_factory=dict)
+    """The version each built package gets, and the change report that decided it."""
 
 
 def default_specs(directory: Path = Path("specs")) -> list[Path]:
@@ -90,7 +98,10 @@ def generate(
         from ._format import format_tree
 
         format_tree(staging)
+        from ._release import release
+
         for package in built:
+            result.releases[package] = release(staging / package, out / package)
             changed = _diff(staging / package, out / package)
             if changed:
                 result.changed.extend(f"{package}/{name}" for name in changed)
@@ -106,10 +117,9 @@ def generate(
     return result
 
 
-def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, str], list[Problem]]:
+def load_api(spec: Path, *, lenient: bool) -> tuple[ir.Api, LoadedSpec, Diagnostics]:
+    """Load, validate and parse `spec` into the IR; raises SpecError listing every problem."""
     from ._loader import load_spec
-    from ._models import ModelGenerationError, render_models
-    from ._render import render_package
     from ._validate import validate_spec
     from .parse import build_api
 
@@ -118,11 +128,21 @@ def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, st
     validate_spec(loaded.document, diagnostics)
     api = build_api(loaded, diagnostics)
     diagnostics.raise_if_errors(loaded.lines)
+    return api, loaded, diagnostics
+
+
+def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, str], list[Problem]]:
+    from ._models import ModelGenerationError, render_models
+    from ._render import render_package
+    from ._surface import SURFACE_FILE, dump, surface_of
+
+    api, loaded, diagnostics = load_api(spec, lenient=lenient)
     try:
         models = render_models(api)
     except ModelGenerationError as exc:
         raise SpecError([Problem(spec, "/components/schemas", str(exc))]) from exc
     files = render_package(api, models)
+    files[SURFACE_FILE] = dump(surface_of(api))
     spec_dir = spec.resolve().parent
     inputs = {
         Path(os.path.relpath(p.resolve(), spec_dir)).as_posix(): _sha(p.read_bytes())

@@ -21,7 +21,7 @@ def render_pyproject(api: ir.Api) -> str:
     """The pyproject.toml of `api`'s package; every value from the spec is a TOML string."""
     project: dict[str, Any] = {
         "name": api.package.replace("_", "-"),
-        "version": api.version,
+        "dynamic": ["version"],
         "description": f"Typed client for {api.title}, generated from {api.spec_file}.",
         "readme": "README.md",
         "requires-python": f">={PYTHON_VERSIONS[0]}",
@@ -51,12 +51,22 @@ def render_pyproject(api: ir.Api) -> str:
         "project": project,
         "tool": {
             "hatch": {
+                # The package's own version (CHANGELOG.md); the API's is <package>.API_VERSION.
+                "version": {"path": f"{api.package}/_version.py"},
                 "build": {
                     "targets": {
                         "wheel": {"packages": [api.package]},
-                        "sdist": {"include": [f"/{api.package}", "/README.md", "/pyproject.toml"]},
+                        "sdist": {
+                            "include": [
+                                f"/{api.package}",
+                                "/README.md",
+                                "/CHANGELOG.md",
+                                "/pyproject.toml",
+                                "/surface.json",
+                            ]
+                        },
                     }
-                }
+                },
             },
             "ruff": {
                 "line-length": 100,

@@ -291,6 +291,12 @@ def tool(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield venv / "bin"
 
 
+def _generated(folder: Path) -> dict[str, bytes]:
+    """A package's files less its version history, which a first generation elsewhere starts anew."""
+    history = {"CHANGELOG.md", "surface.json", f"{folder.name}/_version.py"}
+    return {name: data for name, data in package_files(folder).items() if name not in history}
+
+
 def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
@@ -306,9 +312,7 @@ def test_installed_command_generates_from_any_folder(tool: Path, tmp_path: Path)
     assert done.returncode == 0, done.stderr
     assert "1 package(s): 0 up to date, 1 regenerated" in done.stdout
     # The installed templates and ruff give exactly the committed package.
-    assert package_files(work / "clients" / "bitget_client") == package_files(
-        GENERATED / "bitget_client"
-    )
+    assert _generated(work / "clients" / "bitget_client") == _generated(GENERATED / "bitget_client")
     again = _run([*command, "--out", "clients/"], work)
     assert "1 package(s): 1 up to date, 0 regenerated" in again.stdout, again.stderr
     # Moved elsewhere, the tree and its manifests still agree (paths relative to --out).
@@ -327,7 +331,7 @@ def test_python_m_generator_defaults_to_specs_and_generated_of_the_current_folde
     shutil.copy(SPECS / "btse.yaml", tmp_path / "specs" / "btse.yaml")
     done = _run([str(tool / "python"), "-m", "generator", "generate"], tmp_path)
     assert done.returncode == 0, done.stderr
-    assert package_files(tmp_path / "generated" / "btse_client") == package_files(
+    assert _generated(tmp_path / "generated" / "btse_client") == _generated(
         GENERATED / "btse_client"
     )
 

@@ -104,7 +104,7 @@ class SchemaTypes:
         for key in ("oneOf", "anyOf"):
             if isinstance(schema.get(key), list):
                 if self.is_decimal(schema):
-                    return t.DECIMAL
+                    return t.optional(t.DECIMAL) if _has_null_member(schema) else t.DECIMAL
                 return t.union(
                     [
                         self.annotate(member, f"{hint}{i + 1}", depth + 1)

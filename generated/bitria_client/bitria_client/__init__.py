@@ -23,8 +23,8 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._types import NOT_GIVEN, NotGiven
-
-__version__ = "1.0"
+from ._version import API_VERSION as API_VERSION
+from ._version import __version__ as __version__
 
 __all__ = [
     "NOT_GIVEN",

@@ -107,7 +107,7 @@ class HummingbotClient(BaseClient):
         trade_type: Literal["BUY", "SELL"],
         amount: Decimal,
         order_type: Literal["LIMIT", "MARKET", "LIMIT_MAKER"] | NotGiven = NOT_GIVEN,
-        price: Decimal | NotGiven = NOT_GIVEN,
+        price: Decimal | None | NotGiven = NOT_GIVEN,
         position_action: Literal["OPEN", "CLOSE"] | NotGiven = NOT_GIVEN,
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,

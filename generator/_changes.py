@@ -1,0 +1,699 @@
+"""The change report: what changed between two client surfaces, for the code that calls the client.
+
+Spec-level diff tools (oasdiff, openapi-diff) compare documents; this compares what the generated
+Python exposes (methods, keyword arguments, models, credentials), so it is written here.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from ._surface import Argument, Field, Method, Model, Surface, union_members
+
+Level = Literal["breaking", "addition", "other"]
+Bump = Literal["major", "minor", "patch"]
+Direction = Literal["sent", "received"]
+LEVELS: tuple[Level, ...] = ("breaking", "addition", "other")
+HEADINGS = {"breaking": "Breaking", "addition": "Added", "other": "Other"}
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# A Literal's values are repr()s of str, int and bool: a `]` can only occur inside a string.
+_LITERAL = re.compile(r"Literal\[((?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\]'\"])*)\]")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change: where, what, whether it breaks calling code, and why."""
+
+    level: Level
+    kind: str
+    subject: str
+    change: str
+    reason: str
+
+    @property
+    def line(self) -> str:
+        """The change as one line of text."""
+        return f"{self.subject}: {self.change} ({self.reason})"
+
+
+@dataclass(frozen=True)
+class Report:
+    """Every change between an old and a new client surface."""
+
+    old: str
+    new: str
+    changes: tuple[Change, ...]
+
+    def of_level(self, level: Level) -> tuple[Change, ...]:
+        """The changes classified `level`."""
+        return tuple(c for c in self.changes if c.level == level)
+
+    @property
+    def breaking(self) -> bool:
+        """Whether any change can break code that calls the client."""
+        return any(c.level == "breaking" for c in self.changes)
+
+    @property
+    def bump(self) -> Bump | None:
+        """The version bump the surface changes call for; None when the surface is the same."""
+        if self.breaking:
+            return "major"
+        if self.of_level("addition"):
+            return "minor"
+        return "patch" if self.changes else None
+
+    def counts(self) -> str:
+        """`2 breaking, 1 added, 0 other`."""
+        return ", ".join(
+            f"{len(self.of_level(level))} {HEADINGS[level].lower()}" for level in LEVELS
+        )
+
+    def sections(self) -> list[tuple[str, tuple[Change, ...]]]:
+        """(heading, changes) for each level that has changes, breaking first."""
+        return [(HEADINGS[lv], self.of_level(lv)) for lv in LEVELS if self.of_level(lv)]
+
+    def text(self) -> str:
+        """The whole report as text, breaking changes first."""
+        lines = [f"{self.old} -> {self.new}: {self.counts()}"]
+        for heading, changes in self.sections():
+            lines += ["", heading, *(f"- {c.line}" for c in changes)]
+        return "\n".join(lines) + "\n"
+
+    def json(self) -> str:
+        """The whole report as JSON a CI job can gate on."""
+        data: dict[str, Any] = {
+            "old": self.old,
+            "new": self.new,
+            "breaking": self.breaking,
+            "bump": self.bump,
+            "counts": {level: len(self.of_level(level)) for level in LEVELS},
+            "changes": [asdict(c) for c in self.changes],
+        }
+        return json.dumps(data, indent=2, sort_keys=True) + "\n"
+
+
+def compare(old: Surface, new: Surface, *, old_label: str = "", new_label: str = "") -> Report:
+    """The report of what changed from `old` to `new`, ordered breaking first, then by subject."""
+    found = _Changes(old, new)
+    found.client()
+    found.servers()
+    found.auth()
+    found.methods()
+    found.models()
+    order = {level: i for i, level in enumerate(LEVELS)}
+    changes = sorted(dict.fromkeys(found.changes), key=lambda c: (order[c.level], c.subject))
+    return Report(old_label or old.package, new_label or new.package, tuple(changes))
+
+
+class _Changes:
+    def __init__(self, old: Surface, new: Surface) -> None:
+        self.old, self.new = old, new
+        self.changes: list[Change] = []
+        self.old_directions = _model_directions(old)
+        self.new_directions = _model_directions(new)
+
+    def add(self, level: Level, kind: str, subject: str, change: str, reason: str) -> None:
+        self.changes.append(Change(level, kind, subject, change, reason))
+
+    # -- the client as a whole -----------------------------------------------------------------
+
+    def client(self) -> None:
+        old, new = self.old, self.new
+        if old.package != new.package:
+            self.add(
+                "breaking",
+                "package-renamed",
+                "package",
+                f"`{old.package}` is now `{new.package}`",
+                "imports of the old name fail",
+            )
+        if old.client_class != new.client_class:
+            self.add(
+                "breaking",
+                "client-renamed",
+                "client",
+                f"`{old.client_class}` is now `{new.client_class}`",
+                "code that imports or constructs the old class fails",
+            )
+        if old.env_prefix != new.env_prefix:
+            self.add(
+                "breaking",
+                "environment-renamed",
+                "credentials",
+                f"read from `{new.env_prefix}_*` instead of `{old.env_prefix}_*`",
+                "credentials set in the environment under the old names are no longer found",
+            )
+        if old.api_version != new.api_version:
+            self.add(
+                "other",
+                "api-version-changed",
+                "API version",
+                f"{old.api_version or '(none)'} -> {new.api_version or '(none)'}",
+                "the spec's own version; the client surface changes are listed separately",
+            )
+
+    def servers(self) -> None:
+        old = [s.url for s in self.old.servers]
+        new = [s.url for s in self.new.servers]
+        if old[:1] != new[:1]:
+            self.add(
+                "breaking",
+                "default-server-changed",
+                "base_url",
+                f"default {_code(old[0]) if old else '(none)'} -> {_code(new[0]) if new else '(none)'}",
+                "a client built without base_url= talks to another server",
+            )
+        for url in new:
+            if url not in old:
+                self.add(
+                    "addition", "server-added", "servers", f"{_code(url)} added", "listed only"
+                )
+        for url in old[1:]:
+            if url not in new:
+                self.add(
+                    "other",
+                    "server-removed",
+                    "servers",
+                    f"{_code(url)} no longer listed",
+                    "code that passes it as base_url= still runs",
+                )
+
+    def auth(self) -> None:
+        old_credentials = {c for s in self.old.schemes for c in s.credentials}
+        new_credentials = {c for s in self.new.schemes for c in s.credentials}
+        for name in sorted(old_credentials - new_credentials):
+            self.add(
+                "breaking",
+                "credential-removed",
+                f"{self.new.client_class}({name}=)",
+                "credential removed",
+                "the constructor no longer takes it",
+            )
+        for name in sorted(new_credentials - old_credentials):
+            self.add(
+                "addition",
+                "credential-added",
+                f"{self.new.client_class}({name}=)",
+                f"credential added (also read from {self.new.env_prefix}_{name.upper()})",
+                "optional in the constructor; methods that need it say so below",
+            )
+        old_schemes = {s.name: s for s in self.old.schemes}
+        new_schemes = {s.name: s for s in self.new.schemes}
+        for name in sorted(new_schemes.keys() - old_schemes.keys()):
+            self.add("addition", "scheme-added", f"auth {name}", "scheme added", "new scheme")
+        for name in sorted(old_schemes.keys() - new_schemes.keys()):
+            self.add(
+                "other",
+                "scheme-removed",
+                f"auth {name}",
+                "scheme removed",
+                "requests no longer authenticate this way; methods whose credentials change say so",
+            )
+        for name in sorted(old_schemes.keys() & new_schemes.keys()):
+            before, after = old_schemes[name], new_schemes[name]
+            if (before.kind, before.key_name, before.key_location) != (
+                after.kind,
+                after.key_name,
+                after.key_location,
+            ):
+                self.add(
+                    "other",
+                    "scheme-changed",
+                    f"auth {name}",
+                    f"{_scheme_text(before)} -> {_scheme_text(after)}",
+                    "the client sends the credentials differently; calling code is unchanged",
+                )
+            if before.signing != after.signing:
+                self.add(
+                    "other",
+                    "signing-changed",
+                    f"auth {name}",
+                    "signing changed: " + _signing_delta(before.signing, after.signing),
+                    "the client signs requests differently; calling code is unchanged",
+                )
+
+    # -- methods -------------------------------------------------------------------------------
+
+    def methods(self) -> None:
+        old = {m.name: m for m in self.old.methods}
+        new = {m.name: m for m in self.new.methods}
+        removed = [old[n] for n in sorted(old.keys() - new.keys())]
+        added = [new[n] for n in sorted(new.keys() - old.keys())]
+        for before in list(removed):
+            # An operationId renamed: the same HTTP method and path under another method name.
+            twin = next(
+                (m for m in added if (m.http_method, m.path) == (before.http_method, before.path)),
+                None,
+            )
+            if twin is not None:
+                removed.remove(before)
+                added.remove(twin)
+                self.add(
+                    "breaking",
+                    "method-renamed",
+                    f"{before.name}()",
+                    f"renamed to {twin.name}() ({twin.http_method} {twin.path})",
+                    "calls of the old name fail",
+                )
+                self.method(before, twin)
+        for method in removed:
+            self.add(
+                "breaking",
+                "method-removed",
+                f"{method.name}()",
+                f"method removed ({method.http_method} {method.path})",
+                "calls of it fail",
+            )
+        for method in added:
+            self.add(
+                "addition",
+                "method-added",
+                f"{method.name}()",
+                f"method added ({method.http_method} {method.path})",
+                "new operation",
+            )
+        for name in sorted(old.keys() & new.keys()):
+            self.method(old[name], new[name])
+
+    def method(self, before: Method, after: Method) -> None:
+        subject = f"{after.name}()"
+        if (before.http_method, before.path) != (after.http_method, after.path):
+            self.add(
+                "other",
+                "method-endpoint-changed",
+                subject,
+                f"sends {after.http_method} {after.path} instead of {before.http_method} {before.path}",
+                "calling code is unchanged",
+            )
+        self.arguments(after.name, before.arguments, after.arguments)
+        self.retyped(
+            "return-type",
+            f"{subject} returns",
+            before.returns,
+            after.returns,
+            {"received"},
+        )
+        if before.paginated != after.paginated:
+            if after.paginated:
+                self.add(
+                    "addition",
+                    "pager-added",
+                    f"iter_{after.name}()",
+                    "pager added",
+                    "new method iterating over every page",
+                )
+            else:
+                self.add(
+                    "breaking",
+                    "pager-removed",
+                    f"iter_{after.name}()",
+                    "pager removed",
+                    "calls of it fail",
+                )
+        if before.idempotent != after.idempotent:
+            self.add(
+                "other",
+                "retries-changed",
+                subject,
+                "now retried on connection errors and 5xx"
+                if after.idempotent
+                else "no longer retried on connection errors and 5xx",
+                "the spec changed x-idempotent; calling code is unchanged",
+            )
+        if after.deprecated and not before.deprecated:
+            self.add("other", "method-deprecated", subject, "deprecated", "it still works")
+        if before.security != after.security:
+            needs_before = _needs_credentials(before.security)
+            needs_after = _needs_credentials(after.security)
+            self.add(
+                "breaking" if needs_after and not needs_before else "other",
+                "security-changed",
+                subject,
+                f"authentication {_security_text(before.security)} -> {_security_text(after.security)}",
+                "a client built without credentials now raises MissingCredentialsError"
+                if needs_after and not needs_before
+                else "the client picks the credentials; calling code is unchanged",
+            )
+
+    def arguments(
+        self, method: str, before: tuple[Argument, ...], after: tuple[Argument, ...]
+    ) -> None:
+        old = {a.name: a for a in before}
+        new = {a.name: a for a in after}
+        removed = [a for a in before if a.name not in new]
+        added = [a for a in after if a.name not in old]
+        pairs: list[tuple[Argument, Argument]] = [(old[n], new[n]) for n in old if n in new]
+        for gone in list(removed):
+            # A rename: the same wire name and location, else the same position and type.
+            twin = next(
+                (a for a in added if (a.wire_name, a.location) == (gone.wire_name, gone.location)),
+                None,
+            ) or next(
+                (
+                    a
+                    for a in added
+                    if a.type == gone.type
+                    and after.index(a) == before.index(gone)
+                    and a.location == gone.location
+                ),
+                None,
+            )
+            if twin is not None:
+                removed.remove(gone)
+                added.remove(twin)
+                pairs.append((gone, twin))
+                self.add(
+                    "breaking",
+                    "argument-renamed",
+                    f"{method}({gone.name}=)",
+                    f"renamed to {twin.name}=",
+                    "calls passing the old keyword fail",
+                )
+        for argument in removed:
+            self.add(
+                "breaking",
+                "argument-removed",
+                f"{method}({argument.name}=)",
+                "argument removed",
+                "calls passing it fail",
+            )
+        for argument in added:
+            if argument.required:
+                self.add(
+                    "breaking",
+                    "argument-added-required",
+                    f"{method}({argument.name}=)",
+                    f"required argument added ({argument.type}, {argument.location})",
+                    "calls without it fail",
+                )
+            else:
+                self.add(
+                    "addition",
+                    "argument-added",
+                    f"{method}({argument.name}=)",
+                    f"optional argument added ({argument.type}, {argument.location})",
+                    "calls without it still work",
+                )
+        for gone, kept in pairs:
+            subject = f"{method}({kept.name}=)"
+            self.retyped("argument-type", subject, gone.type, kept.type, {"sent"})
+            if kept.required and not gone.required:
+                self.add(
+                    "breaking",
+                    "argument-now-required",
+                    subject,
+                    "now required (was optional)",
+                    "calls that leave it out fail",
+                )
+            elif gone.required and not kept.required:
+                self.add(
+                    "other",
+                    "argument-now-optional",
+                    subject,
+                    "now optional (was required)",
+                    "calls that pass it still work",
+                )
+            if gone.location != kept.location:
+                self.add(
+                    "other",
+                    "argument-moved",
+                    subject,
+                    f"sent in the {kept.location} instead of the {gone.location}",
+                    "calling code is unchanged",
+                )
+            elif gone.wire_name != kept.wire_name:
+                self.add(
+                    "other",
+                    "argument-wire-renamed",
+                    subject,
+                    f"sent as {kept.wire_name!r} instead of {gone.wire_name!r}",
+                    "calling code is unchanged",
+                )
+            if gone.default != kept.default:
+                self.add(
+                    "other",
+                    "argument-default-changed",
+                    subject,
+                    f"documented default {gone.default or '(none)'} -> {kept.default or '(none)'}",
+                    "the server applies it when the argument is left out",
+                )
+
+    # -- models --------------------------------------------------------------------------------
+
+    def models(self) -> None:
+        old = {m.name: m for m in self.old.models}
+        new = {m.name: m for m in self.new.models}
+        removed = [old[n] for n in sorted(old.keys() - new.keys())]
+        added = [new[n] for n in sorted(new.keys() - old.keys())]
+        for gone in list(removed):
+            twin = next((m for m in added if m.fields == gone.fields), None)
+            if twin is not None:
+                removed.remove(gone)
+                added.remove(twin)
+                self.add(
+                    "breaking",
+                    "model-renamed",
+                    f"models.{gone.name}",
+                    f"renamed to models.{twin.name}",
+                    "code that imports the old name fails",
+                )
+        for model in removed:
+            self.add(
+                "breaking",
+                "model-removed",
+                f"models.{model.name}",
+                "model removed",
+                "code that imports it fails",
+            )
+        for model in added:
+            self.add(
+                "addition",
+                "model-added",
+                f"models.{model.name}",
+                f"model added ({len(model.fields)} fields)",
+                "new model",
+            )
+        for name in sorted(old.keys() & new.keys()):
+            self.model(old[name], new[name])
+
+    def model(self, before: Model, after: Model) -> None:
+        directions = self.old_directions.get(before.name, set()) | self.new_directions.get(
+            after.name, set()
+        )
+        sent = "sent" in directions
+        old = {f.wire_name: f for f in before.fields}
+        new = {f.wire_name: f for f in after.fields}
+        where = f"models.{after.name}"
+        for field in before.fields:
+            if field.wire_name not in new:
+                self.add(
+                    "breaking",
+                    "field-removed",
+                    f"{where}.{field.name}",
+                    "field removed",
+                    "code that reads or sets it fails",
+                )
+        for field in after.fields:
+            if field.wire_name in old:
+                continue
+            if field.required and sent:
+                self.add(
+                    "breaking",
+                    "field-added-required",
+                    f"{where}.{field.name}",
+                    f"required field added ({field.type})",
+                    "the model is sent in requests; building it without the field fails",
+                )
+            else:
+                self.add(
+                    "addition",
+                    "field-added",
+                    f"{where}.{field.name}",
+                    f"{'required' if field.required else 'optional'} field added ({field.type})",
+                    "code that does not use it is unaffected",
+                )
+        for wire in [w for w in old if w in new]:
+            self.field(where, old[wire], new[wire], directions)
+
+    def field(self, where: str, before: Field, after: Field, directions: set[Direction]) -> None:
+        subject = f"{where}.{after.name}"
+        if before.name != after.name:
+            self.add(
+                "breaking",
+                "field-renamed",
+                f"{where}.{before.name}",
+                f"renamed to {after.name}",
+                "code that uses the old attribute fails",
+            )
+        sent, received = "sent" in directions, "received" in directions
+        self.retyped("field-type", subject, before.type, after.type, directions)
+        if after.required and not before.required:
+            self.add(
+                "breaking" if sent else "other",
+                "field-now-required",
+                subject,
+                "now required (was optional)",
+                "the model is sent in requests; building it without the field fails"
+                if sent
+                else "it is now always present in responses",
+            )
+        elif before.required and not after.required:
+            self.add(
+                "breaking" if received else "other",
+                "field-now-optional",
+                subject,
+                "now optional (was required)",
+                "responses may leave it out: it can be None"
+                if received
+                else "requests may leave it out",
+            )
+
+    # -- types ---------------------------------------------------------------------------------
+
+    def retyped(
+        self, kind: str, subject: str, before: str, after: str, directions: set[Direction]
+    ) -> None:
+        """Report a changed type; `directions` says whether its values are sent, received or both."""
+        if before == after:
+            return
+        old_values, old_shape = _literal_values(before)
+        new_values, new_shape = _literal_values(after)
+        if old_values is not None and new_values is not None and old_shape == new_shape:
+            # The same type around its Literal[...] (`list[Literal[...]] | None`): only values moved.
+            self.enum_values(subject, old_values, new_values, directions)
+            return
+        old_members, new_members = union_members(before), union_members(after)
+        old_set, new_set = set(old_members), set(new_members)
+        change = f"type {_code(before)} -> {_code(after)}"
+        if old_set < new_set:  # widened: accepts or may return more
+            if "received" in directions:
+                self.add(
+                    "breaking",
+                    kind,
+                    subject,
+                    change,
+                    f"responses can now hold {_code(' | '.join(sorted(new_set - old_set)))}; code must handle it",
+                )
+            else:
+                self.add("addition", kind, subject, change, "every value that worked still does")
+        elif new_set < old_set:  # narrowed
+            if "sent" in directions:
+                self.add(
+                    "breaking",
+                    kind,
+                    subject,
+                    change,
+                    f"passing {_code(' | '.join(sorted(old_set - new_set)))} no longer type-checks",
+                )
+            else:
+                self.add("other", kind, subject, change, "responses hold a subset of what they did")
+        else:
+            self.add("breaking", kind, subject, change, "code written for the old type may fail")
+
+    def enum_values(
+        self,
+        subject: str,
+        before: tuple[object, ...],
+        after: tuple[object, ...],
+        directions: set[Direction],
+    ) -> None:
+        removed = [v for v in before if v not in after]
+        added = [v for v in after if v not in before]
+        if removed:
+            self.add(
+                "breaking" if "sent" in directions else "other",
+                "enum-values-removed",
+                subject,
+                f"values removed: {_values(removed)}",
+                "senders: code passing them no longer type-checks and the server refuses them"
+                if "sent" in directions
+                else "receivers: responses no longer hold them",
+            )
+        if added:
+            self.add(
+                "addition",
+                "enum-values-added",
+                subject,
+                f"values added: {_values(added)}",
+                "receivers: code that matches exhaustively on it meets values it does not handle"
+                if "received" in directions
+                else "senders: every value that worked still does",
+            )
+
+
+def _model_directions(surface: Surface) -> dict[str, set[Direction]]:
+    """For every model, whether it travels in requests (sent), responses (received), or both.
+
+    A model no method reaches (an error body, an unused component) counts as both."""
+    fields = {m.name: [f.type for f in m.fields] for m in surface.models}
+    reach: dict[str, set[Direction]] = {}
+
+    def visit(text: str, direction: Direction) -> None:
+        for name in _IDENTIFIER.findall(text):
+            if name in fields and direction not in reach.setdefault(name, set()):
+                reach[name].add(direction)
+                for field_type in fields[name]:
+                    visit(field_type, direction)
+
+    for method in surface.methods:
+        for argument in method.arguments:
+            visit(argument.type, "sent")
+        visit(method.returns, "received")
+    return {name: reach.get(name) or {"sent", "received"} for name in fields}
+
+
+def _literal_values(text: str) -> tuple[tuple[object, ...] | None, str]:
+    """The values of every `Literal[...]` in a type text, and the text with them blanked out;
+    None when it has no literal, or one this cannot read."""
+    values: list[object] = []
+    for match in _LITERAL.finditer(text):
+        try:
+            parsed = ast.literal_eval(f"({match.group(1)},)")
+        except (ValueError, SyntaxError):
+            return None, text
+        values.extend(v for v in parsed if v not in values)
+    return (tuple(values) if values else None), _LITERAL.sub("Literal[...]", text)
+
+
+def _values(values: list[object]) -> str:
+    return ", ".join(repr(v) for v in values)
+
+
+def _code(text: str) -> str:
+    return f"`{text}`"
+
+
+def _needs_credentials(security: tuple[tuple[str, ...], ...]) -> bool:
+    return bool(security) and all(alternative for alternative in security)
+
+
+def _security_text(security: tuple[tuple[str, ...], ...]) -> str:
+    if not _needs_credentials(security):
+        return "optional" if security else "none"
+    return " or ".join(" + ".join(alternative) for alternative in security)
+
+
+def _scheme_text(scheme: Any) -> str:
+    where = f" {scheme.key_location} {scheme.key_name!r}" if scheme.key_name else ""
+    return f"{scheme.kind}{where}"
+
+
+def _signing_delta(before: Any, after: Any) -> str:
+    if before is None or after is None:
+        return "added" if before is None else "removed"
+    parts = []
+    for name, old in vars(before).items():
+        new = getattr(after, name)
+        if old != new:
+            parts.append(f"{name} {_short(old)} -> {_short(new)}")
+    return "; ".join(parts)
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_short(v) for v in value) + "]"
+    return str(value)
