@@ -77,6 +77,8 @@ class Operation:
     deprecated: bool = False
     pagination: Pagination | None = None
     page_item_type: PyType | None = None
+    parameter_types: tuple[tuple[str, PyType], ...] = ()
+    """By location (path, query, header): the model that validates those arguments."""
     request_example: Any = None
     example: Mapping[str, Any] | None = field(default=None, compare=False)
     """`x-example`: the wire names and values of one call that works as written."""
@@ -166,6 +168,8 @@ class Api:
     error_keys: ErrorBodyKeys | None
     model_names: tuple[str, ...]
     models_schema: dict[str, Any] = field(compare=False, repr=False)
+    parameter_models: frozenset[str] = frozenset()
+    """Models that check an operation's path, query or header arguments (not part of its surface)."""
     license_expression: str = ""
     """The SPDX license expression `info.license` gives (canonical form), or empty."""
     license_name: str = ""

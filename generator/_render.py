@@ -54,6 +54,7 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
             *(r.type for r in op.responses if r.type),
             *([op.body.type] if op.body else []),
             *([op.page_item_type] if op.page_item_type else []),
+            *(type_ for _, type_ in op.parameter_types),
         )
     ]
     imports = sorted({line for type_ in types for line in type_.imports()})

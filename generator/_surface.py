@@ -135,7 +135,7 @@ def surface_of(api: ir.Api) -> Surface:
         servers=tuple(Server(s.url, s.description) for s in api.servers),
         schemes=tuple(_scheme(s) for s in api.security_schemes),
         methods=tuple(sorted((_method(op) for op in api.operations), key=lambda m: m.name)),
-        models=_models(api.models_schema),
+        models=tuple(m for m in _models(api.models_schema) if m.name not in api.parameter_models),
     )
 
 

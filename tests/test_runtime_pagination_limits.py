@@ -79,18 +79,18 @@ def test_page_iterator_does_not_stop_early_when_the_server_clamps_the_page_size(
     def clamped(server: FaultServer, request: httpx.Request) -> httpx.Response:
         query = parse_qs(request.url.query.decode())
         queries.append(query)
-        page, limit = int(query["page"][0]), min(int(query["limit"][0]), 100)
+        page, limit = int(query["page"][0]), min(int(query["limit"][0]), 60)
         chunk = orders[(page - 1) * limit : page * limit]
         return httpx.Response(200, json={"data": chunk, "page": page, "limit": limit, "total": 150})
 
     server = FaultServer(clamped)
     client, _ = make_client(BitriaClient, server)
 
-    listed = list(client.iter_list_orders(limit=500))
+    listed = list(client.iter_list_orders(limit=100))  # the server sends 60 a page
 
     assert len(listed) == 150
     assert len({o.order_id for o in listed}) == 150
-    assert [q["page"] for q in queries] == [["1"], ["2"]]
+    assert [q["page"] for q in queries] == [["1"], ["2"], ["3"]]
 
 
 def test_offset_iterator_does_not_stop_early_when_the_server_clamps_the_page_size() -> None:

@@ -20,6 +20,7 @@ from .._naming import (
     snake_case,
     taken_package_name,
 )
+from .._pytypes import ModelType
 from ._context import ParseContext, text
 from .operations import operations
 from .schemas import SchemaTypes
@@ -82,6 +83,12 @@ def build_api(spec: LoadedSpec, diagnostics: Diagnostics) -> ir.Api:
         envelope=envelope,
         error_keys=error_keys,
         model_names=tuple(sorted(types.models)),
+        parameter_models=frozenset(
+            type_.name
+            for op in found
+            for _, type_ in op.parameter_types
+            if isinstance(type_, ModelType)
+        ),
         models_schema=types.models_document(),
         license_expression=license_expression,
         license_name=license_name,

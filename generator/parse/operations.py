@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import _ir as ir
+from .. import _pytypes as t
 from .._boundary import Identifier
 from .._errors import pointer
 from .._extensions import Envelope
@@ -113,7 +114,7 @@ def _operation(
     hint = pascal_case(operation_id)
     taken: set[str] = set()
     try:
-        arguments = parameters(
+        arguments, schemas = parameters(
             ctx, types, path=path, item=item, operation=raw, at=at, hint=hint, taken=taken
         )
         body, body_arguments, example = request_body(
@@ -123,6 +124,7 @@ def _operation(
         ctx.diagnostics.skippable(exc.at, f"unsupported: {exc} (lenient mode skips the operation)")
         return None
     found = responses(ctx, types, operation=raw, at=at, hint=hint, envelope=envelope)
+    checked = parameter_models(types, arguments=arguments, schemas=schemas, hint=hint)
     pager = pagination(
         ctx,
         types,
@@ -152,6 +154,7 @@ def _operation(
         deprecated=raw.get("deprecated") is True,
         pagination=pager[0] if pager else None,
         page_item_type=pager[1] if pager else None,
+        parameter_types=checked,
         request_example=example,
         example=_x_example(ctx, raw=raw, at=at, arguments=arguments + body_arguments),
     )
@@ -178,6 +181,33 @@ def _x_example(
     if missing:
         ctx.diagnostics.error(at, f"x-example leaves out the required arguments {missing}")
     return None if unknown or missing else example
+
+
+_LOCATION_MODELS = {"path": "PathParameters", "query": "Query", "header": "Headers"}
+
+
+def parameter_models(
+    types: SchemaTypes,
+    *,
+    arguments: list[ir.Argument],
+    schemas: dict[tuple[str, str], Any],
+    hint: str,
+) -> tuple[tuple[str, t.PyType], ...]:
+    """A model per parameter location, so the runtime checks those values as it checks a body."""
+    found = []
+    for location, suffix in _LOCATION_MODELS.items():
+        located = [a for a in arguments if a.location == location]
+        if not located:
+            continue
+        schema = {
+            "type": "object",
+            "properties": {
+                a.wire_name: schemas.get((a.wire_name, location)) or {} for a in located
+            },
+            "required": [a.wire_name for a in located if a.required],
+        }
+        found.append((location, types.model(schema, f"{hint}{suffix}")))
+    return tuple(found)
 
 
 def derived_operation_id(method: str, path: str) -> str:

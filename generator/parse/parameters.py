@@ -44,8 +44,9 @@ def parameters(
     at: str,
     hint: str,
     taken: set[str],
-) -> list[ir.Argument]:
-    """The operation's parameters merged with its path item's (the operation's win)."""
+) -> tuple[list[ir.Argument], dict[tuple[str, str], Any]]:
+    """The operation's parameters merged with its path item's (the operation's win), and the
+    schema of each by (wire name, location)."""
     item_at = at.rsplit("/", 1)[0]
     merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
     for owner, owner_at in ((item, item_at), (operation, at)):
@@ -68,6 +69,7 @@ def parameters(
                 at, f"path parameter {{{name}}} of {path!r} has no declaration in `parameters`"
             )
     arguments = []
+    schemas: dict[tuple[str, str], Any] = {}
     for (name, where), (param, param_at) in merged.items():
         location: ir.Location = where  # type: ignore[assignment]  # checked against _LOCATIONS
         if location == "path" and name not in template_names:
@@ -86,6 +88,7 @@ def parameters(
         if style not in ("form", "simple"):
             raise Unsupported(param_at + "/style", f"parameter style {style!r}")
         resolved = ctx.resolve(schema)
+        schemas[(name, location)] = schema
         argument = ir.Argument(
             name=argument_name(name, location, taken),
             wire_name=name,
@@ -103,7 +106,7 @@ def parameters(
                 f"parameter {name!r} is the argument {argument.name!r} (not a per-call option)",
             )
         arguments.append(argument)
-    return arguments
+    return arguments, schemas
 
 
 def _example(param: dict[str, Any], schema: Any) -> Any:

@@ -164,6 +164,10 @@ class SchemaTypes:
                 self._named[id(schema)] = model
                 self.models[model] = self._model_schema(schema, model, root=True)
 
+    def model(self, schema: dict[str, Any], hint: str) -> t.ModelType:
+        """A model for a schema the parser puts together itself (an operation's parameters)."""
+        return t.ModelType(self._name(schema, hint))
+
     def _name(self, schema: dict[str, Any], hint: str) -> Identifier:
         name = Identifier(unique(pascal_case(hint), self.taken))
         self._named[id(schema)] = name

@@ -84,6 +84,9 @@ class BitcainClient(BaseClient):
             ("query", "offset"): "offset",
             ("query", "cursor"): "cursor",
         },
+        parameters={
+            "query": models.ListOrdersQuery,
+        },
         errors={
             "401": models.HttpError,
             "422": models.HttpValidationError,
@@ -213,6 +216,9 @@ class BitcainClient(BaseClient):
             ("body", "source"): "source_body",
             ("body", "agent_id"): "agent_id_body",
         },
+        parameters={
+            "query": models.PlaceOrderQuery,
+        },
         errors={
             "401": models.HttpError,
             "422": models.HttpValidationError,
@@ -337,6 +343,9 @@ class BitcainClient(BaseClient):
             ("query", "order_status"): "order_status",
             ("query", "limit"): "limit",
         },
+        parameters={
+            "query": models.GetOrderHistoryQuery,
+        },
         errors={
             "401": models.HttpError,
             "422": models.HttpValidationError,
@@ -396,6 +405,9 @@ class BitcainClient(BaseClient):
         arguments={
             ("path", "order_id"): "order_id",
         },
+        parameters={
+            "path": models.GetOrderPathParameters,
+        },
         errors={
             "401": models.HttpError,
             "404": models.HttpError,
@@ -453,6 +465,9 @@ class BitcainClient(BaseClient):
             ("body", "time_in_force"): "time_in_force",
             ("body", "expires_at"): "expires_at",
             ("body", "status"): "status",
+        },
+        parameters={
+            "path": models.UpdateOrderPathParameters,
         },
         errors={
             "401": models.HttpError,
@@ -528,6 +543,9 @@ class BitcainClient(BaseClient):
         arguments={
             ("path", "order_id"): "order_id",
         },
+        parameters={
+            "path": models.CancelOrderPathParameters,
+        },
         errors={
             "401": models.HttpError,
             "404": models.HttpError,
@@ -577,6 +595,9 @@ class BitcainClient(BaseClient):
         security=(("HTTPBearer",),),
         arguments={
             ("path", "order_id"): "order_id",
+        },
+        parameters={
+            "path": models.RetryOrderPathParameters,
         },
         errors={
             "401": models.HttpError,

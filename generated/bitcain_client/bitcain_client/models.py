@@ -10,6 +10,21 @@ from pydantic import AwareDatetime, ConfigDict, Field
 from bitcain_client._types import DecimalNumber, DecimalString, Model
 
 
+class CancelOrderPathParameters(Model):
+    order_id: UUID
+
+
+class GetOrderHistoryQuery(Model):
+    start_date: AwareDatetime | None = None
+    end_date: AwareDatetime | None = None
+    order_status: str | None = None
+    limit: Annotated[int, Field(ge=1, le=500)] = 100
+
+
+class GetOrderPathParameters(Model):
+    order_id: UUID
+
+
 class HttpError(Model):
     """
     FastAPI's error body for errors other than validation (`HTTPException`).
@@ -19,6 +34,17 @@ class HttpError(Model):
     """
     Error message.
     """
+
+
+class ListOrdersQuery(Model):
+    portfolio_id: UUID | None = None
+    order_status: str | None = None
+    symbol: str | None = None
+    start_date: AwareDatetime | None = None
+    end_date: AwareDatetime | None = None
+    limit: Annotated[int, Field(ge=1, le=200)] = 50
+    offset: Annotated[int, Field(ge=0)] = 0
+    cursor: str | None = None
 
 
 class Order(Model):
@@ -279,6 +305,27 @@ class OrderUpdate(Model):
     """
     New status (e.g. `cancelled`).
     """
+
+
+class PlaceOrderQuery(Model):
+    trading_mode: Literal["paper", "live"] = "live"
+    """
+    Trading mode: paper (simulated) or live.
+    """
+    exchange: str = "binanceus"
+    source: Literal["manual", "agent", "strategy"] = "manual"
+    """
+    Order source enumeration.
+    """
+    agent_id: UUID | None = None
+
+
+class RetryOrderPathParameters(Model):
+    order_id: UUID
+
+
+class UpdateOrderPathParameters(Model):
+    order_id: UUID
 
 
 class ValidationError(Model):

@@ -121,6 +121,9 @@ class BitgetClient(BaseClient):
             ("body", "tpLimitPrice"): "tp_limit_price",
             ("body", "slLimitPrice"): "sl_limit_price",
         },
+        parameters={
+            "header": models.PlaceOrderHeaders,
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -262,6 +265,9 @@ class BitgetClient(BaseClient):
             ("body", "orderId"): "order_id",
             ("body", "clientOid"): "client_oid",
         },
+        parameters={
+            "header": models.CancelOrderHeaders,
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -325,6 +331,9 @@ class BitgetClient(BaseClient):
             ("header", "paptrading"): "paptrading",
             ("body", "symbol"): "symbol",
         },
+        parameters={
+            "header": models.CancelAllOrdersHeaders,
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -387,6 +396,9 @@ class BitgetClient(BaseClient):
             ("body", ""): "body",
             ("header", "paptrading"): "paptrading",
         },
+        parameters={
+            "header": models.BatchModifyOrdersHeaders,
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -444,6 +456,9 @@ class BitgetClient(BaseClient):
             ("body", ""): "body",
             ("header", "paptrading"): "paptrading",
         },
+        parameters={
+            "header": models.CancelBatchOrdersHeaders,
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -500,6 +515,9 @@ class BitgetClient(BaseClient):
         arguments={
             ("body", "countdown"): "countdown",
             ("header", "paptrading"): "paptrading",
+        },
+        parameters={
+            "header": models.CountdownCancelAllHeaders,
         },
         errors={
             "400": models.ErrorResponse,
@@ -564,6 +582,9 @@ class BitgetClient(BaseClient):
             ("header", "paptrading"): "paptrading",
             ("body", "symbol"): "symbol",
             ("body", "posSide"): "pos_side",
+        },
+        parameters={
+            "header": models.ClosePositionsHeaders,
         },
         errors={
             "400": models.ErrorResponse,
@@ -632,6 +653,9 @@ class BitgetClient(BaseClient):
             ("body", "orderId"): "order_id",
             ("body", "clientOid"): "client_oid",
         },
+        parameters={
+            "header": models.CancelStrategyOrderHeaders,
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -693,6 +717,10 @@ class BitgetClient(BaseClient):
             ("query", "clientOid"): "client_oid",
             ("header", "paptrading"): "paptrading",
         },
+        parameters={
+            "query": models.GetOrderQuery,
+            "header": models.GetOrderHeaders,
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -753,6 +781,9 @@ class BitgetClient(BaseClient):
         arguments={
             ("header", "paptrading"): "paptrading",
         },
+        parameters={
+            "header": models.ListCopyFuturesTradingPairsHeaders,
+        },
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -804,6 +835,10 @@ class BitgetClient(BaseClient):
         arguments={
             ("query", "coin"): "coin",
             ("header", "paptrading"): "paptrading",
+        },
+        parameters={
+            "query": models.GetCopyFuturesMaxTransferableQuery,
+            "header": models.GetCopyFuturesMaxTransferableHeaders,
         },
         errors={
             "400": models.ErrorResponse,
@@ -865,6 +900,9 @@ class BitgetClient(BaseClient):
             ("body", "amount"): "amount",
             ("body", "type"): "type",
             ("header", "paptrading"): "paptrading",
+        },
+        parameters={
+            "header": models.CopyFuturesTransferHeaders,
         },
         errors={
             "400": models.ErrorResponse,

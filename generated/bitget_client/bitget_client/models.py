@@ -39,6 +39,14 @@ class BatchModifyOrderItem(Model):
     """
 
 
+class BatchModifyOrdersHeaders(Model):
+    paptrading: Literal["1"] | None = None
+
+
+class CancelAllOrdersHeaders(Model):
+    paptrading: Literal["1"] | None = None
+
+
 class CancelAllOrdersRequest(Model):
     category: Literal["SPOT", "MARGIN", "USDT-FUTURES", "COIN-FUTURES", "USDC-FUTURES"]
     """
@@ -73,6 +81,10 @@ class CancelBatchOrderItem(Model):
     """
 
 
+class CancelBatchOrdersHeaders(Model):
+    paptrading: Literal["1"] | None = None
+
+
 class CancelBatchResult(Model):
     """
     Result for one entry of a batch cancel; `code` and `msg` say why an entry failed.
@@ -96,6 +108,10 @@ class CancelBatchResult(Model):
     """
 
 
+class CancelOrderHeaders(Model):
+    paptrading: Literal["1"] | None = None
+
+
 class CancelOrderRequest(Model):
     """
     Identifies the order to cancel. Provide either `orderId` or `clientOid`.
@@ -109,6 +125,10 @@ class CancelOrderRequest(Model):
     """
     Client-assigned order ID. Provide either `orderId` or `clientOid`.
     """
+
+
+class CancelStrategyOrderHeaders(Model):
+    paptrading: Literal["1"] | None = None
 
 
 class CancelStrategyOrderRequest(Model):
@@ -143,6 +163,10 @@ class CancelStrategyOrderResponse(Model):
     """
     Always `null`.
     """
+
+
+class ClosePositionsHeaders(Model):
+    paptrading: Literal["1"] | None = None
 
 
 class ClosePositionsRequest(Model):
@@ -190,6 +214,10 @@ class CopyFuturesMaxTransferableResponse(Model):
     data: CopyFuturesMaxTransferable
 
 
+class CopyFuturesTransferHeaders(Model):
+    paptrading: Literal["1"] | None = None
+
+
 class CopyFuturesTransferRequest(Model):
     model_config = ConfigDict(
         arbitrary_types_allowed=True,
@@ -213,6 +241,10 @@ class CopyFuturesTransferResult(Model):
     """
     ID of the transfer.
     """
+
+
+class CountdownCancelAllHeaders(Model):
+    paptrading: Literal["1"] | None = None
 
 
 class CountdownCancelAllRequest(Model):
@@ -282,6 +314,27 @@ class FeeDetail(Model):
     """
     Fee charged, a decimal string; the empty string `""` before any fee is charged.
     """
+
+
+class GetCopyFuturesMaxTransferableHeaders(Model):
+    paptrading: Literal["1"] | None = None
+
+
+class GetCopyFuturesMaxTransferableQuery(Model):
+    coin: Annotated[str, Field(min_length=1)]
+
+
+class GetOrderHeaders(Model):
+    paptrading: Literal["1"] | None = None
+
+
+class GetOrderQuery(Model):
+    order_id: Annotated[str | None, Field(alias="orderId")] = None
+    client_oid: Annotated[str | None, Field(alias="clientOid")] = None
+
+
+class ListCopyFuturesTradingPairsHeaders(Model):
+    paptrading: Literal["1"] | None = None
 
 
 class MarginDetail(Model):
@@ -477,6 +530,10 @@ class OrderResultList(Model):
     """
     One result per order acted on.
     """
+
+
+class PlaceOrderHeaders(Model):
+    paptrading: Literal["1"] | None = None
 
 
 class PlaceOrderRequest(Model):

@@ -89,6 +89,9 @@ class BitriaClient(BaseClient):
             ("query", "tradeType"): "trade_type",
             ("query", "coin"): "coin",
         },
+        parameters={
+            "query": models.GetAccountsQuery,
+        },
         errors={
             "400": models.Error,
             "default": models.Error,
@@ -238,6 +241,9 @@ class BitriaClient(BaseClient):
             ("query", "page"): "page",
             ("query", "limit"): "limit",
         },
+        parameters={
+            "query": models.ListOrdersQuery,
+        },
         errors={
             "default": models.Error,
         },
@@ -328,6 +334,9 @@ class BitriaClient(BaseClient):
         arguments={
             ("path", "orderId"): "order_id",
         },
+        parameters={
+            "path": models.GetOrderPathParameters,
+        },
         errors={
             "404": models.Error,
             "default": models.Error,
@@ -374,6 +383,9 @@ class BitriaClient(BaseClient):
         security=(("BitriaSignature",),),
         arguments={
             ("path", "orderId"): "order_id",
+        },
+        parameters={
+            "path": models.CancelOrderPathParameters,
         },
         errors={
             "404": models.Error,
@@ -430,6 +442,9 @@ class BitriaClient(BaseClient):
             ("query", "endTime"): "end_time",
             ("query", "page"): "page",
             ("query", "limit"): "limit",
+        },
+        parameters={
+            "query": models.ListFillsQuery,
         },
         errors={
             "default": models.Error,
@@ -531,6 +546,9 @@ class BitriaClient(BaseClient):
         arguments={
             ("query", "tradeType"): "trade_type",
             ("query", "symbol"): "symbol",
+        },
+        parameters={
+            "query": models.GetPositionsQuery,
         },
         errors={
             "default": models.Error,

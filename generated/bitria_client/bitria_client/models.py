@@ -47,6 +47,10 @@ class BalanceList(Model):
     data: list[Balance]
 
 
+class CancelOrderPathParameters(Model):
+    order_id: Annotated[str, Field(alias="orderId")]
+
+
 class CancelResult(Model):
     """
     Answer to a cancel.
@@ -147,6 +151,57 @@ class FillList(Model):
     """
     Number of fills matching the filters, over all pages.
     """
+
+
+class GetAccountsQuery(Model):
+    trade_type: Annotated[Literal["SPOT", "FUTURES", "MARGIN"], Field(alias="tradeType")]
+    """
+    Market type.
+    """
+    coin: str | None = None
+
+
+class GetOrderPathParameters(Model):
+    order_id: Annotated[str, Field(alias="orderId")]
+
+
+class GetPositionsQuery(Model):
+    trade_type: Annotated[Literal["FUTURES", "MARGIN"] | None, Field(alias="tradeType")] = None
+    """
+    Market type of a position (positions exist on FUTURES and MARGIN only).
+    """
+    symbol: str | None = None
+
+
+class ListFillsQuery(Model):
+    symbol: str | None = None
+    trade_type: Annotated[Literal["SPOT", "FUTURES", "MARGIN"] | None, Field(alias="tradeType")] = (
+        None
+    )
+    """
+    Market type.
+    """
+    order_id: Annotated[str | None, Field(alias="orderId")] = None
+    start_time: Annotated[int | None, Field(alias="startTime")] = None
+    end_time: Annotated[int | None, Field(alias="endTime")] = None
+    page: Annotated[int, Field(ge=1)] = 1
+    limit: Annotated[int, Field(ge=1, le=100)] = 20
+
+
+class ListOrdersQuery(Model):
+    symbol: str | None = None
+    trade_type: Annotated[Literal["SPOT", "FUTURES", "MARGIN"] | None, Field(alias="tradeType")] = (
+        None
+    )
+    """
+    Market type.
+    """
+    status: Literal["PENDING", "SUBMITTED", "FILLED", "CANCELLED"] | None = None
+    """
+    Order status.
+    """
+    page: Annotated[int, Field(ge=1)] = 1
+    limit: Annotated[int, Field(ge=1, le=100)] = 20
 
 
 class Order(Model):

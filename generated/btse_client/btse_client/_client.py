@@ -178,6 +178,10 @@ class BtseClient(BaseClient):
             ("query", "limit_asks"): "limit_asks",
             ("query", "limit_bids"): "limit_bids",
         },
+        parameters={
+            "path": models.GetOrderBookPathParameters,
+            "query": models.GetOrderBookQuery,
+        },
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -242,6 +246,9 @@ class BtseClient(BaseClient):
         arguments={
             ("path", "symbol"): "symbol",
         },
+        parameters={
+            "path": models.GetTickerPathParameters,
+        },
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -295,6 +302,9 @@ class BtseClient(BaseClient):
         arguments={
             ("path", "symbol"): "symbol",
         },
+        parameters={
+            "path": models.GetMarketStatsPathParameters,
+        },
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -347,6 +357,9 @@ class BtseClient(BaseClient):
         result=list[models.TradeModel],
         arguments={
             ("path", "symbol"): "symbol",
+        },
+        parameters={
+            "path": models.ListTradesPathParameters,
         },
         errors={
             "400": models.ErrorResponse,
@@ -607,6 +620,9 @@ class BtseClient(BaseClient):
         security=(("BtseSignature",),),
         arguments={
             ("query", "symbol"): "symbol",
+        },
+        parameters={
+            "query": models.ListOpenOrdersQuery,
         },
         errors={
             "400": models.ErrorResponse,

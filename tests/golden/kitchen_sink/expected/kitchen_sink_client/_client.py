@@ -77,6 +77,11 @@ class KitchenSinkClient(BaseClient):
             ("query", "include"): "include",
             ("header", "X-Trace"): "x_trace",
         },
+        parameters={
+            "path": models.GetPetPathParameters,
+            "query": models.GetPetQuery,
+            "header": models.GetPetHeaders,
+        },
         errors={
             "404": models.Problem,
         },
@@ -127,6 +132,9 @@ class KitchenSinkClient(BaseClient):
         result=None,
         arguments={
             ("path", "petId"): "pet_id",
+        },
+        parameters={
+            "path": models.DeletePetPathParameters,
         },
         errors={
             "default": models.Problem,
@@ -224,6 +232,9 @@ class KitchenSinkClient(BaseClient):
             ("query", "limit"): "limit",
             ("query", "offset"): "offset",
             ("query", "status"): "status",
+        },
+        parameters={
+            "query": models.ListPetsQuery,
         },
     )
     _LIST_PETS_PAGES = Pagination(

@@ -14,6 +14,28 @@ class CreatePetRequestOwner(Model):
     since: AwareDatetime | None = None
 
 
+class DeletePetPathParameters(Model):
+    pet_id: Annotated[int, Field(alias="petId")]
+
+
+class GetPetHeaders(Model):
+    x_trace: Annotated[str | None, Field(alias="X-Trace")] = None
+
+
+class GetPetPathParameters(Model):
+    pet_id: Annotated[int, Field(alias="petId")]
+
+
+class GetPetQuery(Model):
+    include: list[Literal["owner", "tags"]] | None = None
+
+
+class ListPetsQuery(Model):
+    limit: Annotated[int, Field(ge=1, le=100)] = 10
+    offset: Annotated[int | None, Field(ge=0)] = None
+    status: Literal["available", "sold"] | None = None
+
+
 class LoginRequest(Model):
     username: str
     password: str
