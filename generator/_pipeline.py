@@ -111,10 +111,12 @@ def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, st
     from ._models import ModelGenerationError, render_models
     from ._parser import build_api
     from ._render import render_package
+    from ._swagger2 import convert_spec
     from ._validate import validate_spec
 
     diagnostics = Diagnostics(spec, lenient=lenient)
     loaded = load_spec(spec, diagnostics)
+    diagnostics = convert_spec(loaded, diagnostics)
     validate_spec(loaded.document, diagnostics)
     api = build_api(loaded, diagnostics)
     diagnostics.raise_if_errors(loaded.lines)
