@@ -1,10 +1,18 @@
-"""Validates a spec against the OpenAPI 3.0/3.1 schema with openapi-spec-validator."""
+"""Validates a spec against the OpenAPI 3.0/3.1 schema with openapi-spec-validator.
+
+Every problem is recorded at its absolute JSON pointer, including those its nested schema checks
+find (which it reports relative to the schema), and no spec makes the validator fail: `$ref`
+cycles are found before validating, and a check that breaks on what it meets is reported at the
+node it was checking.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
-from ._errors import Diagnostics, pointer
+from ._errors import Diagnostics, Problem, pointer
 
 # Problems the parser reports itself, with a precise pointer.
 _REPORTED_BY_PARSER = ("DuplicateOperationIDError", "UnresolvableParameterError")
@@ -16,24 +24,236 @@ def validate_spec(document: dict[str, Any], diagnostics: Diagnostics) -> None:
 
     version = str(document.get("openapi", ""))
     if version.startswith("3.0"):
-        validator: Any = OpenAPIV30SpecValidator(document)
+        base: Any = OpenAPIV30SpecValidator
     elif version.startswith("3.1"):
-        validator = OpenAPIV31SpecValidator(document)
+        base = OpenAPIV31SpecValidator
     else:
         diagnostics.error(
             "/openapi", f"unsupported OpenAPI version {version!r} (3.0.x and 3.1.x are supported)"
         )
         return
-    for error in validator.iter_errors():
+    document = _string_keys(document, diagnostics)
+    cycles = _ref_cycles(document)
+    for at, chain in cycles:
+        diagnostics.error(at, f"$ref cycle {' -> '.join(chain)}: no object at its end")
+    _Validation(base, document, diagnostics, quiet_recursion=bool(cycles)).run()
+
+
+class _Validation:
+    """One run of the validator's two passes: the document schema, then its keyword checks."""
+
+    def __init__(
+        self,
+        base: Any,
+        document: dict[str, Any],
+        diagnostics: Diagnostics,
+        *,
+        quiet_recursion: bool,
+    ) -> None:
+        self.document = document
+        self.diagnostics = diagnostics
+        self.quiet_recursion = quiet_recursion
+        self.reported: list[str] = []
+        self.seen: set[tuple[str, str]] = set()
+        self.first_pass: set[str] = set()
+        self.crashed_at: tuple[Any, ...] | None = None
+        keywords = {
+            name: _locating(cls, self, "default" if name == "default" else None)
+            for name, cls in base.keyword_validators.items()
+        }
+        self.validator = type("LocatingValidator", (base,), {"keyword_validators": keywords})(
+            document
+        )
+
+    def run(self) -> None:
+        for error in self.validator.schema_validator.iter_errors(self.document):
+            self.report(error)
+        registry = self.validator.keyword_validators_registry
+        root = self.validator.schema_path
+        doc = self.document
+        if isinstance(doc.get("tags"), list):
+            self.check(("tags",), lambda: registry["tags"](root / "tags"))
+        paths = doc.get("paths")
+        for url, item in paths.items() if isinstance(paths, dict) else ():
+            if isinstance(item, dict) and not str(url).startswith("x-"):
+                self.check(("paths", url), partial(registry["path"], url, root / "paths" / url))
+        components = doc.get("components")
+        schemas = components.get("schemas") if isinstance(components, dict) else None
+        for name in schemas if isinstance(schemas, dict) else ():
+            schema = root / "components" / "schemas" / name
+            self.check(("components", "schemas", name), partial(registry["schema"], schema))
+
+    def check(self, at: tuple[Any, ...], errors: Callable[[], Iterator[Any]]) -> None:
+        """Report the errors of one keyword check; a check that breaks is a problem at its node."""
+        self.crashed_at = None
+        try:
+            for error in errors():
+                self.report(error)
+        except RecursionError:
+            if not self.quiet_recursion:
+                where = _canonical(self.document, list(self.crashed_at or at))
+                self.diagnostics.recoverable(
+                    where,
+                    "cannot be checked: it contains itself without end "
+                    "(through $ref, allOf, anyOf, oneOf, not or items)",
+                )
+        except Exception as exc:  # noqa: BLE001 - the validator assumes what the schema pass checked
+            where = _canonical(self.document, list(self.crashed_at or at))
+            item = _canonical(self.document, list(at))
+            if not any(p.startswith(item) or item.startswith(p) for p in self.reported):
+                self.diagnostics.recoverable(
+                    where,
+                    f"invalid spec: cannot be checked ({_short(f'{type(exc).__name__}: {exc}', 120)})",
+                )
+
+    def report(self, error: Any) -> None:
         if type(error).__name__ in _REPORTED_BY_PARSER:
-            continue
-        deepest = _deepest(error)
-        at = pointer(*getattr(deepest, "absolute_path", ()))
-        diagnostics.recoverable(at, f"invalid spec: {_short(deepest.message)}")
+            return
+        second_pass = getattr(error, "located_in_spec", False)
+        for leaf in _leaves(error):
+            at = _canonical(self.document, list(getattr(leaf, "absolute_path", ())))
+            message = f"invalid spec: {_short(leaf.message)}"
+            if (at, message) in self.seen or (second_pass and at in self.first_pass):
+                continue  # the schema pass already said what is wrong there
+            self.seen.add((at, message))
+            if not second_pass:
+                self.first_pass.add(at)
+            self.reported.append(at)
+            self.diagnostics.recoverable(at, message)
 
 
-def _deepest(error: Any) -> Any:
-    """The most specific leaf under a oneOf/anyOf failure, skipping "use a $ref instead" branches."""
+def _locating(cls: Any, run: _Validation, suffix: str | None) -> Any:
+    """`cls` whose errors carry the absolute path of the node it checked (plus `suffix`)."""
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+    def __call__(self: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        node = next((a for a in args if hasattr(a, "parts")), None)
+        parts = tuple(node.parts) if node is not None else ()
+        if suffix:
+            parts += (suffix,)
+        try:
+            for error in cls.__call__(self, *args, **kwargs):
+                if not getattr(error, "located_in_spec", False):
+                    if not isinstance(error, OpenAPIValidationError):
+                        error = OpenAPIValidationError.create_from(error)
+                    error.path.extendleft(reversed(parts))
+                    error.located_in_spec = True
+                yield error
+        except Exception:
+            if run.crashed_at is None:
+                run.crashed_at = parts
+            raise
+
+    return type(cls.__name__, (cls,), {"__call__": __call__})
+
+
+def _canonical(document: Any, parts: list[Any]) -> str:
+    """The JSON pointer of the node at `parts`, where each `$ref` on the way is followed."""
+    node, at = document, ""
+    for part in parts:
+        for _ in range(64):  # a chain of references; cycles are reported before validating
+            ref = node.get("$ref") if isinstance(node, dict) else None
+            if not isinstance(ref, str) or part in node or not ref.startswith("#"):
+                break
+            target = _resolve(document, ref[1:])
+            if target is None:
+                break
+            node, at = target, ref[1:]
+        if isinstance(node, dict):
+            node = node.get(part, node.get(str(part)))
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+        at += pointer(part)
+    return at
+
+
+def _resolve(document: Any, at: str) -> Any:
+    node = document
+    for raw in at.split("/")[1:] if at else []:
+        part = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return None
+    return node
+
+
+def _ref_cycles(document: Any) -> list[tuple[str, list[str]]]:
+    """Each chain of `$ref`s that comes back to itself before reaching an object, once."""
+    targets: dict[str, str] = {}  # pointer of a {$ref} object -> pointer it refers to
+    stack: list[tuple[Any, str]] = [(document, "")]
+    while stack:
+        node, at = stack.pop()
+        if isinstance(node, dict):
+            ref = node.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#"):
+                targets[at] = ref[1:]
+            stack.extend((v, at + pointer(str(k))) for k, v in node.items() if k != "$ref")
+        elif isinstance(node, list):
+            stack.extend((v, at + pointer(i)) for i, v in enumerate(node))
+    cycles: list[tuple[str, list[str]]] = []
+    settled: set[str] = set()
+    for start in sorted(targets):
+        chain: list[str] = []
+        at = start
+        while at in targets and at not in settled and at not in chain:
+            chain.append(at)
+            at = targets[at]
+        if at in chain:
+            loop = chain[chain.index(at) :]
+            cycles.append((loop[0], [*loop, loop[0]]))
+        settled.update(chain)
+    return cycles
+
+
+def _string_keys(document: dict[str, Any], diagnostics: Diagnostics) -> dict[str, Any]:
+    """`document` with every mapping key a string; each other key (`200:`) is a warning."""
+    found: list[str] = []
+
+    def rebuilt(node: Any, at: str) -> Any:
+        if isinstance(node, dict):
+            for key in node:
+                if not isinstance(key, str):
+                    found.append(at + pointer(str(key)))
+            return {str(k): rebuilt(v, at + pointer(str(k))) for k, v in node.items()}
+        if isinstance(node, list):
+            return [rebuilt(v, at + pointer(i)) for i, v in enumerate(node)]
+        return node
+
+    if not _has_other_keys(document):
+        return document
+    result: dict[str, Any] = rebuilt(document, "")
+    for at in found:
+        key = at.rsplit("/", 1)[1]
+        diagnostics.warnings.append(
+            Problem(diagnostics.file, at, f"key {key} is not a string; read as {key!r}")
+        )
+    return result
+
+
+def _has_other_keys(document: Any) -> bool:
+    stack = [document]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if any(not isinstance(k, str) for k in node):
+                return True
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
+
+
+def _leaves(error: Any) -> list[Any]:
+    """The most specific errors under a oneOf/anyOf failure, one per place.
+
+    Branches that only say "use a $ref instead" are skipped, and so is a place that has a more
+    specific error below it.
+    """
     leaves: list[Any] = []
     stack = [error]
     while stack:
@@ -44,7 +264,19 @@ def _deepest(error: Any) -> Any:
         else:
             leaves.append(current)
     useful = [e for e in leaves if "'$ref' is a required property" not in e.message] or leaves
-    return max(useful, key=lambda e: len(getattr(e, "absolute_path", ())))
+    by_place: dict[tuple[Any, ...], list[Any]] = {}
+    for leaf in useful:
+        by_place.setdefault(tuple(getattr(leaf, "absolute_path", ())), []).append(leaf)
+    deepest = [
+        place
+        for place in by_place
+        if not any(len(other) > len(place) and other[: len(place)] == place for other in by_place)
+    ]
+    # Of several errors at one place, one that is not about the JSON type says more.
+    return [
+        min(by_place[place], key=lambda e: getattr(e, "validator", None) == "type")
+        for place in sorted(deepest, key=str)
+    ]
 
 
 def _short(message: str, limit: int = 240) -> str:
