@@ -144,7 +144,40 @@ def _locating(cls: Any, run: _Validation, suffix: str | None) -> Any:
                 run.crashed_at = parts
             raise
 
-    return type(cls.__name__, (cls,), {"__call__": __call__})
+    members: dict[str, Any] = {"__call__": __call__}
+    if hasattr(cls, "_get_schema_checker"):
+
+        def _get_schema_checker(self: Any, schema: Any, schema_value: Any) -> Any:
+            return _every_error(cls._get_schema_checker(self, schema, schema_value))
+
+        members["_get_schema_checker"] = _get_schema_checker
+    return type(cls.__name__, (cls,), members)
+
+
+def _every_error(checker: Any) -> Any:
+    """A schema checker that raises one error holding every problem, not only the first."""
+    from jsonschema.validators import validator_for  # type: ignore[import-untyped]
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+    try:  # the OAS dialects' meta-schemas, as the library's own check_schema resolves them
+        from openapi_schema_validator._specifications import REGISTRY
+    except ImportError:
+        return checker
+    bound = checker.func if isinstance(checker, partial) else checker
+    options = dict(checker.keywords) if isinstance(checker, partial) else {}
+    dialect = getattr(bound, "__self__", None)
+    if dialect is None or not hasattr(dialect, "META_SCHEMA"):
+        return checker
+    meta = validator_for(dialect.META_SCHEMA, default=dialect)
+    format_checker = options.get("format_checker", dialect.FORMAT_CHECKER)
+
+    def check(value: Any) -> None:
+        checking = meta(dialect.META_SCHEMA, format_checker=format_checker, registry=REGISTRY)
+        errors = list(checking.iter_errors(value))
+        if errors:
+            raise OpenAPIValidationError("invalid schema", context=errors)
+
+    return check
 
 
 def _canonical(document: Any, parts: list[Any]) -> str:

@@ -1,0 +1,253 @@
+"""The validator reports every problem at its absolute pointer and line, and never breaks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator import SpecError, generate
+from generator._errors import Diagnostics
+from generator._validate import validate_spec
+
+HEAD = """\
+openapi: {version}
+info: {{title: T, version: "1"}}
+"""
+
+NESTED = """\
+paths:
+  /orders:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Order'
+components:
+  schemas:
+    Order:
+      type: object
+      properties:
+        side:
+          type: sting
+        legs:
+          type: array
+          items:
+            type: 5
+    Fill:
+      type: object
+      default: 3
+    Book:
+      type: object
+      required: [bids]
+      allOf:
+        - type: object
+      properties:
+        asks: {}
+"""
+
+
+def problems(
+    tmp_path: Path, text: str, *, lenient: bool = False
+) -> list[tuple[str, int | None, str]]:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(text)
+    with pytest.raises(SpecError) as caught:
+        generate([spec], tmp_path / "out", lenient=lenient, use_cache=False)
+    assert not (tmp_path / "out").exists()
+    assert all(p.file == spec for p in caught.value.problems)
+    return [(p.pointer, p.line, p.message) for p in caught.value.problems]
+
+
+def validated(document: dict[str, Any]) -> Diagnostics:
+    diagnostics = Diagnostics(Path("spec.yaml"))
+    validate_spec(document, diagnostics)
+    return diagnostics
+
+
+@pytest.mark.parametrize("version", ["3.0.3", "3.1.0"])
+def test_problems_inside_schemas_have_absolute_pointers_and_lines(
+    tmp_path: Path, version: str
+) -> None:
+    found = problems(tmp_path, HEAD.format(version=version) + NESTED)
+    places = {(at, line) for at, line, _ in found}
+    assert ("/components/schemas/Order/properties/side/type", 19) in places, found
+    assert ("/components/schemas/Order/properties/legs/items/type", 23) in places, found
+    assert all(at.startswith("/components/schemas/") for at, _, _ in found), found
+    assert all(line and line > 2 for _, line, _ in found), found
+
+
+def test_a_schema_reached_through_a_ref_is_reported_where_it_is_defined() -> None:
+    document = yaml.safe_load(HEAD.format(version="3.0.3") + NESTED)
+    pointers = [p.pointer for p in validated(document).errors]
+    assert "/components/schemas/Order/properties/side/type" in pointers
+    assert not any(p.startswith("/paths") for p in pointers)
+
+
+def test_a_default_of_the_wrong_type_points_at_the_default(tmp_path: Path) -> None:
+    found = problems(tmp_path, HEAD.format(version="3.0.3") + NESTED)
+    assert (
+        "/components/schemas/Fill/default",
+        26,
+        "invalid spec: 3 is not of type 'object'",
+    ) in found
+
+
+def test_a_required_property_nobody_defines_points_at_its_schema(tmp_path: Path) -> None:
+    found = problems(tmp_path, HEAD.format(version="3.0.3") + NESTED)
+    (book,) = [f for f in found if f[0] == "/components/schemas/Book"]
+    assert book[1] == 27 and "['bids']" in book[2]
+
+
+def test_each_problem_is_reported_once() -> None:
+    document = yaml.safe_load(HEAD.format(version="3.0.3") + NESTED)
+    errors = [(p.pointer, p.message) for p in validated(document).errors]
+    assert len(errors) == len(set(errors))
+    assert len({p for p, _ in errors}) == len(errors), errors
+
+
+def test_a_null_where_an_object_belongs_has_a_pointer() -> None:
+    document = yaml.safe_load(
+        HEAD.format(version="3.0.3")
+        + "paths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n"
+        "          content:\n            application/json:\n              schema:\n"
+        "                properties:\n                  p: null\n"
+    )
+    (error,) = validated(document).errors
+    assert (
+        error.pointer
+        == "/paths/~1a/get/responses/200/content/application~1json/schema/properties/p"
+    )
+    assert error.message == "invalid spec: None is not of type 'object'"
+
+
+CYCLES = {
+    "schemas": (
+        "components:\n  schemas:\n    A: {$ref: '#/components/schemas/B'}\n"
+        "    B: {$ref: '#/components/schemas/A'}\npaths: {}\n",
+        "/components/schemas/A",
+        "/components/schemas/A -> /components/schemas/B -> /components/schemas/A",
+    ),
+    "parameters": (
+        "paths:\n  /a:\n    get:\n      parameters: [{$ref: '#/components/parameters/P'}]\n"
+        "      responses: {'200': {description: ok}}\n"
+        "components:\n  parameters:\n    P: {$ref: '#/components/parameters/Q'}\n"
+        "    Q: {$ref: '#/components/parameters/P'}\n",
+        "/components/parameters/P",
+        "/components/parameters/P -> /components/parameters/Q -> /components/parameters/P",
+    ),
+    "responses": (
+        "paths:\n  /a:\n    get:\n      responses: {'200': {$ref: '#/components/responses/R'}}\n"
+        "components:\n  responses:\n    R: {$ref: '#/components/responses/R'}\n",
+        "/components/responses/R",
+        "/components/responses/R -> /components/responses/R",
+    ),
+    "path items": (
+        "paths:\n  /a: {$ref: '#/paths/~1b'}\n  /b: {$ref: '#/paths/~1a'}\n",
+        "/paths/~1a",
+        "/paths/~1a -> /paths/~1b -> /paths/~1a",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CYCLES))
+@pytest.mark.parametrize("lenient", [False, True])
+def test_ref_cycles_are_refused_at_the_cycle(tmp_path: Path, kind: str, lenient: bool) -> None:
+    body, at, chain = CYCLES[kind]
+    found = problems(tmp_path, HEAD.format(version="3.0.3") + body, lenient=lenient)
+    assert (at, f"$ref cycle {chain}: no object at its end") in [(a, m) for a, _, m in found], found
+    assert not any("RecursionError" in m or "cannot be checked" in m for _, _, m in found)
+
+
+def test_a_schema_containing_itself_through_all_of_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    body = (
+        "paths: {}\ncomponents:\n  schemas:\n    Tree: {type: array, items: {$ref: '#/components/schemas/Tree'}}\n"
+        "    Forest:\n      allOf: [{$ref: '#/components/schemas/Tree'}]\n"
+    )
+    ((at, line, message),) = problems(tmp_path, HEAD.format(version="3.0.3") + body)
+    assert (at, line) == ("/components/schemas/Forest", 7)
+    assert message.startswith("cannot be checked: it contains itself without end")
+
+
+def test_a_recursive_schema_with_properties_in_between_is_valid() -> None:
+    document = yaml.safe_load(
+        HEAD.format(version="3.0.3")
+        + "paths: {}\ncomponents:\n  schemas:\n    Node:\n      type: object\n      properties:\n"
+        "        children: {type: array, items: {$ref: '#/components/schemas/Node'}}\n"
+        "        parent: {$ref: '#/components/schemas/Node'}\n"
+    )
+    diagnostics = validated(document)
+    assert diagnostics.errors == diagnostics.warnings == []
+
+
+def test_integer_status_codes_are_read_as_strings_with_a_warning() -> None:
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {"/a": {"get": {"responses": {200: {"description": "ok"}, 404: {}}}}},
+    }
+    diagnostics = validated(document)
+    assert [(p.pointer, p.message) for p in diagnostics.warnings] == [
+        ("/paths/~1a/get/responses/200", "key 200 is not a string; read as '200'"),
+        ("/paths/~1a/get/responses/404", "key 404 is not a string; read as '404'"),
+    ]
+    # the 404 response lacks its description: found, at the string key's pointer
+    assert [p.pointer for p in diagnostics.errors] == ["/paths/~1a/get/responses/404"]
+    assert 200 in document["paths"]["/a"]["get"]["responses"]  # the document itself is untouched
+
+
+def test_integer_status_codes_generate_in_strict_mode(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(
+        HEAD.format(version="3.0.3")
+        + "paths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n"
+        "        200:\n          description: ok\n"
+        "          content: {application/json: {schema: {type: object}}}\n"
+    )
+    result = generate([spec], tmp_path / "out", use_cache=False)
+    assert [(w.pointer, w.line) for w in result.warnings] == [("/paths/~1a/get/responses/200", 8)]
+
+
+@pytest.mark.parametrize(
+    ("paths", "at"),
+    [
+        ({"/a": None}, "/paths/~1a"),
+        ({"/a": {"get": None}}, "/paths/~1a/get"),
+        (
+            {"/a": {"get": {"parameters": [None], "responses": {"200": {"description": "x"}}}}},
+            "/paths/~1a/get/parameters/0",
+        ),
+        (
+            {
+                "/a": {
+                    "get": {
+                        "parameters": [{"in": "query"}],
+                        "responses": {"200": {"description": "x"}},
+                    }
+                }
+            },
+            "/paths/~1a/get/parameters/0",
+        ),
+        (None, "/paths"),
+    ],
+)
+def test_broken_structure_is_reported_not_raised(paths: Any, at: str) -> None:
+    document = {"openapi": "3.0.3", "info": {"title": "T", "version": "1"}, "paths": paths}
+    errors = validated(document).errors
+    assert errors and {p.pointer for p in errors} == {at}, errors
+    assert not any("cannot be checked" in p.message for p in errors)
+
+
+def test_extensions_in_paths_are_not_path_items() -> None:
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "T", "version": "1"},
+        "paths": {"x-generated": 3, "x-notes": ["a"]},
+    }
+    diagnostics = validated(document)
+    assert diagnostics.errors == diagnostics.warnings == []
