@@ -68,7 +68,6 @@ _NAMED_MAPS = frozenset(
         "securitySchemes",
         "content",
         "encoding",
-        "components",
     }
 )
 _DATA_KEYS = frozenset({"example", "examples", "default", "enum"})
@@ -195,6 +194,8 @@ class _Converter:
         src = self.src
         existing = src.get("components")
         components: dict[str, Any] = copy.deepcopy(existing) if isinstance(existing, dict) else {}
+        if isinstance(components.get("schemas"), dict):  # put there by a bundler
+            components["schemas"] = {k: self._schema(v) for k, v in components["schemas"].items()}
         definitions = src.get("definitions")
         if isinstance(definitions, dict):
             schemas = components.setdefault("schemas", {})
@@ -424,6 +425,7 @@ class _Converter:
             content[media] = {"schema": copy.deepcopy(schema_)}
             if encoding and media == _FORM_TYPES[0]:
                 content[media]["encoding"] = copy.deepcopy(encoding)
+        self.moved(to + "/content", parameters[0][1])
         out: dict[str, Any] = {"content": content}
         if required:
             out["required"] = True
@@ -443,6 +445,7 @@ class _Converter:
             out["content"] = {media: {"schema": copy.deepcopy(schema)} for media in medias}
             for media in medias:
                 self.moved(to + pointer("content", media, "schema"), at + "/schema")
+            self.moved(to + "/content", at + "/schema")
         examples = response.get("examples")
         if isinstance(examples, dict):
             content = out.setdefault("content", {})

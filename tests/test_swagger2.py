@@ -465,6 +465,38 @@ def test_extensions_discriminators_and_metadata_are_kept() -> None:
     assert pet["discriminator"] == {"propertyName": "kind"} and pet["x-model"] == "M"
 
 
+def test_schemas_a_bundler_put_under_components_are_converted_too() -> None:
+    document = swagger(
+        components={"schemas": {"Doc": {"type": "file"}, "Ref": {"$ref": "#/definitions/Old"}}},
+        definitions={"Old": {"type": "object", "x-nullable": True}},
+    )
+    schemas = converted(document)["components"]["schemas"]
+    assert schemas == {
+        "Doc": {"type": "string", "format": "binary"},
+        "Ref": {"$ref": "#/components/schemas/Old"},
+        "Old": {"type": "object", "nullable": True},
+    }
+
+
+def test_form_and_response_content_point_back_at_what_declared_them() -> None:
+    paths = {
+        "/f": {
+            "post": op(
+                parameters=[{"name": "n", "in": "formData", "type": "string"}],
+                responses={"200": {"description": "ok", "schema": {"type": "object"}}},
+            )
+        }
+    }
+    _, origins = convert(swagger(paths=paths))
+    original = OriginalPointers(Path("s.yaml"), origins=origins).original
+    body = "/paths/~1f/post/requestBody/content/application~1x-www-form-urlencoded/schema"
+    assert original(body + "/properties/n/type") == "/paths/~1f/post/parameters/0/type"
+    assert original("/paths/~1f/post/requestBody/content") == "/paths/~1f/post/parameters/0"
+    assert (
+        original("/paths/~1f/post/responses/200/content") == "/paths/~1f/post/responses/200/schema"
+    )
+
+
 def test_the_original_document_is_not_changed() -> None:
     document = swagger(definitions={"A": {"type": "file"}}, paths={"/a": {"get": op()}})
     before = json.dumps(document, sort_keys=True)
@@ -502,6 +534,7 @@ def test_moved_pointers_map_back_to_where_the_author_wrote_them() -> None:
         == "/paths/~1p/post/parameters/0/schema/x"
     )
     assert original("/paths/~1p/post/responses/200") == "/paths/~1p/post/responses/200"
+    assert original("/paths/~1p/post/requestBody/content") == "/paths/~1p/post/parameters/0"
     assert original("/openapi") == "/swagger"
 
 
