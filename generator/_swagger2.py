@@ -71,6 +71,28 @@ _NAMED_MAPS = frozenset(
     }
 )
 _DATA_KEYS = frozenset({"example", "examples", "default", "enum"})
+# Fields each converter rebuilds; any other field (an extension, or a mistake the validator is
+# to report at its original place) is copied as it is.
+_ROOT_FIELDS = frozenset(
+    {
+        "swagger",
+        "host",
+        "basePath",
+        "schemes",
+        "consumes",
+        "produces",
+        "paths",
+        "definitions",
+        "parameters",
+        "responses",
+        "securityDefinitions",
+        "components",
+    }
+)
+_PARAMETER_FIELDS = frozenset({*_SCHEMA_KEYWORDS, "collectionFormat", "x-nullable"})
+_BODY_FIELDS = frozenset({"name", "in", "schema"})
+_FORM_FIELDS = frozenset({*_PARAMETER_FIELDS, "name", "in", "required", "allowEmptyValue"})
+_RESPONSE_FIELDS = frozenset({"schema", "headers", "examples"})
 
 
 def is_swagger2(document: dict[str, Any]) -> bool:
@@ -155,9 +177,7 @@ class _Converter:
         src = self.src
         out: dict[str, Any] = {"openapi": OPENAPI_VERSION}
         self.moved("/openapi", "/swagger")
-        for key, value in src.items():
-            if key in ("info", "tags", "externalDocs", "security") or key.startswith("x-"):
-                out[key] = copy.deepcopy(value)
+        out.update(_unknown(src, _ROOT_FIELDS))
         servers = self._servers(src.get("schemes"), "")
         if servers:
             out["servers"] = servers
@@ -343,14 +363,9 @@ class _Converter:
     def _parameter(self, parameter: Any, at: str, to: str) -> Any:
         if not isinstance(parameter, dict) or "$ref" in parameter:
             return copy.deepcopy(parameter)
-        out: dict[str, Any] = {}
-        for key, value in parameter.items():
-            if key in ("name", "in", "description", "required", "deprecated") or key.startswith(
-                "x-"
-            ):
-                out[key] = copy.deepcopy(value)
-            elif key == "allowEmptyValue" and parameter.get("in") == "query":
-                out[key] = value
+        out = _unknown(parameter, _PARAMETER_FIELDS)
+        if out.get("in") != "query":  # only query parameters may be empty in OpenAPI 3
+            out.pop("allowEmptyValue", None)
         out["schema"] = self._simple_schema(parameter)
         self.moved(to + "/schema", at)
         location = parameter.get("in")
@@ -381,11 +396,7 @@ class _Converter:
         return schema
 
     def _body(self, parameter: dict[str, Any], at: str, to: str, consumes: list[str]) -> Any:
-        out: dict[str, Any] = {}
-        for key in ("description", "required"):
-            if key in parameter:
-                out[key] = copy.deepcopy(parameter[key])
-        out.update({k: copy.deepcopy(v) for k, v in parameter.items() if k.startswith("x-")})
+        out = _unknown(parameter, _BODY_FIELDS)
         out["content"] = {}
         for media in consumes or ["application/json"]:
             out["content"][media] = {"schema": self._schema(parameter.get("schema", {}))}
@@ -406,8 +417,7 @@ class _Converter:
         for parameter, at in parameters:
             name = str(parameter.get("name", ""))
             schema = self._simple_schema(parameter)
-            if "description" in parameter:
-                schema["description"] = copy.deepcopy(parameter["description"])
+            schema.update(_unknown(parameter, _FORM_FIELDS))
             properties[name] = schema
             if parameter.get("required") is True:
                 required.append(name)
@@ -434,10 +444,7 @@ class _Converter:
     def _response(self, response: Any, at: str, to: str, produces: list[str]) -> Any:
         if not isinstance(response, dict) or "$ref" in response:
             return copy.deepcopy(response)
-        out: dict[str, Any] = {}
-        for key, value in response.items():
-            if key == "description" or key.startswith("x-"):
-                out[key] = copy.deepcopy(value)
+        out = _unknown(response, _RESPONSE_FIELDS)
         if "schema" in response:
             schema = self._schema(response["schema"])
             binary = isinstance(schema, dict) and schema.get("format") == "binary"
@@ -465,7 +472,7 @@ class _Converter:
                 converted = {
                     k: copy.deepcopy(v)
                     for k, v in header.items()
-                    if k == "description" or k.startswith("x-")
+                    if k == "description" or str(k).startswith("x-")
                 }
                 converted["schema"] = self._simple_schema(header)
                 self.moved(header_to + "/schema", header_at)
@@ -475,7 +482,7 @@ class _Converter:
     def _security_scheme(self, scheme: Any) -> Any:
         if not isinstance(scheme, dict):
             return copy.deepcopy(scheme)
-        out = {k: copy.deepcopy(v) for k, v in scheme.items() if k.startswith("x-")}
+        out = {k: copy.deepcopy(v) for k, v in scheme.items() if str(k).startswith("x-")}
         if "description" in scheme:
             out["description"] = copy.deepcopy(scheme["description"])
         kind = scheme.get("type")
@@ -551,6 +558,11 @@ class _Converter:
         if isinstance(value, list):
             return [str(v) for v in value]
         return list(default or [])
+
+
+def _unknown(obj: dict[str, Any], converted: frozenset[str]) -> dict[str, Any]:
+    """A copy of each field of `obj` that is not in `converted`."""
+    return {k: copy.deepcopy(v) for k, v in obj.items() if k not in converted}
 
 
 def _schemas_within(schema: Any) -> Iterator[dict[str, Any]]:

@@ -586,6 +586,41 @@ def test_problems_in_a_converted_spec_name_the_original_pointer_and_line(tmp_pat
     assert not (tmp_path / "out").exists()
 
 
+TYPOS = """\
+swagger: "2.0"
+info: {title: T, version: "1"}
+hots: api.test
+paths:
+  /orders:
+    post:
+      parameters:
+        - name: symbol
+          in: query
+          type: string
+          requird: true
+        - name: order
+          in: body
+          descripton: the order
+          schema: {type: object}
+      responses:
+        "200":
+          description: ok
+          shema: {type: object}
+"""
+
+
+def test_misspelt_fields_are_reported_where_they_are(tmp_path: Path) -> None:
+    spec = tmp_path / "typos.yaml"
+    spec.write_text(TYPOS)
+    with pytest.raises(SpecError) as caught:
+        generate([spec], tmp_path / "out", use_cache=False)
+    found = {(p.pointer, p.line): p.message for p in caught.value.problems}
+    assert "'hots'" in found[("", 1)], found
+    assert "'requird'" in found[("/paths/~1orders/post/parameters/0", 8)], found
+    assert "'descripton'" in found[("/paths/~1orders/post/parameters/1", 12)], found
+    assert "'shema'" in found[("/paths/~1orders/post/responses/200", 17)], found
+
+
 def test_an_unknown_swagger_version_is_refused(tmp_path: Path) -> None:
     spec = tmp_path / "v3.yaml"
     spec.write_text('swagger: "3.0"\ninfo: {title: T, version: "1"}\npaths: {}\n')
