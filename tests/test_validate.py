@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import random
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +11,9 @@ import pytest
 import yaml
 
 from generator import SpecError, generate
-from generator._errors import Diagnostics
+from generator._errors import Diagnostics, pointer
 from generator._validate import validate_spec
+from tests.generation import SPECS
 
 HEAD = """\
 openapi: {version}
@@ -251,3 +254,63 @@ def test_extensions_in_paths_are_not_path_items() -> None:
     }
     diagnostics = validated(document)
     assert diagnostics.errors == diagnostics.warnings == []
+
+
+MUTANTS = [
+    None,
+    0,
+    200,
+    True,
+    "",
+    [],
+    {},
+    [None],
+    {"type": 5},
+    {"$ref": "#/components/schemas/None"},
+]
+
+
+def test_structural_mutations_are_reported_never_raised() -> None:
+    """Seeded mutations of the project's specs: wrong types, integer keys, references anywhere."""
+    from generator._validate import _resolve
+
+    originals = [yaml.safe_load(p.read_text()) for p in sorted(SPECS.glob("*.yaml"))]
+    rng = random.Random(12)
+    for _ in range(40):
+        document = copy.deepcopy(rng.choice(originals))
+        places = _places(document)
+        for _ in range(rng.randint(1, 3)):
+            *parent_path, key = rng.choice(places)
+            parent = _resolve(document, pointer(*parent_path))
+            choice = rng.random()
+            if not isinstance(parent, (dict, list)):
+                continue
+            if isinstance(parent, list) and not (isinstance(key, int) and key < len(parent)):
+                continue
+            if isinstance(parent, dict) and key not in parent:
+                continue
+            if choice < 0.6:
+                parent[key] = copy.deepcopy(rng.choice(MUTANTS))
+            elif choice < 0.8:  # a reference to any node, an ancestor included: cycles
+                parent[key] = {"$ref": "#" + pointer(*rng.choice(places))}
+            elif isinstance(parent, dict):
+                parent[rng.choice([200, 404, None])] = parent.pop(key)
+        diagnostics = Diagnostics(Path("spec.yaml"), lenient=True)
+        validate_spec(document, diagnostics)
+        for problem in diagnostics.warnings + diagnostics.errors:
+            parent_at = problem.pointer.rsplit("/", 1)[0]
+            assert problem.pointer == "" or _resolve(document, parent_at) is not None, problem
+
+
+def _places(document: Any) -> list[tuple[Any, ...]]:
+    places: list[tuple[Any, ...]] = []
+    stack: list[tuple[Any, tuple[Any, ...]]] = [(document, ())]
+    while stack:
+        node, at = stack.pop()
+        if at:
+            places.append(at)
+        if isinstance(node, dict):
+            stack.extend((v, (*at, str(k))) for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, (*at, i)) for i, v in enumerate(node))
+    return places
