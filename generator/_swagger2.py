@@ -11,7 +11,7 @@ has to point into the file its author wrote.
 from __future__ import annotations
 
 import copy
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -216,15 +216,24 @@ class _Converter:
         components: dict[str, Any] = copy.deepcopy(existing) if isinstance(existing, dict) else {}
         if isinstance(components.get("schemas"), dict):  # put there by a bundler
             components["schemas"] = {k: self._schema(v) for k, v in components["schemas"].items()}
-        definitions = src.get("definitions")
-        if isinstance(definitions, dict):
-            schemas = components.setdefault("schemas", {})
-            for name, schema in definitions.items():
-                schemas[name] = self._schema(schema)
-            self.moved("/components/schemas", "/definitions")
-        elif definitions is not None:
-            components["schemas"] = copy.deepcopy(definitions)
-            self.moved("/components/schemas", "/definitions")
+        sections: tuple[tuple[str, str, Callable[[Any, str, str], Any]], ...] = (
+            ("definitions", "schemas", lambda schema, at, to: self._schema(schema)),
+            ("responses", "responses", lambda r, at, to: self._response(r, at, to, self.produces)),
+            ("securityDefinitions", "securitySchemes", lambda s, at, to: self._security_scheme(s)),
+        )
+        for section, kind, conversion in sections:
+            entries = src.get(section)
+            if entries is None:
+                continue
+            self.moved(pointer("components", kind), pointer(section))
+            if not isinstance(entries, dict):
+                components[kind] = copy.deepcopy(entries)
+                continue
+            if not isinstance(components.get(kind), dict):
+                components[kind] = {}
+            for name, entry in entries.items():
+                to = pointer("components", kind, name)
+                components[kind][name] = conversion(entry, pointer(section, name), to)
         for name, parameter in self.shared_parameters.items():
             at, to = pointer("parameters", name), pointer("components", "parameters", name)
             if name in self.body_parameters:
@@ -235,19 +244,6 @@ class _Converter:
             elif not (isinstance(parameter, dict) and parameter.get("in") == "formData"):
                 components.setdefault("parameters", {})[name] = self._parameter(parameter, at, to)
             self.moved(to, at)
-        responses = src.get("responses")
-        if isinstance(responses, dict):
-            converted = components.setdefault("responses", {})
-            for name, response in responses.items():
-                at, to = pointer("responses", name), pointer("components", "responses", name)
-                converted[name] = self._response(response, at, to, self.produces)
-            self.moved("/components/responses", "/responses")
-        definitions = src.get("securityDefinitions")
-        if isinstance(definitions, dict):
-            schemes = components.setdefault("securitySchemes", {})
-            for name, scheme in definitions.items():
-                schemes[name] = self._security_scheme(scheme)
-            self.moved("/components/securitySchemes", "/securityDefinitions")
         return components
 
     # -- paths and operations --------------------------------------------------------------
