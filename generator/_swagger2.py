@@ -178,10 +178,14 @@ class _Converter:
         out: dict[str, Any] = {"openapi": OPENAPI_VERSION}
         self.moved("/openapi", "/swagger")
         out.update(_unknown(src, _ROOT_FIELDS))
+        for key, kind in (("host", str), ("basePath", str), ("schemes", list)):
+            if key in src and not isinstance(src[key], kind):  # left for the validator to report
+                out[key] = copy.deepcopy(src[key])
         servers = self._servers(src.get("schemes"), "")
         if servers:
             out["servers"] = servers
-        out["paths"] = self._paths(src.get("paths", {}))
+        if "paths" in src:
+            out["paths"] = self._paths(src["paths"])
         components = self._components()
         if components:
             out["components"] = components

@@ -58,6 +58,14 @@ def test_a_host_without_schemes_is_https_and_no_host_keeps_base_path_relative() 
     assert "servers" not in converted(swagger())
 
 
+def test_a_host_that_is_not_a_string_is_reported_where_it_is() -> None:
+    result, _ = convert(swagger(host=["a.test"], basePath="/v1"))
+    diagnostics = Diagnostics(Path("spec.yaml"))
+    validate_spec(result, diagnostics)
+    assert [p.pointer for p in diagnostics.errors] == [""]
+    assert "'host'" in diagnostics.errors[0].message
+
+
 def test_operation_schemes_become_operation_servers() -> None:
     paths = {"/a": {"get": op(schemes=["http"])}}
     result = converted(swagger(host="h.test", basePath="/b", schemes=["https"], paths=paths))
