@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import httpx
@@ -647,8 +650,29 @@ def test_corpus_swagger_specs_convert_to_valid_openapi(spec: Path) -> None:
     assert [e.message for e in OpenAPIV30SpecValidator(result).iter_errors()] == []
 
 
-def test_uber_generates_in_strict_mode_and_sends_its_query_key(tmp_path: Path) -> None:
-    module = generate_and_import(UBER, tmp_path)
+@pytest.fixture(scope="module")
+def packages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[Path, ModuleType]]:
+    out = tmp_path_factory.mktemp("swagger2")
+    return out, {spec: generate_and_import(spec, out) for spec in (UBER, PETSTORE)}
+
+
+def test_generated_swagger_packages_pass_mypy_strict(
+    packages: tuple[Path, dict[Path, ModuleType]],
+) -> None:
+    out, modules = packages
+    targets = [str(out / m.__name__ / m.__name__) for m in modules.values()]
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *targets],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_uber_generates_in_strict_mode_and_sends_its_query_key(
+    packages: tuple[Path, dict[Path, ModuleType]],
+) -> None:
+    module = packages[1][UBER]
     sent: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
@@ -665,8 +689,10 @@ def test_uber_generates_in_strict_mode_and_sends_its_query_key(tmp_path: Path) -
     assert sent[0].url.params["latitude"] == "37.77"
 
 
-def test_four_file_petstore_generates_and_calls(tmp_path: Path) -> None:
-    module = generate_and_import(PETSTORE, tmp_path)
+def test_four_file_petstore_generates_and_calls(
+    packages: tuple[Path, dict[Path, ModuleType]],
+) -> None:
+    module = packages[1][PETSTORE]
     sent: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
