@@ -33,9 +33,14 @@ def validate_spec(document: dict[str, Any], diagnostics: Diagnostics) -> None:
         )
         return
     document = _string_keys(document, diagnostics)
-    cycles = _ref_cycles(document)
-    for at, chain in cycles:
-        diagnostics.error(at, f"$ref cycle {' -> '.join(chain)}: no object at its end")
+    cycles = _cycles(document)
+    for at, chain, only_refs in cycles:
+        if only_refs:
+            diagnostics.error(at, f"$ref cycle {' -> '.join(chain)}: no object at its end")
+        else:
+            diagnostics.recoverable(
+                at, f"schema contains itself through {' -> '.join(chain)}: it defines nothing"
+            )
     _Validation(base, document, diagnostics, quiet_recursion=bool(cycles)).run()
 
 
@@ -151,7 +156,34 @@ def _locating(cls: Any, run: _Validation, suffix: str | None) -> Any:
             return _every_error(cls._get_schema_checker(self, schema, schema_value))
 
         members["_get_schema_checker"] = _get_schema_checker
+    if hasattr(cls, "_collect_properties"):
+        members["_collect_properties"] = _collect_properties
     return type(cls.__name__, (cls,), members)
+
+
+def _collect_properties(self: Any, schema: Any) -> set[str]:
+    """Every property name reachable from `schema` through allOf, anyOf, oneOf, items and not.
+
+    The library's own version follows a schema that contains itself (an array of itself) forever.
+    """
+    names: set[str] = set()
+    seen: set[int] = set()
+    stack = [schema]
+    while stack:
+        current = stack.pop()
+        value = current.read_value()
+        if id(value) in seen or not isinstance(value, dict):
+            continue
+        seen.add(id(value))
+        if "properties" in current:
+            names.update(str(k) for k in (current / "properties").keys())
+        for key in _COMPOSITION:
+            if key in current:
+                stack.extend(current / key)
+        for key in ("items", "not"):
+            if key in current:
+                stack.append(current / key)
+    return names
 
 
 def _every_error(checker: Any) -> Any:
@@ -215,32 +247,106 @@ def _resolve(document: Any, at: str) -> Any:
     return node
 
 
-def _ref_cycles(document: Any) -> list[tuple[str, list[str]]]:
-    """Each chain of `$ref`s that comes back to itself before reaching an object, once."""
-    targets: dict[str, str] = {}  # pointer of a {$ref} object -> pointer it refers to
+_COMPOSITION = ("allOf", "anyOf", "oneOf")
+
+
+def _cycles(document: Any) -> list[tuple[str, list[str], bool]]:
+    """Each loop of `$ref`, allOf, anyOf, oneOf and not that never reaches a definition, once.
+
+    A loop is (where it starts, its chain, whether it is made of `$ref`s alone); a schema that
+    refers to itself through a property or array items is a definition, not such a loop.
+    """
+    edges: dict[str, list[tuple[str, bool]]] = {}  # node -> (next node, through a $ref)
     stack: list[tuple[Any, str]] = [(document, "")]
     while stack:
         node, at = stack.pop()
         if isinstance(node, dict):
             ref = node.get("$ref")
             if isinstance(ref, str) and ref.startswith("#"):
-                targets[at] = ref[1:]
+                edges.setdefault(at, []).append((ref[1:], True))
+            for key in _COMPOSITION:
+                if isinstance(node.get(key), list):
+                    for i in range(len(node[key])):
+                        edges.setdefault(at, []).append((at + pointer(key, i), False))
+            if isinstance(node.get("not"), dict):
+                edges.setdefault(at, []).append((at + "/not", False))
             stack.extend((v, at + pointer(str(k))) for k, v in node.items() if k != "$ref")
         elif isinstance(node, list):
             stack.extend((v, at + pointer(i)) for i, v in enumerate(node))
-    cycles: list[tuple[str, list[str]]] = []
-    settled: set[str] = set()
-    for start in sorted(targets):
-        chain: list[str] = []
-        at = start
-        while at in targets and at not in settled and at not in chain:
-            chain.append(at)
-            at = targets[at]
-        if at in chain:
-            loop = chain[chain.index(at) :]
-            cycles.append((loop[0], [*loop, loop[0]]))
-        settled.update(chain)
-    return cycles
+    loops = []
+    for component in _strongly_connected(edges):
+        start = min(component)
+        chain, only_refs = _loop(edges, start, component)
+        loops.append((start, chain, only_refs))
+    return sorted(loops)
+
+
+def _strongly_connected(edges: dict[str, list[tuple[str, bool]]]) -> list[set[str]]:
+    """The node sets of `edges` that contain a loop (Tarjan's algorithm, without recursion)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    found: list[set[str]] = []
+    for root in sorted(edges):
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, i = work.pop()
+            if i == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            targets = edges.get(node, [])
+            if i < len(targets):
+                work.append((node, i + 1))
+                target = targets[i][0]
+                if target not in index:
+                    work.append((target, 0))
+                elif target in on_stack:
+                    low[node] = min(low[node], index[target])
+                continue
+            if work:  # returning to the caller: pass the lowest index up
+                caller = work[-1][0]
+                low[caller] = min(low[caller], low[node])
+            if low[node] == index[node]:
+                component = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.add(member)
+                    if member == node:
+                        break
+                looped = any(t == node for t, _ in edges.get(node, []))
+                if len(component) > 1 or looped:
+                    found.append(component)
+    return found
+
+
+def _loop(
+    edges: dict[str, list[tuple[str, bool]]], start: str, component: set[str]
+) -> tuple[list[str], bool]:
+    """A shortest chain from `start` back to itself inside `component`, and if it is $refs only."""
+    came_from: dict[str, tuple[str, bool]] = {}
+    queue = [start]
+    for node in queue:
+        for target, through_ref in edges.get(node, []):
+            if target in component and target not in came_from:
+                came_from[target] = (node, through_ref)
+                if target == start:
+                    break
+                queue.append(target)
+        if start in came_from:
+            break
+    chain, only_refs, at = [start], True, start
+    while True:
+        at, through_ref = came_from[at]
+        only_refs = only_refs and through_ref
+        chain.append(at)
+        if at == start:
+            break
+    return chain[::-1], only_refs
 
 
 def _string_keys(document: dict[str, Any], diagnostics: Diagnostics) -> dict[str, Any]:

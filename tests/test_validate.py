@@ -167,14 +167,41 @@ def test_ref_cycles_are_refused_at_the_cycle(tmp_path: Path, kind: str, lenient:
     assert not any("RecursionError" in m or "cannot be checked" in m for _, _, m in found)
 
 
-def test_a_schema_containing_itself_through_all_of_is_a_problem_not_a_crash(tmp_path: Path) -> None:
-    body = (
-        "paths: {}\ncomponents:\n  schemas:\n    Tree: {type: array, items: {$ref: '#/components/schemas/Tree'}}\n"
+def test_an_array_of_itself_reached_through_all_of_is_valid(tmp_path: Path) -> None:
+    document = yaml.safe_load(
+        HEAD.format(version="3.0.3") + "paths: {}\ncomponents:\n  schemas:\n"
+        "    Tree: {type: array, items: {$ref: '#/components/schemas/Tree'}}\n"
         "    Forest:\n      allOf: [{$ref: '#/components/schemas/Tree'}]\n"
     )
-    ((at, line, message),) = problems(tmp_path, HEAD.format(version="3.0.3") + body)
-    assert (at, line) == ("/components/schemas/Forest", 7)
-    assert message.startswith("cannot be checked: it contains itself without end")
+    diagnostics = validated(document)
+    assert diagnostics.errors == diagnostics.warnings == []
+
+
+@pytest.mark.parametrize("lenient", [False, True])
+def test_a_schema_made_only_of_itself_is_a_problem_at_the_loop(
+    tmp_path: Path, lenient: bool
+) -> None:
+    body = (
+        "paths: {}\ncomponents:\n  schemas:\n"
+        "    A:\n      allOf: [{$ref: '#/components/schemas/B'}]\n"
+        "    B:\n      anyOf: [{$ref: '#/components/schemas/A'}, {type: string}]\n"
+    )
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(HEAD.format(version="3.0.3") + body)
+    chain = (
+        "/components/schemas/A -> /components/schemas/A/allOf/0 -> /components/schemas/B"
+        " -> /components/schemas/B/anyOf/0 -> /components/schemas/A"
+    )
+    expected = (
+        "/components/schemas/A",
+        6,
+        f"schema contains itself through {chain}: it defines nothing",
+    )
+    if lenient:
+        result = generate([spec], tmp_path / "out", lenient=True, use_cache=False)
+        assert [(w.pointer, w.line, w.message) for w in result.warnings] == [expected]
+    else:
+        assert problems(tmp_path, spec.read_text()) == [expected]
 
 
 def test_a_recursive_schema_with_properties_in_between_is_valid() -> None:
