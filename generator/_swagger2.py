@@ -101,10 +101,8 @@ def is_swagger2(document: dict[str, Any]) -> bool:
 
 
 def convert(document: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """The OpenAPI 3.0 form of a Swagger 2.0 document, and the original pointer of each moved node.
-
-    A pointer into the result that is not in the map, nor below one that is, is where it was.
-    """
+    """The OpenAPI 3.0 form of a Swagger 2.0 document, and where each node it moved came from."""
+    # A pointer into the result that is not in the map, nor below one that is, is where it was.
     converter = _Converter(document)
     return converter.run(), converter.origins
 

@@ -1,10 +1,9 @@
-"""Validates a spec against the OpenAPI 3.0/3.1 schema with openapi-spec-validator.
+"""Validates a spec against the OpenAPI 3.0/3.1 schema with openapi-spec-validator."""
 
-Every problem is recorded at its absolute JSON pointer, including those its nested schema checks
-find (which it reports relative to the schema), and no spec makes the validator fail: `$ref`
-cycles are found before validating, and a check that breaks on what it meets is reported at the
-node it was checking.
-"""
+# openapi-spec-validator reports what its nested schema checks find relative to the schema, and
+# fails on loops of references and on structure its schema pass has already found wrong: each
+# problem is moved to its absolute pointer here, loops are found before validating, and a check
+# that fails is reported at the node it was checking.
 
 from __future__ import annotations
 
@@ -102,14 +101,12 @@ class _Validation:
                     "cannot be checked: it contains itself without end "
                     "(through $ref, allOf, anyOf, oneOf, not or items)",
                 )
-        except Exception as exc:  # noqa: BLE001 - the validator assumes what the schema pass checked
+        except Exception as exc:  # its checks assume what the schema pass checked
             where = _canonical(self.document, list(self.crashed_at or at))
             item = _canonical(self.document, list(at))
             if not any(p.startswith(item) or item.startswith(p) for p in self.reported):
-                self.diagnostics.recoverable(
-                    where,
-                    f"invalid spec: cannot be checked ({_short(f'{type(exc).__name__}: {exc}', 120)})",
-                )
+                reason = _short(f"{type(exc).__name__}: {exc}", 120)
+                self.diagnostics.recoverable(where, f"invalid spec: cannot be checked ({reason})")
 
     def report(self, error: Any) -> None:
         if type(error).__name__ in _REPORTED_BY_PARSER:
@@ -162,10 +159,8 @@ def _locating(cls: Any, run: _Validation, suffix: str | None) -> Any:
 
 
 def _collect_properties(self: Any, schema: Any) -> set[str]:
-    """Every property name reachable from `schema` through allOf, anyOf, oneOf, items and not.
-
-    The library's own version follows a schema that contains itself (an array of itself) forever.
-    """
+    """Every property name reachable from `schema` through allOf, anyOf, oneOf, items and not."""
+    # The library's own version follows a schema that contains itself (an array of itself) forever.
     names: set[str] = set()
     seen: set[int] = set()
     stack = [schema]
@@ -251,11 +246,8 @@ _COMPOSITION = ("allOf", "anyOf", "oneOf")
 
 
 def _cycles(document: Any) -> list[tuple[str, list[str], bool]]:
-    """Each loop of `$ref`, allOf, anyOf, oneOf and not that never reaches a definition, once.
-
-    A loop is (where it starts, its chain, whether it is made of `$ref`s alone); a schema that
-    refers to itself through a property or array items is a definition, not such a loop.
-    """
+    """Each loop of `$ref`, allOf, anyOf, oneOf, not: (start, chain, whether $refs alone)."""
+    # A schema that refers to itself through a property or array items defines something.
     edges: dict[str, list[tuple[str, bool]]] = {}  # node -> (next node, through a $ref)
     stack: list[tuple[Any, str]] = [(document, "")]
     while stack:
@@ -388,11 +380,9 @@ def _has_other_keys(document: Any) -> bool:
 
 
 def _leaves(error: Any) -> list[Any]:
-    """The most specific errors under a oneOf/anyOf failure, one per place.
-
-    Branches that only say "use a $ref instead" are skipped, and so is a place that has a more
-    specific error below it.
-    """
+    """The most specific errors under a oneOf/anyOf failure, one per place."""
+    # Branches that only say "use a $ref instead" are skipped, and so is a place that has a more
+    # specific error below it.
     leaves: list[Any] = []
     stack = [error]
     while stack:
