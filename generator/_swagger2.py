@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ._errors import Diagnostics, pointer
@@ -115,13 +115,9 @@ def convert_spec(spec: LoadedSpec, diagnostics: Diagnostics) -> Diagnostics:
     if version not in ("2.0", "2"):
         diagnostics.error("/swagger", f"unsupported Swagger version {version!r} (2.0 is supported)")
     spec.document, origins = convert(spec.document)
-    return OriginalPointers(
-        diagnostics.file,
-        diagnostics.lenient,
-        diagnostics.errors,
-        diagnostics.warnings,
-        origins=origins,
-    )
+    # The same lists and settings: what is recorded through either object is recorded once.
+    shared = {f.name: getattr(diagnostics, f.name) for f in fields(diagnostics) if f.init}
+    return OriginalPointers(**shared, origins=origins)
 
 
 @dataclass

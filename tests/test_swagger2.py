@@ -16,7 +16,7 @@ from openapi_spec_validator import OpenAPIV30SpecValidator
 from generator import SpecError, generate
 from generator._errors import Diagnostics
 from generator._loader import load_spec
-from generator._swagger2 import OriginalPointers, convert
+from generator._swagger2 import OriginalPointers, convert, convert_spec
 from generator._validate import validate_spec
 from tests.generation import CORPUS, generate_and_import
 
@@ -158,6 +158,32 @@ def test_shared_parameters_and_responses_become_components() -> None:
         == post["responses"]["default"]
         == {"$ref": "#/components/responses/NotFound"}
     )
+
+
+def test_a_shared_body_is_inlined_where_the_operation_consumes_other_types() -> None:
+    parameters = {"order": {"name": "order", "in": "body", "schema": {"$ref": "#/definitions/O"}}}
+    paths = {
+        "/x": {"post": op(consumes=["text/plain"], parameters=[{"$ref": "#/parameters/order"}])}
+    }
+    result = converted(swagger(parameters=parameters, definitions={"O": {}}, paths=paths))
+    assert result["paths"]["/x"]["post"]["requestBody"] == {
+        "content": {"text/plain": {"schema": {"$ref": "#/components/schemas/O"}}}
+    }
+
+
+def test_converted_problems_are_recorded_in_the_diagnostics_they_came_from(tmp_path: Path) -> None:
+    spec = tmp_path / "s.yaml"
+    spec.write_text(
+        'swagger: "2.0"\ninfo: {title: T, version: "1"}\npaths: {}\ndefinitions: {X: {}}\n'
+    )
+    diagnostics = Diagnostics(spec, lenient=True)
+    loaded = load_spec(spec, diagnostics)
+    translated = convert_spec(loaded, diagnostics)
+    translated.recoverable("/components/schemas/X", "m")
+    translated.error("/openapi", "n")
+    assert [(p.pointer, p.message) for p in diagnostics.warnings] == [("/definitions/X", "m")]
+    assert [(p.pointer, p.message) for p in diagnostics.errors] == [("/swagger", "n")]
+    assert translated.lenient and loaded.document["openapi"] == "3.0.3"
 
 
 # -- request bodies ---------------------------------------------------------------------------
