@@ -252,7 +252,8 @@ class _Converter:
         out: dict[str, Any] = {}
         for path, item in paths.items():
             at = pointer("paths", str(path))
-            out[path] = self._path_item(item, at) if isinstance(item, dict) else copy.deepcopy(item)
+            is_item = isinstance(item, dict) and not str(path).startswith("x-")
+            out[path] = self._path_item(item, at) if is_item else copy.deepcopy(item)
         return out
 
     def _path_item(self, item: dict[str, Any], at: str) -> dict[str, Any]:
@@ -285,8 +286,10 @@ class _Converter:
                 out["responses"] = {}
                 for status, response in value.items():
                     response_at = at + pointer(key, str(status))
-                    out["responses"][str(status)] = self._response(
-                        response, response_at, response_at, produces
+                    out["responses"][str(status)] = (
+                        copy.deepcopy(response)
+                        if str(status).startswith("x-")
+                        else self._response(response, response_at, response_at, produces)
                     )
             elif key == "schemes":
                 servers = self._servers(value, at)

@@ -488,7 +488,7 @@ def test_extensions_discriminators_and_metadata_are_kept() -> None:
         },
         paths={
             "/a": {"x-item": 1, "get": op(**{"x-op": 2, "deprecated": True, "tags": ["t"]})},
-            "x-paths": {"note": 3},
+            "x-paths": {"get": {"schema": 1}},
         },
         **{"x-root": {"a": "#/definitions/Pet"}},
     )
@@ -496,7 +496,10 @@ def test_extensions_discriminators_and_metadata_are_kept() -> None:
     assert result["x-root"] == {"a": "#/definitions/Pet"}
     assert result["tags"] == [{"name": "t"}] and result["security"] == [{"key": []}]
     assert result["externalDocs"] == {"url": "https://docs.test"}
-    assert result["paths"]["x-paths"] == {"note": 3} and result["paths"]["/a"]["x-item"] == 1
+    assert (
+        result["paths"]["x-paths"] == {"get": {"schema": 1}}
+        and result["paths"]["/a"]["x-item"] == 1
+    )
     assert result["paths"]["/a"]["get"]["x-op"] == 2 and result["paths"]["/a"]["get"]["deprecated"]
     pet = result["components"]["schemas"]["Pet"]
     assert pet["discriminator"] == {"propertyName": "kind"} and pet["x-model"] == "M"
