@@ -120,11 +120,13 @@ def generate(
 def load_api(spec: Path, *, lenient: bool) -> tuple[ir.Api, LoadedSpec, Diagnostics]:
     """Load, validate and parse `spec` into the IR; raises SpecError listing every problem."""
     from ._loader import load_spec
+    from ._swagger2 import convert_spec
     from ._validate import validate_spec
     from .parse import build_api
 
     diagnostics = Diagnostics(spec, lenient=lenient)
     loaded = load_spec(spec, diagnostics)
+    diagnostics = convert_spec(loaded, diagnostics)
     validate_spec(loaded.document, diagnostics)
     api = build_api(loaded, diagnostics)
     diagnostics.raise_if_errors(loaded.lines)
