@@ -8,7 +8,7 @@ from typing import Any
 
 from . import _ir as ir
 from ._errors import Diagnostics, pointer
-from ._loader import LoadedSpec, resolve_pointer
+from ._loader import LoadedSpec, read_confined, resolve_pointer
 from ._naming import identifier, pascal_case, snake_case, unique
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -237,13 +237,11 @@ class _Parser:
             headers = headers if isinstance(headers, dict) else {}
         hook_module = hook_source = None
         if hook:
-            hook_path = Path(self.spec.path).parent / str(hook)
-            if not hook_path.is_file():
-                self.diag.error(
-                    at + "/hook", f"hook module {hook!r} not found next to the spec ({hook_path})"
-                )
-            else:
-                hook_source = hook_path.read_text(encoding="utf-8")
+            hook_file = read_confined(
+                Path(self.spec.path).parent, str(hook), at=at + "/hook", diagnostics=self.diag
+            )
+            if hook_file is not None:
+                hook_path, hook_source = hook_file
                 hook_module = "_" + snake_case(hook_path.stem)
                 self.spec.extra_files.append(hook_path)
                 if not re.search(r"^def sign\(", hook_source, re.MULTILINE):

@@ -117,7 +117,7 @@ def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, st
     loaded = load_spec(spec, diagnostics)
     validate_spec(loaded.document, diagnostics)
     api = build_api(loaded, diagnostics)
-    diagnostics.raise_if_errors(loaded.lines)
+    diagnostics.raise_if_errors(loaded.locate)
     try:
         models = render_models(api)
     except ModelGenerationError as exc:
@@ -128,8 +128,7 @@ def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, st
         Path(os.path.relpath(p.resolve(), spec_dir)).as_posix(): _sha(p.read_bytes())
         for p in [spec, *loaded.extra_files]
     }
-    lines = loaded.lines() if diagnostics.warnings else {}
-    return api.package, files, inputs, [w.located(lines) for w in diagnostics.warnings]
+    return api.package, files, inputs, [loaded.locate(w) for w in diagnostics.warnings]
 
 
 def _sha(data: bytes) -> str:
