@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 from ._errors import Diagnostics, Problem, SpecError
 
 ROOT = Path(__file__).resolve().parent.parent
+STAGING_PREFIX = ".generate-"  # <prefix><pid>-<random>: a run's staging directory
 MANIFESTS = ".manifests"  # per-package record of input and output hashes; git-ignored, local only
 
 
@@ -79,17 +81,21 @@ def generate(
         raise SpecError(problems)
     if not built:
         return result
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent))
+    if not check:
+        out.mkdir(parents=True, exist_ok=True)
+        _recover(out)
+    # Staging sits next to `out` (renames into it stay on one file system); --check stages in the
+    # system's temporary directory so that it creates nothing where the packages live.
+    staging = Path(
+        tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=None if check else out.parent)
+    )
     try:
         for package, (_, files, _) in built.items():
             for relative, text in files.items():
                 target = staging / package / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
-        from ._format import format_tree
-
-        format_tree(staging)
+        _format(staging, {package: spec for package, (spec, _, _) in built.items()})
         for package in built:
             changed = _diff(staging / package, out / package)
             if changed:
@@ -104,6 +110,55 @@ def generate(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def _format(staging: Path, specs: dict[str, Path]) -> None:
+    """Format each staged package; a package ruff cannot format is refused, naming its spec."""
+    from ._format import FormatError, format_tree
+
+    try:
+        format_tree(staging)
+        return
+    except FormatError:
+        pass  # find out which packages fail
+    problems = []
+    for package, spec in specs.items():
+        try:
+            format_tree(staging / package)
+        except FormatError as exc:
+            problems.append(
+                Problem(spec, "", f"the generated package {package} is not valid Python: {exc}")
+            )
+    if problems:
+        raise SpecError(problems)
+
+
+def _recover(out: Path) -> None:
+    """Undo what a run killed midway left: its staging directory, a package moved aside."""
+    for staging in out.parent.glob(STAGING_PREFIX + "*"):
+        match = re.fullmatch(re.escape(STAGING_PREFIX) + r"(\d+)-\w+", staging.name)
+        if match and staging.is_dir() and not _alive(int(match.group(1))):
+            shutil.rmtree(staging, ignore_errors=True)
+    for backup in out.glob(".*.old"):
+        package = out / backup.name[1 : -len(".old")]
+        if not backup.is_dir():
+            continue
+        if package.exists():
+            shutil.rmtree(backup, ignore_errors=True)
+        else:  # killed between moving the old package aside and moving the new one in
+            backup.rename(package)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # a directory of this process from before is a leftover (pid reused)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
 
 
 def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, str], list[Problem]]:
