@@ -63,7 +63,13 @@ _KIND_PARENTS = {
     "callbacks": "callbacks",
 }
 # Values that are data, not OpenAPI objects: a `$ref` key inside them is not a reference.
-_LITERALS = frozenset({"example", "default", "enum", "const"})
+_DATA_KEYS = frozenset({"example", "default", "enum", "const"})
+# Maps whose keys the author names (a property may be called `default`).
+_NAMED_MAPS = frozenset(
+    {"properties", "patternProperties", "responses", "definitions", "$defs", "dependentSchemas"}
+    | {"schemas", "parameters", "headers", "examples", "requestBodies", "securitySchemes"}
+    | {"links", "callbacks", "pathItems", "paths", "webhooks", "content", "encoding"}
+)
 _SAME = object()  # walking a node leaves it where it is
 _DONE = object()  # ... and has walked its keys already
 _REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -282,7 +288,7 @@ class _Bundler:
             if (
                 isinstance(value, dict | list)
                 and key != "$ref"
-                and key not in _LITERALS
+                and not _is_data(source, key, value)
                 and id(value) not in self.placed
             ):
                 segment = str(key)
@@ -408,7 +414,7 @@ class _Bundler:
             return _DONE
         siblings = {k: v for k, v in node.items() if k != "$ref"}
         for name, value in siblings.items():
-            if isinstance(value, dict | list) and name not in _LITERALS:
+            if isinstance(value, dict | list) and not _is_data(source, name, value):
                 source.append(name)
                 target.append(name)
                 replacement = self.walk(value, visit, source, target, None)
@@ -487,6 +493,17 @@ class _Bundler:
         if source and source[-1] == "requestBody":
             return "requestBodies"
         return kind  # given only for the top of a placed tree: it is what it was placed as
+
+
+def _is_data(source: list[str], key: Any, value: Any) -> bool:
+    """Whether `value`, under `key` in the node at `source`, is example or default data."""
+    if source and source[-1] in _NAMED_MAPS:
+        return False
+    if key in _DATA_KEYS:
+        return True
+    if key == "examples":
+        return isinstance(value, list)  # JSON Schema's list of examples, not Example Objects
+    return key == "value" and len(source) >= 2 and source[-2] == "examples"
 
 
 def resolve_or_none(document: Any, at: str) -> Any:

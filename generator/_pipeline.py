@@ -87,7 +87,9 @@ def generate(
     # Staging sits next to `out` (renames into it stay on one file system); --check stages in the
     # system's temporary directory so that it creates nothing where the packages live.
     staging = Path(
-        tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=None if check else out.parent)
+        tempfile.mkdtemp(
+            prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=None if check else out.parent
+        )
     )
     try:
         for package, (_, files, _) in built.items():
