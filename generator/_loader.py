@@ -107,12 +107,13 @@ class LoadedSpec:
         file, inside = self.origins[prefix]
         return file, inside + at[len(prefix) :]
 
-    def locate(self, problem: Problem) -> Problem:
-        """`problem` moved to the file its pointer comes from, with its line filled in."""
+    def locate(self, problem: Problem, *, bundled: bool = True) -> Problem:
+        """`problem` with its line filled in; if its pointer is one of the bundled document
+        (`bundled`), first moved to the file and pointer that part of the document comes from."""
         if problem.line:
             return problem
         file, at = problem.file, problem.pointer
-        if file == self.path:
+        if bundled and file == self.path:
             file, at = self.origin(at)
         return Problem(file, at, problem.message).located(self.lines(file))
 
@@ -160,14 +161,17 @@ def load_spec(path: Path, diagnostics: Diagnostics, *, root: Path | None = None)
     spec = LoadedSpec(path=path, document={}, source=source)
     bundler = _Bundler(spec, diagnostics, real, (root or real.parent).resolve())
     document = bundler.parse(real, source)
-    diagnostics.raise_if_errors(spec.locate)
+
+    def in_its_file(problem: Problem) -> Problem:  # the bundler names each problem's own file
+        return spec.locate(problem, bundled=False)
+
+    diagnostics.raise_if_errors(in_its_file)
     if not isinstance(document, dict):
-        raise SpecError(
-            [Problem(path, "", "the document is not a mapping (expected an OpenAPI object)")]
-        )
+        message = "the document is not a mapping (expected an OpenAPI object)"
+        raise SpecError([Problem(path, "", message, 1)])
     spec.document = document
     bundler.run()
-    diagnostics.raise_if_errors(spec.locate)
+    diagnostics.raise_if_errors(in_its_file)
     return spec
 
 
@@ -198,6 +202,7 @@ class _Bundler:
         self.local: list[tuple[str, str]] = []  # (pointer of a $ref, its target) in the bundle
         self.homes_of: dict[str, tuple[str, ...]] = {}
         self.unreadable: set[Path] = set()
+        self.too_deep = False
         self.placed: set[int] = set()  # trees placed at a home, walked as visits of their own
 
     # -- files ---------------------------------------------------------------------------------
@@ -266,11 +271,13 @@ class _Bundler:
     ) -> Any:
         """Walk `node`; what should stand in its place if not itself (_SAME)."""
         if len(target) > MAX_DEPTH:
-            self.diagnostics.error(
-                pointer(*source),
-                f"nested deeper than {MAX_DEPTH} levels once its references are followed",
-                file=self.shown[visit.file],
-            )
+            if not self.too_deep:  # once: every sibling at this depth would say the same
+                self.too_deep = True
+                self.diagnostics.error(
+                    pointer(*source),
+                    f"nested deeper than {MAX_DEPTH} levels once its references are followed",
+                    file=self.shown[visit.file],
+                )
             return _SAME
         items: list[tuple[Any, Any]]
         if isinstance(node, dict):

@@ -24,12 +24,42 @@ def validate_spec(document: dict[str, Any], diagnostics: Diagnostics) -> None:
             "/openapi", f"unsupported OpenAPI version {version!r} (3.0.x and 3.1.x are supported)"
         )
         return
-    for error in validator.iter_errors():
-        if type(error).__name__ in _REPORTED_BY_PARSER:
-            continue
-        deepest = _deepest(error)
-        at = pointer(*getattr(deepest, "absolute_path", ()))
-        diagnostics.recoverable(at, f"invalid spec: {_short(deepest.message)}")
+    found = False
+    for error in validator.schema_validator.iter_errors(validator.schema):
+        found = True
+        _record(error, diagnostics)
+    try:
+        for error in validator.root_validator(validator.schema_path):
+            _record(error, diagnostics)
+    except Exception as exc:  # its checks assume what the schema cannot say: a $ref's kind
+        if not found:  # otherwise the schema errors above explain it
+            diagnostics.error(
+                _crash_pointer(exc),
+                f"cannot check this object ({type(exc).__name__}: {_short(str(exc), 80)}): "
+                "does a $ref here point at the right kind of object?",
+            )
+
+
+def _record(error: Any, diagnostics: Diagnostics) -> None:
+    if type(error).__name__ in _REPORTED_BY_PARSER:
+        return
+    deepest = _deepest(error)
+    at = pointer(*getattr(deepest, "absolute_path", ()))
+    diagnostics.recoverable(at, f"invalid spec: {_short(deepest.message)}")
+
+
+def _crash_pointer(exc: BaseException) -> str:
+    """The pointer of the innermost object the validator was checking when it failed."""
+    parts: tuple[Any, ...] = ()
+    trace = exc.__traceback__
+    while trace is not None:
+        for value in list(trace.tb_frame.f_locals.values()):
+            if type(value).__name__ == "SchemaPath" and isinstance(
+                getattr(value, "parts", None), tuple
+            ):
+                parts = value.parts
+        trace = trace.tb_next
+    return pointer(*parts)
 
 
 def _deepest(error: Any) -> Any:

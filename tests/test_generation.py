@@ -118,7 +118,9 @@ def test_a_failure_while_formatting_leaves_the_output_untouched(
         generate([ROOT / "specs" / "bitria.yaml"], out, use_cache=False)
     (problem,) = caught.value.problems
     assert problem.file == ROOT / "specs" / "bitria.yaml"
-    assert "the generated package bitria_client is not valid Python: ruff format failed" in str(problem)
+    assert "the generated package bitria_client is not valid Python: ruff format failed" in str(
+        problem
+    )
     assert package_files(out) == before
     assert not list(tmp_path.glob(".generate-*")), "the staging directory was left behind"
 

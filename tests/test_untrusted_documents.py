@@ -154,7 +154,7 @@ def test_integer_status_codes_are_read_as_strings_with_a_warning(
         (b"a: !!set {x}\n", ("/a", 1, "unsupported YAML tag 'tag:yaml.org,2002:set'")),
         (b"? [a, b]\n: c\n", ("", 1, "a mapping key must be a string")),
         (b"a: 1\n---\nb: 2\n", ("", 2, "the file holds more than one YAML document")),
-        (b"- a\n- b\n", ("", None, "the document is not a mapping (expected an OpenAPI object)")),
+        (b"- a\n- b\n", ("", 1, "the document is not a mapping (expected an OpenAPI object)")),
         (b"a: [\n", ("/a", 2, "invalid YAML: did not find expected node content")),
     ],
 )
