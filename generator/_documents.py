@@ -33,6 +33,7 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
 _MAP_TAGS = (None, "!", _TAG + "map")
 _SEQ_TAGS = (None, "!", _TAG + "seq")
+_TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html"})
 _ESCAPED_TROUBLE = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -91,26 +92,33 @@ def read_bounded(path: Path) -> bytes | None:
         os.close(fd)
 
 
-def is_yaml(path: Path) -> bool:
-    """Whether `path` is read as YAML (otherwise JSON)."""
-    return path.suffix.lower() in {".yaml", ".yml"}
+def syntax(path: Path) -> str:
+    """How a file is read: "json", "text" (Markdown and plain text, for a `$ref`'d description)
+    or "yaml" (anything else: YAML also reads JSON)."""
+    suffix = path.suffix.lower()
+    return "json" if suffix == ".json" else "text" if suffix in _TEXT_SUFFIXES else "yaml"
 
 
-def parse(source: bytes, *, as_yaml: bool, report: Report) -> Any:
-    """The JSON value a YAML or JSON file holds; DocumentError if it cannot be read."""
+def parse(source: bytes, *, syntax: str, report: Report) -> Any:
+    """The JSON value a YAML or JSON file holds (a text file: its text); DocumentError if it
+    cannot be read."""
     text = _text(source)
-    if as_yaml:
+    if syntax == "yaml":
         return _Yaml(report).build(source)
+    if syntax == "text":
+        return text
     return _json(text, report)
 
 
-def line_map(source: bytes, *, as_yaml: bool = True) -> dict[str, int]:
+def line_map(source: bytes, *, syntax: str = "yaml") -> dict[str, int]:
     """Map JSON pointers to the 1-based lines where their values (or mapping keys) start."""
     try:
         text = source.decode("utf-8-sig")
     except UnicodeDecodeError:
         return {}
-    if not as_yaml:
+    if syntax == "text":
+        return {}
+    if syntax == "json":
         lines: dict[str, int] = {}
         _JsonScan(text, lines=lines).run()
         return lines

@@ -94,7 +94,7 @@ class LoadedSpec:
         file = file or self.path
         if file not in self._line_maps:
             source = self.source if file == self.path else self.sources.get(file, b"")
-            self._line_maps[file] = line_map(source, as_yaml=documents.is_yaml(file))
+            self._line_maps[file] = line_map(source, syntax=documents.syntax(file))
         return self._line_maps[file]
 
     def origin(self, at: str) -> tuple[Path, str]:
@@ -218,7 +218,7 @@ class _Bundler:
                 self.diagnostics.warning(at, message, file=shown, line=line)
 
         try:
-            document = documents.parse(source, as_yaml=documents.is_yaml(real), report=report)
+            document = documents.parse(source, syntax=documents.syntax(real), report=report)
         except documents.DocumentError as exc:
             self.diagnostics.error(exc.at, exc.message, file=shown, line=exc.line)
             document = None

@@ -230,6 +230,18 @@ def test_a_ref_where_no_reference_object_is_allowed(tmp_path: Path) -> None:
     spec, diagnostics = load(main, lenient=True)
     assert spec.document["info"]["description"] == "Read me first."
     assert [w.pointer for w in diagnostics.warnings] == ["/info/description/$ref"]
+    # Markdown files are read as text; a file with no suffix is read as YAML
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "intro.md").write_text("# Intro\n\nRead *me*.\n")
+    (tmp_path / "docs" / "Thing").write_text("type: string\n")
+    main.write_text(
+        main.read_text()
+        .replace("text.yaml#/intro", "docs/intro.md")
+        .replace("paths: {}", "paths: {}\ncomponents: {schemas: {Thing: {$ref: docs/Thing}}}")
+    )
+    spec, diagnostics = load(main, lenient=True)
+    assert spec.document["info"]["description"] == "# Intro\n\nRead *me*.\n"
+    assert spec.document["components"]["schemas"]["Thing"] == {"type": "string"}
 
 
 def test_problems_inside_another_file_name_that_file_pointer_and_line(tmp_path: Path) -> None:

@@ -209,7 +209,7 @@ def test_json_specs_get_lines_for_later_problems(
 ) -> None:
     document = {"openapi": "3.1.0", "info": {"title": "J", "version": 1}, "paths": {}}
     text = json.dumps(document, indent=2)
-    assert line_map(text.encode(), as_yaml=False)["/info/version"] == 5
+    assert line_map(text.encode(), syntax="json")["/info/version"] == 5
     spec = tmp_path / "doc.json"
     spec.write_text(text)
     out = tmp_path / "out"
