@@ -1,8 +1,9 @@
-"""Seeded mutations of the project's specs: each generates a package that imports, or is refused
-with a SpecError whose problems carry file and pointer (output untouched); nothing else.
+"""Seeded mutations of the project's specs: each generates a package that imports and constructs
+its client, or is refused with a SpecError whose problems carry file and pointer (output
+untouched); nothing else.
 
-FUZZ_MUTATIONS (default 160, about a minute) sets how many; FUZZ_SEED the seed; FUZZ_REPORT a file to which the
-list of crashes (mutation, where, exception) is written.
+FUZZ_MUTATIONS (default 160, about a minute) sets how many; FUZZ_SEED the seed; FUZZ_REPORT a
+file to which every outcome is written, crashes first (mutation, where, exception).
 """
 
 from __future__ import annotations
@@ -52,12 +53,19 @@ def _crash_site(exc: BaseException) -> tuple[str, bool]:
 
 
 def _import(out: Path, package: str) -> None:
+    """Import the generated package and construct its client."""
     sys.path.insert(0, str(out / package))
     try:
         for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
             del sys.modules[name]
         importlib.invalidate_caches()
-        importlib.import_module(package)
+        module = importlib.import_module(package)
+        clients = [
+            n
+            for n in module.__all__
+            if n.endswith("Client") and isinstance(getattr(module, n), type)
+        ]
+        getattr(module, clients[0])(base_url="https://fuzz.example.test").close()
     finally:
         sys.path.remove(str(out / package))
         for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:

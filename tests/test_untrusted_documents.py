@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from generator import SpecError
 from generator.__main__ import main
@@ -237,3 +239,31 @@ def test_a_failed_file_stops_nothing_else_from_being_reported(tmp_path: Path) ->
         ("bad.yaml", "/a", 1),
         ("worse.json", "/a", 1),
     ]
+
+
+def test_the_deepest_document_allowed_generates(tmp_path: Path) -> None:
+    def spec_of(levels: int) -> Path:
+        schema: dict[str, Any] = {"type": "string"}
+        for i in range(levels):
+            schema = (
+                {"type": "array", "items": schema}
+                if i % 2
+                else {"type": "object", "properties": {"x": schema}}
+            )
+        document = yaml.safe_load(GOOD)
+        operation = document["paths"]["/orders"]["get"]
+        operation["responses"]["200"]["content"]["application/json"]["schema"] = schema
+        spec = tmp_path / f"deep{levels}.yaml"
+        spec.write_text(yaml.safe_dump(document))
+        return spec
+
+    levels = 1
+    while True:
+        try:
+            load_spec(spec_of(levels + 1), Diagnostics(tmp_path / "x.yaml"))
+        except SpecError as exc:
+            assert "nested deeper than 50 levels" in str(exc)
+            break
+        levels += 1
+    module = generate_and_import(spec_of(levels), tmp_path / "out")
+    assert hasattr(module, f"Deep{levels}Client")  # no recursion limit reached downstream
