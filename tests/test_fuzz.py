@@ -53,11 +53,17 @@ def _crash_site(exc: BaseException) -> tuple[str, bool]:
 
 
 def _import(out: Path, package: str) -> None:
-    """Import the generated package and construct its client."""
+    """Import the generated package and construct its client, then put back the modules of the
+    same name that other tests imported (the committed packages share the names)."""
+
+    def ours(name: str) -> bool:
+        return name == package or name.startswith(package + ".")
+
+    saved = {name: module for name, module in sys.modules.items() if ours(name)}
+    for name in saved:
+        del sys.modules[name]
     sys.path.insert(0, str(out / package))
     try:
-        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
-            del sys.modules[name]
         importlib.invalidate_caches()
         module = importlib.import_module(package)
         clients = [
@@ -68,8 +74,9 @@ def _import(out: Path, package: str) -> None:
         getattr(module, clients[0])(base_url="https://fuzz.example.test").close()
     finally:
         sys.path.remove(str(out / package))
-        for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+        for name in [name for name in sys.modules if ours(name)]:
             del sys.modules[name]
+        sys.modules.update(saved)
 
 
 def _run_one(spec: Path, data: bytes, folder: Path, index: int, description: str) -> Outcome:
