@@ -49,6 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument(
         "--no-cache", action="store_true", help="regenerate even when no input changed"
     )
+    run.add_argument(
+        "--root",
+        type=Path,
+        help="the folder tree $refs and hooks may read (default: each spec's own folder)",
+    )
     changes = commands.add_parser(
         "diff", help="report what changed for code that calls the client, breaking or not"
     )
@@ -74,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             check=args.check,
             lenient=args.lenient,
             use_cache=not args.no_cache,
+            root=args.root,
         )
     except SpecError as exc:
         _print_problems(exc, "nothing was written")

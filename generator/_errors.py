@@ -46,28 +46,41 @@ class SpecError(Exception):
 
 @dataclass
 class Diagnostics:
-    """Collects problems; in lenient mode the recoverable ones become warnings."""
+    """Collects problems; in lenient mode the recoverable ones become warnings.
+
+    A problem names the spec file unless `file` says which other file it is in; then `at` is a
+    pointer inside that file.
+    """
 
     file: Path
     lenient: bool = False
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
-    def error(self, at: str, message: str) -> None:
+    def error(
+        self, at: str, message: str, *, file: Path | None = None, line: int | None = None
+    ) -> None:
         """Record a problem that makes the spec unusable."""
-        self.errors.append(Problem(self.file, at, message))
+        self.errors.append(Problem(file or self.file, self.original(at), message, line))
 
-    def skippable(self, at: str, message: str) -> None:
+    def skippable(
+        self, at: str, message: str, *, file: Path | None = None, line: int | None = None
+    ) -> None:
         """Record a problem lenient mode skips over (a warning there, an error otherwise)."""
-        problem = Problem(self.file, at, message)
+        problem = Problem(file or self.file, self.original(at), message, line)
         (self.warnings if self.lenient else self.errors).append(problem)
 
-    def warning(self, at: str, message: str) -> None:
-        """Record something the user should know that does not stop generation."""
-        self.warnings.append(Problem(self.file, at, message))
+    def warning(
+        self, at: str, message: str, *, file: Path | None = None, line: int | None = None
+    ) -> None:
+        """Record something worth saying that does not stop generation in either mode."""
+        self.warnings.append(Problem(file or self.file, self.original(at), message, line))
 
-    def raise_if_errors(self, lines: Callable[[], dict[str, int]] | None = None) -> None:
-        """Raise SpecError with every error recorded so far, lines filled in where known."""
+    def original(self, at: str) -> str:
+        """Where in the file as written the node now at `at` stands (the same, unless converted)."""
+        return at
+
+    def raise_if_errors(self, locate: Callable[[Problem], Problem] | None = None) -> None:
+        """Raise SpecError with every error recorded so far, each located by `locate`."""
         if self.errors:
-            found = lines() if lines else None  # a second parse of the file: only on failure
-            raise SpecError([p.located(found) for p in self.errors])
+            raise SpecError([locate(p) if locate else p for p in self.errors])

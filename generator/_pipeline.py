@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from ._loader import LoadedSpec
     from ._release import Release
 
+STAGING_PREFIX = ".generate-"  # <prefix><pid>-<random>: a run's staging directory
 MANIFESTS = ".manifests"  # per-package record of input and output hashes; git-ignored, local only
 
 
@@ -49,8 +51,11 @@ def generate(
     check: bool = False,
     lenient: bool = False,
     use_cache: bool = True,
+    root: Path | None = None,
 ) -> GenerationResult:
     """Generate a package per spec into `out`; with `check`, write nothing and list what would change.
+
+    `$ref`s and hooks may read files inside `root` only (by default, each spec's own folder).
 
     Raises SpecError (every problem, with file and JSON pointer) before anything is written.
     """
@@ -67,7 +72,7 @@ def generate(
             result.unchanged.append(str(manifest["package"]))
             continue
         try:
-            package, files, inputs, warnings = _build(spec, lenient)
+            package, files, inputs, warnings = _build(spec, lenient, root)
         except SpecError as exc:
             problems.extend(exc.problems)
             continue
@@ -87,17 +92,23 @@ def generate(
         raise SpecError(problems)
     if not built:
         return result
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".generate-", dir=out.parent))
+    if not check:
+        out.mkdir(parents=True, exist_ok=True)
+        _recover(out)
+    # Staging sits next to `out` (renames into it stay on one file system); --check stages in the
+    # system's temporary directory so that it creates nothing where the packages live.
+    staging = Path(
+        tempfile.mkdtemp(
+            prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=None if check else out.parent
+        )
+    )
     try:
         for package, (_, files, _) in built.items():
             for relative, text in files.items():
                 target = staging / package / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
-        from ._format import format_tree
-
-        format_tree(staging)
+        _format(staging, {package: spec for package, (spec, _, _) in built.items()})
         from ._release import release
 
         for package in built:
@@ -117,7 +128,58 @@ def generate(
     return result
 
 
-def load_api(spec: Path, *, lenient: bool) -> tuple[ir.Api, LoadedSpec, Diagnostics]:
+def _format(staging: Path, specs: dict[str, Path]) -> None:
+    """Format each staged package; a package ruff cannot format is refused, naming its spec."""
+    from ._format import FormatError, format_tree
+
+    try:
+        format_tree(staging)
+        return
+    except FormatError:
+        pass  # find out which packages fail
+    problems = []
+    for package, spec in specs.items():
+        try:
+            format_tree(staging / package)
+        except FormatError as exc:
+            problems.append(
+                Problem(spec, "", f"the generated package {package} is not valid Python: {exc}")
+            )
+    if problems:
+        raise SpecError(problems)
+
+
+def _recover(out: Path) -> None:
+    """Undo what a run killed midway left: its staging directory, a package moved aside."""
+    for staging in out.parent.glob(STAGING_PREFIX + "*"):
+        match = re.fullmatch(re.escape(STAGING_PREFIX) + r"(\d+)-\w+", staging.name)
+        if match and staging.is_dir() and not _alive(int(match.group(1))):
+            shutil.rmtree(staging, ignore_errors=True)
+    for backup in out.glob(".*.old"):
+        package = out / backup.name[1 : -len(".old")]
+        if not backup.is_dir():
+            continue
+        if package.exists():
+            shutil.rmtree(backup, ignore_errors=True)
+        else:  # killed between moving the old package aside and moving the new one in
+            backup.rename(package)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # a directory of this process from before is a leftover (pid reused)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True
+    return True
+
+
+def load_api(
+    spec: Path, *, lenient: bool, root: Path | None = None
+) -> tuple[ir.Api, LoadedSpec, Diagnostics]:
     """Load, validate and parse `spec` into the IR; raises SpecError listing every problem."""
     from ._loader import load_spec
     from ._swagger2 import convert_spec
@@ -125,20 +187,22 @@ def load_api(spec: Path, *, lenient: bool) -> tuple[ir.Api, LoadedSpec, Diagnost
     from .parse import build_api
 
     diagnostics = Diagnostics(spec, lenient=lenient)
-    loaded = load_spec(spec, diagnostics)
+    loaded = load_spec(spec, diagnostics, root=root)
     diagnostics = convert_spec(loaded, diagnostics)
     validate_spec(loaded.document, diagnostics)
     api = build_api(loaded, diagnostics)
-    diagnostics.raise_if_errors(loaded.lines)
+    diagnostics.raise_if_errors(loaded.locate)
     return api, loaded, diagnostics
 
 
-def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, str], list[Problem]]:
+def _build(
+    spec: Path, lenient: bool, root: Path | None = None
+) -> tuple[str, dict[str, str], dict[str, str], list[Problem]]:
     from ._models import ModelGenerationError, render_models
     from ._render import render_package
     from ._surface import SURFACE_FILE, dump, surface_of
 
-    api, loaded, diagnostics = load_api(spec, lenient=lenient)
+    api, loaded, diagnostics = load_api(spec, lenient=lenient, root=root)
     try:
         models = render_models(api)
     except ModelGenerationError as exc:
@@ -150,8 +214,7 @@ def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, st
         Path(os.path.relpath(p.resolve(), spec_dir)).as_posix(): _sha(p.read_bytes())
         for p in [spec, *loaded.extra_files]
     }
-    lines = loaded.lines() if diagnostics.warnings else {}
-    return api.package, files, inputs, [w.located(lines) for w in diagnostics.warnings]
+    return api.package, files, inputs, [loaded.locate(w) for w in diagnostics.warnings]
 
 
 def _sha(data: bytes) -> str:

@@ -136,15 +136,6 @@ class OriginalPointers(Diagnostics):
                 return at
             prefix = prefix.rsplit("/", 1)[0]
 
-    def error(self, at: str, message: str) -> None:
-        super().error(self.original(at), message)
-
-    def skippable(self, at: str, message: str) -> None:
-        super().skippable(self.original(at), message)
-
-    def warning(self, at: str, message: str) -> None:
-        super().warning(self.original(at), message)
-
 
 def _parts(ref: str) -> list[str]:
     return [p.replace("~1", "/").replace("~0", "~") for p in ref.split("/")[1:]]

@@ -15,9 +15,11 @@ CORPUS = ROOT / "tests" / "corpus"
 GOLDEN = ROOT / "tests" / "golden"
 
 
-def generate_and_import(spec: Path, out: Path, *, lenient: bool = False) -> ModuleType:
+def generate_and_import(
+    spec: Path, out: Path, *, lenient: bool = False, root: Path | None = None
+) -> ModuleType:
     """Generate `spec` into `out` and import the package it produced."""
-    result = generate([spec], out, lenient=lenient, use_cache=False)
+    result = generate([spec], out, lenient=lenient, use_cache=False, root=root)
     (package,) = result.packages
     sys.path.insert(0, str(out / package))
     for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import default_specs, generate
+from generator import SpecError, default_specs, generate
 from generator.__main__ import main
 from generator._pipeline import package_files
 from tests.generation import GOLDEN, ROOT
@@ -116,8 +116,13 @@ def test_a_failure_while_formatting_leaves_the_output_untouched(
         raise _format.FormatError("ruff format failed")
 
     monkeypatch.setattr(_format, "format_tree", explode)
-    with pytest.raises(_format.FormatError):
+    with pytest.raises(SpecError) as caught:
         generate([ROOT / "specs" / "bitria.yaml"], out, use_cache=False)
+    (problem,) = caught.value.problems
+    assert problem.file == ROOT / "specs" / "bitria.yaml"
+    assert "the generated package bitria_client is not valid Python: ruff format failed" in str(
+        problem
+    )
     assert package_files(out) == before
     assert not list(tmp_path.glob(".generate-*")), "the staging directory was left behind"
 

@@ -113,7 +113,12 @@ def test_a_missing_referenced_file_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "schemas.yaml").unlink()
     with pytest.raises(SpecError) as caught:
         load_spec(main, Diagnostics(main))
-    assert "cannot read file" in str(caught.value) and "schemas.yaml" in str(caught.value)
+    where = sorted((str(p.file.relative_to(tmp_path)), p.line) for p in caught.value.problems)
+    assert where == [("paths/orders.yaml", 7), ("paths/orders.yaml", 13), ("split.yaml", 12)]
+    assert caught.value.problems[0].message.endswith(
+        "cannot use '../schemas.yaml': only regular files inside the spec's folder, up to 64 MB,"
+        " can be read"
+    )
 
 
 def test_json_specs_load_and_report_their_line(tmp_path: Path) -> None:

@@ -61,7 +61,11 @@ def request_body(
         )
         return ir.RequestBody(media, body_type, required, False, description), [argument], example
     required_fields = resolved.get("required")
-    required_fields = set(required_fields) if isinstance(required_fields, list) else set()
+    required_fields = (
+        {f for f in required_fields if isinstance(f, str)}
+        if isinstance(required_fields, list)
+        else set()
+    )
     arguments = []
     for name, prop in resolved["properties"].items():
         prop_resolved = ctx.resolve(prop)

@@ -109,9 +109,11 @@ def _signing_scheme(
 def _hook(ctx: ParseContext, file: str, dependencies: tuple[str, ...], at: str) -> ir.Hook | None:
     from .._loader import read_confined
 
-    path, source = read_confined(ctx.spec, file, at, ctx.diagnostics)
-    if source is None:
+    folder = ctx.spec.root or ctx.spec.path.parent
+    found = read_confined(folder, file, at=at, diagnostics=ctx.diagnostics)
+    if found is None:
         return None
+    path, source = found
     if not _SIGN_FUNCTION.search(source):
         ctx.diagnostics.error(
             at, f"hook module {file!r} must define `def sign(message: bytes, secret: str) -> str`"
