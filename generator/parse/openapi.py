@@ -81,7 +81,7 @@ def build_api(spec: LoadedSpec, diagnostics: Diagnostics) -> ir.Api:
         credentials=constructor_credentials,
         envelope=envelope,
         error_keys=error_keys,
-        model_names=tuple(sorted(types.models)),
+        models=types.model_records(),
         models_schema=types.models_document(),
         license_expression=license_expression,
         license_name=license_name,
