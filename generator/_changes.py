@@ -6,22 +6,18 @@ Python exposes (methods, keyword arguments, models, credentials), so it is writt
 
 from __future__ import annotations
 
-import ast
 import json
-import re
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from ._surface import Argument, Field, Method, Model, Surface, union_members
+from ._pytypes import LiteralType, PyType
+from ._surface import Argument, Field, Method, Model, Surface, Type
 
 Level = Literal["breaking", "addition", "other"]
 Bump = Literal["major", "minor", "patch"]
 Direction = Literal["sent", "received"]
 LEVELS: tuple[Level, ...] = ("breaking", "addition", "other")
 HEADINGS = {"breaking": "Breaking", "addition": "Added", "other": "Other"}
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-# A Literal's values are repr()s of str, int and bool: a `]` can only occur inside a string.
-_LITERAL = re.compile(r"Literal\[((?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\]'\"])*)\]")
 
 
 @dataclass(frozen=True)
@@ -555,20 +551,18 @@ class _Changes:
     # -- types ---------------------------------------------------------------------------------
 
     def retyped(
-        self, kind: str, subject: str, before: str, after: str, directions: set[Direction]
+        self, kind: str, subject: str, before: Type, after: Type, directions: set[Direction]
     ) -> None:
         """Report a changed type; `directions` says whether its values are sent, received or both."""
         if before == after:
             return
-        old_values, old_shape = _literal_values(before)
-        new_values, new_shape = _literal_values(after)
-        if old_values is not None and new_values is not None and old_shape == new_shape:
+        old_values, new_values = _literal_values(before.tree), _literal_values(after.tree)
+        if old_values and new_values and _shape(before.tree) == _shape(after.tree):
             # The same type around its Literal[...] (`list[Literal[...]] | None`): only values moved.
             self.enum_values(subject, old_values, new_values, directions)
             return
-        old_members, new_members = union_members(before), union_members(after)
-        old_set, new_set = set(old_members), set(new_members)
-        change = f"type {_code(before)} -> {_code(after)}"
+        old_set, new_set = set(before.tree.members()), set(after.tree.members())
+        change = f"type {_code(before.text)} -> {_code(after.text)}"
         if old_set < new_set:  # widened: accepts or may return more
             if "received" in directions:
                 self.add(
@@ -576,7 +570,7 @@ class _Changes:
                     kind,
                     subject,
                     change,
-                    f"responses can now hold {_code(' | '.join(sorted(new_set - old_set)))}; code must handle it",
+                    f"responses can now hold {_members(new_set - old_set)}; code must handle it",
                 )
             else:
                 self.add("addition", kind, subject, change, "every value that worked still does")
@@ -587,7 +581,7 @@ class _Changes:
                     kind,
                     subject,
                     change,
-                    f"passing {_code(' | '.join(sorted(old_set - new_set)))} no longer type-checks",
+                    f"passing {_members(old_set - new_set)} no longer type-checks",
                 )
             else:
                 self.add("other", kind, subject, change, "responses hold a subset of what they did")
@@ -632,8 +626,8 @@ def _model_directions(surface: Surface) -> dict[str, set[Direction]]:
     fields = {m.name: [f.type for f in m.fields] for m in surface.models}
     reach: dict[str, set[Direction]] = {}
 
-    def visit(text: str, direction: Direction) -> None:
-        for name in _IDENTIFIER.findall(text):
+    def visit(type_: Type, direction: Direction) -> None:
+        for name in type_.tree.models():
             if name in fields and direction not in reach.setdefault(name, set()):
                 reach[name].add(direction)
                 for field_type in fields[name]:
@@ -646,17 +640,28 @@ def _model_directions(surface: Surface) -> dict[str, set[Direction]]:
     return {name: reach.get(name) or {"sent", "received"} for name in fields}
 
 
-def _literal_values(text: str) -> tuple[tuple[object, ...] | None, str]:
-    """The values of every `Literal[...]` in a type text, and the text with them blanked out;
-    None when it has no literal, or one this cannot read."""
+def _literal_values(type_: PyType) -> tuple[object, ...]:
+    """The values of every Literal in a type, in order, each once."""
     values: list[object] = []
-    for match in _LITERAL.finditer(text):
-        try:
-            parsed = ast.literal_eval(f"({match.group(1)},)")
-        except (ValueError, SyntaxError):
-            return None, text
-        values.extend(v for v in parsed if v not in values)
-    return (tuple(values) if values else None), _LITERAL.sub("Literal[...]", text)
+    for node in type_.walk():
+        if isinstance(node, LiteralType):
+            values.extend(v for v in node.values if v not in values)
+    return tuple(values)
+
+
+def _shape(type_: PyType) -> tuple[object, ...]:
+    """A type with its Literal values left out: its nodes depth first, each inner node and Literal
+    as its kind and number of children (which makes the sequence stand for one tree)."""
+    return tuple(
+        (type(node).__name__, len(node.children()))
+        if node.children() or isinstance(node, LiteralType)
+        else node
+        for node in type_.walk()
+    )
+
+
+def _members(members: set[PyType]) -> str:
+    return _code(" | ".join(sorted(m.render() for m in members)))
 
 
 def _values(values: list[object]) -> str:
