@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._boundary import literal, markdown
-from ._changes import Bump, Report, compare
+from ._changes import compare
+from ._report import Bump, Report
 from ._surface import SURFACE_FILE, Surface, dump, load, recorded_content
 
 VERSION_MODULE = "_version.py"

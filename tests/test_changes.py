@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from generator.__main__ import main
-from generator._changes import Report, compare
+from generator._changes import compare
+from generator._report import Report
 from generator._surface import FORMAT, Surface, dump, load, surface_at
 from tests.generation import CORPUS, ROOT
 
