@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._model_changes import ModelChanges
-from ._report import LEVELS, Report, code
+from ._report import LEVELS, Report, backticked
 from ._surface import Argument, Method, Surface
 
 
@@ -72,19 +72,21 @@ class _Changes(ModelChanges):
                 "breaking",
                 "default-server-changed",
                 "base_url",
-                f"default {code(old[0]) if old else '(none)'} -> {code(new[0]) if new else '(none)'}",
+                f"default {backticked(old[0]) if old else '(none)'} -> {backticked(new[0]) if new else '(none)'}",
                 "a client built without base_url= talks to another server",
             )
         for url in new:
             if url not in old:
-                self.add("addition", "server-added", "servers", f"{code(url)} added", "listed only")
+                self.add(
+                    "addition", "server-added", "servers", f"{backticked(url)} added", "listed only"
+                )
         for url in old[1:]:
             if url not in new:
                 self.add(
                     "other",
                     "server-removed",
                     "servers",
-                    f"{code(url)} no longer listed",
+                    f"{backticked(url)} no longer listed",
                     "code that passes it as base_url= still runs",
                 )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ._pytypes import LiteralType, PyType
-from ._report import Change, Level, code
+from ._report import Change, Level, backticked
 from ._surface import Field, Model, Surface, Type
 
 Direction = Literal["sent", "received"]
@@ -152,7 +152,7 @@ class ModelChanges:
             self.enum_values(subject, old_values, new_values, directions)
             return
         old_set, new_set = set(before.tree.members()), set(after.tree.members())
-        change = f"type {code(before.text)} -> {code(after.text)}"
+        change = f"type {backticked(before.text)} -> {backticked(after.text)}"
         if old_set < new_set:  # widened: accepts or may return more
             if "received" in directions:
                 self.add(
@@ -251,7 +251,7 @@ def _shape(type_: PyType) -> tuple[object, ...]:
 
 
 def _members(members: set[PyType]) -> str:
-    return code(" | ".join(sorted(m.render() for m in members)))
+    return backticked(" | ".join(sorted(m.render() for m in members)))
 
 
 def _values(values: list[object]) -> str:

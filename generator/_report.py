@@ -84,5 +84,6 @@ class Report:
         return json.dumps(data, indent=2, sort_keys=True) + "\n"
 
 
-def code(text: str) -> str:
+def backticked(text: str) -> str:
+    """`text` between backticks, as the report shows code."""
     return f"`{text}`"
