@@ -152,31 +152,26 @@ class ModelChanges:
             self.enum_values(subject, old_values, new_values, directions)
             return
         old_set, new_set = set(before.tree.members()), set(after.tree.members())
-        change = f"type {backticked(before.text)} -> {backticked(after.text)}"
+        level: Level
         if old_set < new_set:  # widened: accepts or may return more
-            if "received" in directions:
-                self.add(
+            level, reason = (
+                (
                     "breaking",
-                    kind,
-                    subject,
-                    change,
                     f"responses can now hold {_members(new_set - old_set)}; code must handle it",
                 )
-            else:
-                self.add("addition", kind, subject, change, "every value that worked still does")
+                if "received" in directions
+                else ("addition", "every value that worked still does")
+            )
         elif new_set < old_set:  # narrowed
-            if "sent" in directions:
-                self.add(
-                    "breaking",
-                    kind,
-                    subject,
-                    change,
-                    f"passing {_members(old_set - new_set)} no longer type-checks",
-                )
-            else:
-                self.add("other", kind, subject, change, "responses hold a subset of what they did")
+            level, reason = (
+                ("breaking", f"passing {_members(old_set - new_set)} no longer type-checks")
+                if "sent" in directions
+                else ("other", "responses hold a subset of what they did")
+            )
         else:
-            self.add("breaking", kind, subject, change, "code written for the old type may fail")
+            level, reason = "breaking", "code written for the old type may fail"
+        change = f"type {backticked(before.text)} -> {backticked(after.text)}"
+        self.add(level, kind, subject, change, reason)
 
     def enum_values(
         self,
