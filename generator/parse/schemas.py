@@ -184,7 +184,7 @@ class SchemaTypes:
         while pending := [name for name in self._sources if name not in records]:
             for name in pending:
                 properties: dict[str, tuple[Any, bool]] = {}
-                self._collect_properties(self._sources[name], properties, set())
+                self._collect_properties(self._sources[name], properties)
                 records[name] = Model(
                     name,
                     tuple(
@@ -197,18 +197,18 @@ class SchemaTypes:
         return tuple(records[name] for name in sorted(records))
 
     def _collect_properties(
-        self, schema: Any, into: dict[str, tuple[Any, bool]], seen: set[int]
+        self, schema: Any, into: dict[str, tuple[Any, bool]], depth: int = 0
     ) -> None:
         """The properties of a model, its allOf members (bases) included, with whether each is
         required; a later declaration of a property replaces an earlier one's schema."""
         schema = self.ctx.resolve(schema)
-        if not isinstance(schema, dict) or id(schema) in seen:
+        if not isinstance(schema, dict) or depth > _MAX_DEPTH:
             return
-        seen = seen | {id(schema)}
-        for member in schema.get("allOf") or ():
-            self._collect_properties(member, into, seen)
-        required = schema.get("required")
-        required = set(map(str, required)) if isinstance(required, list) else set()
+        members = schema.get("allOf")
+        for member in members if isinstance(members, list) else ():
+            self._collect_properties(member, into, depth + 1)
+        listed = schema.get("required")
+        required = {str(n) for n in listed} if isinstance(listed, list) else set()
         properties = schema.get("properties")
         for wire, prop in properties.items() if isinstance(properties, dict) else ():
             into[str(wire)] = (prop, str(wire) in required or into.get(str(wire), (None, False))[1])
