@@ -6,94 +6,11 @@ Python exposes (methods, keyword arguments, models, credentials), so it is writt
 
 from __future__ import annotations
 
-import ast
-import json
-import re
-from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any
 
-from ._surface import Argument, Field, Method, Model, Surface, union_members
-
-Level = Literal["breaking", "addition", "other"]
-Bump = Literal["major", "minor", "patch"]
-Direction = Literal["sent", "received"]
-LEVELS: tuple[Level, ...] = ("breaking", "addition", "other")
-HEADINGS = {"breaking": "Breaking", "addition": "Added", "other": "Other"}
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-# A Literal's values are repr()s of str, int and bool: a `]` can only occur inside a string.
-_LITERAL = re.compile(r"Literal\[((?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\]'\"])*)\]")
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change: where, what, whether it breaks calling code, and why."""
-
-    level: Level
-    kind: str
-    subject: str
-    change: str
-    reason: str
-
-    @property
-    def line(self) -> str:
-        """The change as one line of text."""
-        return f"{self.subject}: {self.change} ({self.reason})"
-
-
-@dataclass(frozen=True)
-class Report:
-    """Every change between an old and a new client surface."""
-
-    old: str
-    new: str
-    changes: tuple[Change, ...]
-
-    def of_level(self, level: Level) -> tuple[Change, ...]:
-        """The changes classified `level`."""
-        return tuple(c for c in self.changes if c.level == level)
-
-    @property
-    def breaking(self) -> bool:
-        """Whether any change can break code that calls the client."""
-        return any(c.level == "breaking" for c in self.changes)
-
-    @property
-    def bump(self) -> Bump | None:
-        """The version bump the surface changes call for; None when the surface is the same."""
-        if self.breaking:
-            return "major"
-        if self.of_level("addition"):
-            return "minor"
-        return "patch" if self.changes else None
-
-    def counts(self) -> str:
-        """`2 breaking, 1 added, 0 other`."""
-        return ", ".join(
-            f"{len(self.of_level(level))} {HEADINGS[level].lower()}" for level in LEVELS
-        )
-
-    def sections(self) -> list[tuple[str, tuple[Change, ...]]]:
-        """(heading, changes) for each level that has changes, breaking first."""
-        return [(HEADINGS[lv], self.of_level(lv)) for lv in LEVELS if self.of_level(lv)]
-
-    def text(self) -> str:
-        """The whole report as text, breaking changes first."""
-        lines = [f"{self.old} -> {self.new}: {self.counts()}"]
-        for heading, changes in self.sections():
-            lines += ["", heading, *(f"- {c.line}" for c in changes)]
-        return "\n".join(lines) + "\n"
-
-    def json(self) -> str:
-        """The whole report as JSON a CI job can gate on."""
-        data: dict[str, Any] = {
-            "old": self.old,
-            "new": self.new,
-            "breaking": self.breaking,
-            "bump": self.bump,
-            "counts": {level: len(self.of_level(level)) for level in LEVELS},
-            "changes": [asdict(c) for c in self.changes],
-        }
-        return json.dumps(data, indent=2, sort_keys=True) + "\n"
+from ._model_changes import ModelChanges
+from ._report import LEVELS, Report, backticked
+from ._surface import Argument, Method, Surface
 
 
 def compare(old: Surface, new: Surface, *, old_label: str = "", new_label: str = "") -> Report:
@@ -109,16 +26,7 @@ def compare(old: Surface, new: Surface, *, old_label: str = "", new_label: str =
     return Report(old_label or old.package, new_label or new.package, tuple(changes))
 
 
-class _Changes:
-    def __init__(self, old: Surface, new: Surface) -> None:
-        self.old, self.new = old, new
-        self.changes: list[Change] = []
-        self.old_directions = _model_directions(old)
-        self.new_directions = _model_directions(new)
-
-    def add(self, level: Level, kind: str, subject: str, change: str, reason: str) -> None:
-        self.changes.append(Change(level, kind, subject, change, reason))
-
+class _Changes(ModelChanges):
     # -- the client as a whole -----------------------------------------------------------------
 
     def client(self) -> None:
@@ -164,13 +72,13 @@ class _Changes:
                 "breaking",
                 "default-server-changed",
                 "base_url",
-                f"default {_code(old[0]) if old else '(none)'} -> {_code(new[0]) if new else '(none)'}",
+                f"default {backticked(old[0]) if old else '(none)'} -> {backticked(new[0]) if new else '(none)'}",
                 "a client built without base_url= talks to another server",
             )
         for url in new:
             if url not in old:
                 self.add(
-                    "addition", "server-added", "servers", f"{_code(url)} added", "listed only"
+                    "addition", "server-added", "servers", f"{backticked(url)} added", "listed only"
                 )
         for url in old[1:]:
             if url not in new:
@@ -178,7 +86,7 @@ class _Changes:
                     "other",
                     "server-removed",
                     "servers",
-                    f"{_code(url)} no longer listed",
+                    f"{backticked(url)} no longer listed",
                     "code that passes it as base_url= still runs",
                 )
 
@@ -441,230 +349,6 @@ class _Changes:
                     f"documented default {gone.default or '(none)'} -> {kept.default or '(none)'}",
                     "the server applies it when the argument is left out",
                 )
-
-    # -- models --------------------------------------------------------------------------------
-
-    def models(self) -> None:
-        old = {m.name: m for m in self.old.models}
-        new = {m.name: m for m in self.new.models}
-        removed = [old[n] for n in sorted(old.keys() - new.keys())]
-        added = [new[n] for n in sorted(new.keys() - old.keys())]
-        for gone in list(removed):
-            twin = next((m for m in added if m.fields == gone.fields), None)
-            if twin is not None:
-                removed.remove(gone)
-                added.remove(twin)
-                self.add(
-                    "breaking",
-                    "model-renamed",
-                    f"models.{gone.name}",
-                    f"renamed to models.{twin.name}",
-                    "code that imports the old name fails",
-                )
-        for model in removed:
-            self.add(
-                "breaking",
-                "model-removed",
-                f"models.{model.name}",
-                "model removed",
-                "code that imports it fails",
-            )
-        for model in added:
-            self.add(
-                "addition",
-                "model-added",
-                f"models.{model.name}",
-                f"model added ({len(model.fields)} fields)",
-                "new model",
-            )
-        for name in sorted(old.keys() & new.keys()):
-            self.model(old[name], new[name])
-
-    def model(self, before: Model, after: Model) -> None:
-        directions = self.old_directions.get(before.name, set()) | self.new_directions.get(
-            after.name, set()
-        )
-        sent = "sent" in directions
-        old = {f.wire_name: f for f in before.fields}
-        new = {f.wire_name: f for f in after.fields}
-        where = f"models.{after.name}"
-        for field in before.fields:
-            if field.wire_name not in new:
-                self.add(
-                    "breaking",
-                    "field-removed",
-                    f"{where}.{field.name}",
-                    "field removed",
-                    "code that reads or sets it fails",
-                )
-        for field in after.fields:
-            if field.wire_name in old:
-                continue
-            if field.required and sent:
-                self.add(
-                    "breaking",
-                    "field-added-required",
-                    f"{where}.{field.name}",
-                    f"required field added ({field.type})",
-                    "the model is sent in requests; building it without the field fails",
-                )
-            else:
-                self.add(
-                    "addition",
-                    "field-added",
-                    f"{where}.{field.name}",
-                    f"{'required' if field.required else 'optional'} field added ({field.type})",
-                    "code that does not use it is unaffected",
-                )
-        for wire in [w for w in old if w in new]:
-            self.field(where, old[wire], new[wire], directions)
-
-    def field(self, where: str, before: Field, after: Field, directions: set[Direction]) -> None:
-        subject = f"{where}.{after.name}"
-        if before.name != after.name:
-            self.add(
-                "breaking",
-                "field-renamed",
-                f"{where}.{before.name}",
-                f"renamed to {after.name}",
-                "code that uses the old attribute fails",
-            )
-        sent, received = "sent" in directions, "received" in directions
-        self.retyped("field-type", subject, before.type, after.type, directions)
-        if after.required and not before.required:
-            self.add(
-                "breaking" if sent else "other",
-                "field-now-required",
-                subject,
-                "now required (was optional)",
-                "the model is sent in requests; building it without the field fails"
-                if sent
-                else "it is now always present in responses",
-            )
-        elif before.required and not after.required:
-            self.add(
-                "breaking" if received else "other",
-                "field-now-optional",
-                subject,
-                "now optional (was required)",
-                "responses may leave it out: it can be None"
-                if received
-                else "requests may leave it out",
-            )
-
-    # -- types ---------------------------------------------------------------------------------
-
-    def retyped(
-        self, kind: str, subject: str, before: str, after: str, directions: set[Direction]
-    ) -> None:
-        """Report a changed type; `directions` says whether its values are sent, received or both."""
-        if before == after:
-            return
-        old_values, old_shape = _literal_values(before)
-        new_values, new_shape = _literal_values(after)
-        if old_values is not None and new_values is not None and old_shape == new_shape:
-            # The same type around its Literal[...] (`list[Literal[...]] | None`): only values moved.
-            self.enum_values(subject, old_values, new_values, directions)
-            return
-        old_members, new_members = union_members(before), union_members(after)
-        old_set, new_set = set(old_members), set(new_members)
-        change = f"type {_code(before)} -> {_code(after)}"
-        if old_set < new_set:  # widened: accepts or may return more
-            if "received" in directions:
-                self.add(
-                    "breaking",
-                    kind,
-                    subject,
-                    change,
-                    f"responses can now hold {_code(' | '.join(sorted(new_set - old_set)))}; code must handle it",
-                )
-            else:
-                self.add("addition", kind, subject, change, "every value that worked still does")
-        elif new_set < old_set:  # narrowed
-            if "sent" in directions:
-                self.add(
-                    "breaking",
-                    kind,
-                    subject,
-                    change,
-                    f"passing {_code(' | '.join(sorted(old_set - new_set)))} no longer type-checks",
-                )
-            else:
-                self.add("other", kind, subject, change, "responses hold a subset of what they did")
-        else:
-            self.add("breaking", kind, subject, change, "code written for the old type may fail")
-
-    def enum_values(
-        self,
-        subject: str,
-        before: tuple[object, ...],
-        after: tuple[object, ...],
-        directions: set[Direction],
-    ) -> None:
-        removed = [v for v in before if v not in after]
-        added = [v for v in after if v not in before]
-        if removed:
-            self.add(
-                "breaking" if "sent" in directions else "other",
-                "enum-values-removed",
-                subject,
-                f"values removed: {_values(removed)}",
-                "senders: code passing them no longer type-checks and the server refuses them"
-                if "sent" in directions
-                else "receivers: responses no longer hold them",
-            )
-        if added:
-            self.add(
-                "addition",
-                "enum-values-added",
-                subject,
-                f"values added: {_values(added)}",
-                "receivers: code that matches exhaustively on it meets values it does not handle"
-                if "received" in directions
-                else "senders: every value that worked still does",
-            )
-
-
-def _model_directions(surface: Surface) -> dict[str, set[Direction]]:
-    """For every model, whether it travels in requests (sent), responses (received), or both.
-
-    A model no method reaches (an error body, an unused component) counts as both."""
-    fields = {m.name: [f.type for f in m.fields] for m in surface.models}
-    reach: dict[str, set[Direction]] = {}
-
-    def visit(text: str, direction: Direction) -> None:
-        for name in _IDENTIFIER.findall(text):
-            if name in fields and direction not in reach.setdefault(name, set()):
-                reach[name].add(direction)
-                for field_type in fields[name]:
-                    visit(field_type, direction)
-
-    for method in surface.methods:
-        for argument in method.arguments:
-            visit(argument.type, "sent")
-        visit(method.returns, "received")
-    return {name: reach.get(name) or {"sent", "received"} for name in fields}
-
-
-def _literal_values(text: str) -> tuple[tuple[object, ...] | None, str]:
-    """The values of every `Literal[...]` in a type text, and the text with them blanked out;
-    None when it has no literal, or one this cannot read."""
-    values: list[object] = []
-    for match in _LITERAL.finditer(text):
-        try:
-            parsed = ast.literal_eval(f"({match.group(1)},)")
-        except (ValueError, SyntaxError):
-            return None, text
-        values.extend(v for v in parsed if v not in values)
-    return (tuple(values) if values else None), _LITERAL.sub("Literal[...]", text)
-
-
-def _values(values: list[object]) -> str:
-    return ", ".join(repr(v) for v in values)
-
-
-def _code(text: str) -> str:
-    return f"`{text}`"
 
 
 def _needs_credentials(security: tuple[tuple[str, ...], ...]) -> bool:

@@ -108,6 +108,23 @@ class Operation:
 
 
 @dataclass(frozen=True)
+class ModelField:
+    """A field of a model as it travels: its JSON name, its type, and whether it must be present."""
+
+    wire_name: str
+    type: PyType
+    required: bool
+
+
+@dataclass(frozen=True)
+class Model:
+    """A model class of the `models` module and its fields, those merged from `allOf` included."""
+
+    name: Identifier
+    fields: tuple[ModelField, ...]
+
+
+@dataclass(frozen=True)
 class Hook:
     """A signing hook module shipped beside the spec and copied into the package."""
 
@@ -166,7 +183,8 @@ class Api:
     credentials: tuple[Credential, ...]
     envelope: Envelope | None
     error_keys: ErrorBodyKeys | None
-    model_names: tuple[str, ...]
+    models: tuple[Model, ...]
+    """Every model the models module defines, sorted by name."""
     models_schema: dict[str, Any] = field(compare=False, repr=False)
     parameter_models: frozenset[str] = frozenset()
     """Models that check an operation's path, query or header arguments (not part of its surface)."""
@@ -181,6 +199,11 @@ class Api:
     def raw_response_class(self) -> Identifier:
         """The class whose methods return RawResponse."""
         return Identifier(f"{self.client_class}WithRawResponse")
+
+    @property
+    def model_names(self) -> tuple[str, ...]:
+        """The names of the models, sorted."""
+        return tuple(m.name for m in self.models)
 
     @property
     def hooks(self) -> tuple[Hook, ...]:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ._boundary import literal, markdown
-from ._changes import Bump, Report, compare
+from ._changes import compare
+from ._report import Bump, Report
 from ._surface import SURFACE_FILE, Surface, dump, load, recorded_content
 
 VERSION_MODULE = "_version.py"
@@ -79,18 +80,24 @@ def release(staged: Path, committed: Path) -> Release:
         return Release(surface.package, FIRST_VERSION, legacy.group(1) if legacy else None, None)
     old_version = ".".join(match.groups())
     record = _read(committed / SURFACE_FILE) or ""
+    old_content = recorded_content(record)
     try:
         old_surface: Surface | None = load(record)
     except ValueError:
         old_surface = None
     report = compare(old_surface, surface) if old_surface is not None else None
-    bump: Bump | None = report.bump if report is not None else "major"
+    if report is None:
+        # A record this generator cannot read (an older format, a damaged file): when its digest
+        # is that of the files generated now, the same code has the same surface; otherwise
+        # nothing says what changed.
+        bump: Bump | None = None if old_content == content else "major"
+    else:
+        bump = report.bump
     files: tuple[str, ...] = ()
-    if bump is None:
+    if bump is None and report is not None:
         # The digest recorded at the last release, not the files on disk, says whether the
         # generated code changed: repairing a hand-edited package is not a new version.
         files = _changed_files(staged, committed, surface.package)
-        old_content = recorded_content(record)
         bump = "patch" if (content != old_content if old_content else files) else None
     if bump is None:
         _write(staged, surface, old_version, "", old_log)

@@ -7,18 +7,44 @@ the Surface only, and each generated package records its Surface in `surface.jso
 from __future__ import annotations
 
 import json
-import re
 import types
 import typing
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from . import _ir as ir
+from ._boundary import BoundaryError, Identifier
 from ._errors import Problem, SpecError
+from ._pytypes import (
+    Builtin,
+    DictType,
+    Imported,
+    ListType,
+    LiteralType,
+    ModelType,
+    PyType,
+    UnionType,
+)
 
 SURFACE_FILE = "surface.json"
-FORMAT = 1  # bumped when the layout of surface.json changes; an older record is not compared
+FORMAT = 2  # bumped when the layout of surface.json changes; an older record is not compared
+
+
+@dataclass(frozen=True)
+class Type:
+    """A type as the client annotates it: its tree, compared, and its text, shown in messages."""
+
+    tree: PyType
+    text: str = field(compare=False)
+
+    @classmethod
+    def of(cls, tree: PyType) -> Type:
+        """The Type of an IR type."""
+        return cls(tree, tree.render())
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass(frozen=True)
@@ -28,7 +54,7 @@ class Argument:
     name: str
     wire_name: str
     location: str
-    type: str
+    type: Type
     required: bool
     default: str | None = None
     """The documented default as JSON text, or None."""
@@ -42,7 +68,7 @@ class Method:
     http_method: str
     path: str
     arguments: tuple[Argument, ...]
-    returns: str
+    returns: Type
     security: tuple[tuple[str, ...], ...]
     paginated: bool = False
     idempotent: bool = False
@@ -55,7 +81,7 @@ class Field:
 
     name: str
     wire_name: str
-    type: str
+    type: Type
     required: bool
 
 
@@ -135,7 +161,7 @@ def surface_of(api: ir.Api) -> Surface:
         servers=tuple(Server(s.url, s.description) for s in api.servers),
         schemes=tuple(_scheme(s) for s in api.security_schemes),
         methods=tuple(sorted((_method(op) for op in api.operations), key=lambda m: m.name)),
-        models=tuple(m for m in _models(api.models_schema) if m.name not in api.parameter_models),
+        models=_models(tuple(m for m in api.models if m.name not in api.parameter_models)),
     )
 
 
@@ -149,13 +175,13 @@ def _method(op: ir.Operation) -> Method:
                 name=a.name,
                 wire_name=a.wire_name,
                 location=a.location,
-                type=str(a.type),
+                type=Type.of(a.type),
                 required=a.required,
                 default=None if a.default is None else _json(a.default),
             )
             for a in op.arguments
         ),
-        returns=str(op.result_type),
+        returns=Type.of(op.result_type),
         security=tuple(tuple(sorted(alternative)) for alternative in op.security),
         paginated=op.pagination is not None,
         idempotent=op.idempotent,
@@ -186,138 +212,93 @@ def _scheme(scheme: ir.SecurityScheme) -> Scheme:
     )
 
 
-# -- models: read from the JSON-schema document the models module is generated from ------------
+# -- models: their fields as the IR records them ------------------------------------------------
 
 
-def _models(document: dict[str, Any]) -> tuple[Model, ...]:
-    schemas = (document.get("components") or {}).get("schemas") or {}
+def _models(models: tuple[ir.Model, ...]) -> tuple[Model, ...]:
     from datamodel_code_generator.model.field_name import PydanticFieldNameResolver
 
     # The models module names fields with datamodel-code-generator's resolver; so does the surface.
     resolver = PydanticFieldNameResolver(snake_case_field=True)
-    models = []
-    for name in sorted(schemas):
-        properties: dict[str, tuple[Any, bool]] = {}
-        _collect_properties(schemas[name], schemas, properties, set())
-        typed = [
-            (wire, schema_type(schema), required) for wire, (schema, required) in properties.items()
-        ]
+    found = []
+    for model in models:
         # A field named like a builtin type the class annotates with would shadow it: `list_`.
-        used = {word for _, text, _ in typed for word in _WORD.findall(text)}
+        used = {name for f in model.fields for name in _annotation_names(f.type)} & _BUILTINS
         fields_: list[Field] = []
-        for wire, text, required in typed:
-            python = resolver.get_valid_name(wire)
-            python = python + "_" if python in used & _BUILTINS else python
+        for field_ in model.fields:
+            python = resolver.get_valid_name(field_.wire_name)
+            python = python + "_" if python in used else python
             taken, n = {f.name for f in fields_}, 0
             while (candidate := f"{python}_{n}" if n else python) in taken:  # `m` and `M`: m_1
                 n += 1
-            fields_.append(Field(candidate, wire, text, required))
-        models.append(Model(name, tuple(fields_)))
-    return tuple(models)
+            fields_.append(
+                Field(candidate, field_.wire_name, Type.of(field_.type), field_.required)
+            )
+        found.append(Model(model.name, tuple(fields_)))
+    return tuple(found)
 
 
-_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _BUILTINS = frozenset({"list", "dict", "str", "int", "bool", "bytes", "float", "set", "tuple"})
 
 
-def _collect_properties(
-    schema: Any, schemas: dict[str, Any], into: dict[str, tuple[Any, bool]], seen: set[str]
-) -> None:
-    """The properties of a model, its allOf members (bases) included, with whether each is required."""
-    if not isinstance(schema, dict):
-        return
-    ref = schema.get("$ref")
-    if isinstance(ref, str):
-        name = ref.rsplit("/", 1)[-1]
-        if name not in seen and name in schemas:
-            _collect_properties(schemas[name], schemas, into, seen | {name})
-        return
-    for member in schema.get("allOf") or ():
-        _collect_properties(member, schemas, into, seen)
-    required = set(schema.get("required") or ())
-    for wire, prop in (schema.get("properties") or {}).items():
-        into[str(wire)] = (prop, str(wire) in required or into.get(str(wire), (None, False))[1])
+def _annotation_names(type_: PyType) -> set[str]:
+    """The builtin names the models module spells a field's annotation with."""
+    names: set[str] = set()
+    for node in type_.walk():
+        if isinstance(node, Builtin):
+            names.add(node.name)
+        elif isinstance(node, ListType):
+            names.add("list")
+        elif isinstance(node, DictType):
+            names |= {"dict", "str"}
+    return names
 
 
-def schema_type(schema: Any) -> str:
-    """The Python type text of a models-document schema, spelled as the client's own annotations."""
-    if not isinstance(schema, dict):
-        return "Any"
-    ref = schema.get("$ref")
-    if isinstance(ref, str):
-        return _nullable(ref.rsplit("/", 1)[-1], schema)
-    if "customTypePath" in schema:
-        return _nullable("Decimal", schema)
-    if "const" in schema:
-        return _nullable(_literal([schema["const"]]) or "Any", schema)
-    if isinstance(schema.get("enum"), list):
-        values = [v for v in schema["enum"] if v is not None]
-        literal = _literal(values)
-        if literal:
-            return _union([literal, *(["None"] if None in schema["enum"] else [])], schema)
-    for key in ("oneOf", "anyOf"):
-        if isinstance(schema.get(key), list):
-            return _union([schema_type(member) for member in schema[key]], schema)
-    if isinstance(schema.get("allOf"), list) and len(schema["allOf"]) == 1:
-        return _nullable(schema_type(schema["allOf"][0]), schema)
-    kinds = schema.get("type")
-    kinds = [str(k) for k in kinds] if isinstance(kinds, list) else [str(kinds)] if kinds else []
-    if len(kinds) > 1:
-        return _union([schema_type({**schema, "type": k}) for k in kinds], schema)
-    kind = kinds[0] if kinds else ("object" if "additionalProperties" in schema else "")
-    if kind == "array":
-        text = f"list[{schema_type(schema.get('items') or {})}]"
-    elif kind == "object":
-        extra = schema.get("additionalProperties")
-        text = f"dict[str, {schema_type(extra) if isinstance(extra, dict) else 'Any'}]"
-    elif kind == "string":
-        text = {"date-time": "datetime", "date": "date", "binary": "bytes"}.get(
-            str(schema.get("format")), "str"
-        )
-    else:
-        text = {"integer": "int", "number": "Decimal", "boolean": "bool", "null": "None"}.get(
-            kind, "Any"
-        )
-    return _nullable(text, schema)
+# -- types in the record: tagged JSON of the type tree -------------------------------------------
 
 
-def _literal(values: list[Any]) -> str | None:
-    if not values or not all(isinstance(v, (str, int, bool)) for v in values):
-        return None
-    return f"Literal[{', '.join(repr(v) for v in values)}]"
+def _tree_json(type_: PyType) -> Any:
+    """`type_` as JSON: one object per node, keyed by what kind of node it is."""
+    if isinstance(type_, Builtin):
+        return {"builtin": type_.name}
+    if isinstance(type_, Imported):
+        return {"imported": type_.name, "module": type_.module}
+    if isinstance(type_, ModelType):
+        return {"model": type_.name}
+    if isinstance(type_, ListType):
+        return {"list": _tree_json(type_.item)}
+    if isinstance(type_, DictType):
+        return {"dict": _tree_json(type_.value)}
+    if isinstance(type_, LiteralType):
+        return {"literal": list(type_.values)}
+    if isinstance(type_, UnionType):
+        return {"union": [_tree_json(m) for m in type_.alternatives]}
+    raise TypeError(f"no record layout for a {type(type_).__name__}")
 
 
-def _union(members: list[str], schema: dict[str, Any]) -> str:
-    parts: list[str] = []
-    for member in members:
-        for part in union_members(member):
-            if part not in parts:
-                parts.append(part)
-    if "Any" in parts:
-        return "Any"
-    non_null = [p for p in parts if p != "None"]
-    return _nullable(" | ".join(non_null + (["None"] if "None" in parts else [])) or "None", schema)
-
-
-def _nullable(text: str, schema: dict[str, Any]) -> str:
-    if schema.get("nullable") is not True or text == "Any" or "None" in union_members(text):
-        return text
-    return f"{text} | None"
-
-
-def union_members(text: str) -> list[str]:
-    """The members of a type text's top-level union: `list[int | None] | str` -> two members."""
-    parts, depth, current = [], 0, ""
-    for char in text:
-        depth += char == "["
-        depth -= char == "]"
-        if char == "|" and depth == 0:
-            parts.append(current.strip())
-            current = ""
-        else:
-            current += char
-    parts.append(current.strip())
-    return [p for p in parts if p]
+def _tree(data: Any) -> PyType:
+    """The type tree a `_tree_json` value describes; TypeError when it describes none."""
+    match data:
+        case {"builtin": str(name)}:
+            return Builtin(name)
+        case {"imported": str(name), "module": str(module)}:
+            return Imported(module, name)
+        case {"model": str(name)}:
+            try:
+                return ModelType(Identifier(name))
+            except BoundaryError as exc:
+                raise TypeError(str(exc)) from exc
+        case {"list": item}:
+            return ListType(_tree(item))
+        case {"dict": value}:
+            return DictType(_tree(value))
+        case {"literal": [*values]} if values and all(
+            isinstance(v, (str, int, bool)) for v in values
+        ):
+            return LiteralType(tuple(values))
+        case {"union": [_, _, *_] as members}:
+            return UnionType(tuple(_tree(m) for m in members))
+    raise TypeError(f"not a type: {data!r}")
 
 
 # -- the record in a package: deterministic JSON -------------------------------------------------
@@ -349,8 +330,13 @@ def recorded_content(text: str) -> str | None:
 def load(text: str) -> Surface:
     """The Surface recorded in a `surface.json` text; ValueError when it is not one this reads."""
     data = json.loads(text)
-    if not isinstance(data, dict) or data.pop("format", None) != FORMAT:
-        raise ValueError(f"not a surface record of format {FORMAT}")
+    if not isinstance(data, dict) or "format" not in data:
+        raise ValueError("not a surface record: it has no format number")
+    if (found := data.pop("format")) != FORMAT:
+        # Older records spelled types as text; reading them back would mean parsing that text.
+        raise ValueError(
+            f"a surface record of format {found!r}; this generator reads format {FORMAT}"
+        )
     data.pop("content", None)
     try:
         surface = _build(Surface, data)
@@ -361,6 +347,8 @@ def load(text: str) -> Surface:
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, Type):
+        return {"text": value.text, "tree": _tree_json(value.tree)}
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, tuple):
@@ -371,6 +359,8 @@ def _plain(value: Any) -> Any:
 def _build(hint: Any, value: Any) -> Any:
     """Rebuild a value of type `hint` (dataclass, tuple, optional, scalar) from parsed JSON."""
     origin = typing.get_origin(hint)
+    if hint is Type:
+        return Type(_tree(value["tree"]), _build(str, value["text"]))
     if isinstance(hint, type) and is_dataclass(hint):
         hints = typing.get_type_hints(hint)
         return hint(**{f.name: _build(hints[f.name], value[f.name]) for f in fields(hint)})

@@ -13,8 +13,22 @@ from typing import Any
 import pytest
 
 from generator.__main__ import main
-from generator._changes import Report, compare
-from generator._surface import Surface, dump, load, surface_at
+from generator._boundary import Identifier
+from generator._changes import compare
+from generator._pytypes import (
+    DATETIME,
+    DECIMAL,
+    INT,
+    NONE,
+    STR,
+    DictType,
+    ListType,
+    LiteralType,
+    ModelType,
+    union,
+)
+from generator._report import Report
+from generator._surface import FORMAT, Surface, dump, load, surface_at
 from tests.generation import CORPUS, ROOT
 
 Spec = dict[str, Any]
@@ -379,8 +393,8 @@ def test_the_surface_record_round_trips_and_is_deterministic(tmp_path: Path) -> 
     assert load(text) == first
     assert dump(surface(tmp_path, copy.deepcopy(BASE), "again")) == text
     assert json.loads(text)["methods"][0]["name"] == "get_order"  # sorted by name
-    with pytest.raises(ValueError, match="format"):
-        load(text.replace('"format": 1', '"format": 99'))
+    with pytest.raises(ValueError, match="format 99; this generator reads format"):
+        load(text.replace(f'"format": {FORMAT}', '"format": 99'))
 
 
 def test_diff_command_prints_text_json_and_gates_on_breaking(
@@ -502,3 +516,88 @@ def test_surface_fields_are_the_attributes_of_the_models_module(package: str) ->
         assert sorted((f.name, f.required) for f in model.fields) == sorted(
             set(defined(model.name))
         ), model.name
+
+
+def test_types_are_recorded_as_trees_and_read_back(tmp_path: Path) -> None:
+    spec = _with(
+        lambda s: _schema(s, "Order")["properties"].update(
+            {
+                "fills": {"type": "array", "items": {"$ref": "#/components/schemas/OrderRequest"}},
+                "tags": {"type": "object", "additionalProperties": {"type": ["integer", "null"]}},
+                "at": {"type": "string", "format": "date-time"},
+                "kind": {"enum": ["a]b", "it's", 'say "x"', 1, True]},
+            }
+        )
+    )
+    recorded = surface(tmp_path, spec)
+    loaded = load(dump(recorded))
+    assert loaded == recorded
+    order = loaded.model("Order")
+    assert order is not None
+    types = {f.wire_name: f.type for f in order.fields}
+    assert types["fills"].tree == ListType(ModelType(Identifier("OrderRequest")))
+    assert types["tags"].tree == DictType(union([INT, NONE]))
+    assert types["at"].tree == DATETIME
+    assert types["kind"].tree == LiteralType(("a]b", "it's", 'say "x"', 1, True))
+    assert [str(types[n]) for n in ("fills", "tags")] == [
+        "list[models.OrderRequest]",
+        "dict[str, int | None]",
+    ]
+    text = dump(recorded)
+    with pytest.raises(ValueError, match="malformed surface record"):
+        load(text.replace('"model": "OrderRequest"', '"model": "not a name"'))
+    with pytest.raises(ValueError, match="malformed surface record"):
+        load(text.replace('"literal": [', '"literal": [1.5, '))
+
+
+def test_literal_values_are_compared_as_values_not_as_text(tmp_path: Path) -> None:
+    """Values holding brackets, quotes or a model's name are values: `'OrderRequest'` in a
+    response enum does not make the request model one that is received."""
+    tricky = ["a]b", "it's", 'say "x"', "x | y"]
+
+    def old(spec: Spec) -> None:
+        _schema(spec, "Order")["properties"]["status"]["enum"] = list(tricky)
+
+    def new(spec: Spec) -> None:
+        _schema(spec, "Order")["properties"]["status"]["enum"] = tricky[1:] + ["OrderRequest"]
+        _schema(spec, "OrderRequest")["required"] = ["symbol"]
+
+    report = compare(surface(tmp_path, _with(old), "old"), surface(tmp_path, _with(new), "new"))
+    found = {(c.level, c.kind, c.subject, c.change) for c in report.changes}
+    assert found == {
+        ("other", "enum-values-removed", "models.Order.status", "values removed: 'a]b'"),
+        ("addition", "enum-values-added", "models.Order.status", "values added: 'OrderRequest'"),
+        ("other", "field-now-optional", "models.OrderRequest.side", "now optional (was required)"),
+        ("other", "argument-now-optional", "place_order(side=)", "now optional (was required)"),
+    }, report.text()
+
+
+def test_model_fields_merge_all_of_members_and_keep_nullable_beside_a_reference(
+    tmp_path: Path,
+) -> None:
+    spec = copy.deepcopy(BASE)
+    schemas = spec["components"]["schemas"]
+    schemas["Leg"] = {"oneOf": [{"enum": ["near", "far"]}, {"type": "integer"}]}
+    schemas["StopOrder"] = {
+        "allOf": [
+            {"$ref": "#/components/schemas/OrderRequest"},
+            {
+                "type": "object",
+                "required": ["trigger"],
+                "properties": {
+                    "trigger": {"type": "string", "format": "decimal"},
+                    "leg": {"$ref": "#/components/schemas/Leg", "nullable": True},
+                },
+            },
+        ]
+    }
+    model = surface(tmp_path, spec).model("StopOrder")
+    assert model is not None
+    fields = {f.wire_name: (f.name, f.required, f.type.tree) for f in model.fields}
+    assert fields == {
+        "symbol": ("symbol", True, STR),
+        "side": ("side", True, LiteralType(("buy", "sell"))),
+        "quantity": ("quantity", False, DECIMAL),
+        "trigger": ("trigger", True, DECIMAL),
+        "leg": ("leg", False, union([LiteralType(("near", "far")), INT, NONE])),
+    }

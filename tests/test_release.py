@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -151,3 +152,22 @@ def test_pip_sees_the_package_version_and_the_api_version_stays_visible(
     assert built == _version(out) == "2.0.0"
     assert 'API_VERSION = "1.0"' in (package / "bitria_client" / "_version.py").read_text()
     assert "(API version 1.0)" in (package / "README.md").read_text()
+
+
+def test_a_record_of_an_older_format_is_rewritten_without_a_new_version_when_the_files_are_the_same(
+    spec: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    generate([spec], out, use_cache=False)
+    record = out / "bitria_client" / "surface.json"
+    current, log = record.read_text(), _changelog(out)
+    older = json.dumps({**json.loads(current), "format": 1})
+    record.write_text(older)
+    generate([spec], out, use_cache=False)
+    assert (_version(out), _changelog(out), record.read_text()) == ("1.0.0", log, current)
+    record.write_text(older)
+    _edit(spec, "operationId: get_positions", "operationId: get_open_positions")
+    generate([spec], out, use_cache=False)
+    assert _version(out) == "2.0.0"
+    assert "could not be read" in _changelog(out)
+    assert json.loads(record.read_text())["format"] == json.loads(current)["format"]

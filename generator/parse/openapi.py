@@ -82,7 +82,7 @@ def build_api(spec: LoadedSpec, diagnostics: Diagnostics) -> ir.Api:
         credentials=constructor_credentials,
         envelope=envelope,
         error_keys=error_keys,
-        model_names=tuple(sorted(types.models)),
+        models=types.model_records(),
         parameter_models=frozenset(
             type_.name
             for op in found

@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import _pytypes as t
 from .._boundary import Identifier, inert_text
-from .._ir import NO_EXAMPLE
+from .._ir import NO_EXAMPLE, Model, ModelField
 from .._naming import MODEL_MODULE_NAMES, pascal_case, unique
 from ._context import ParseContext
 
@@ -61,6 +61,7 @@ class SchemaTypes:
         self.decimal_module = decimal_module
         self.taken: set[str] = set(MODEL_MODULE_NAMES)
         self.models: dict[str, Any] = {}
+        self._sources: dict[Identifier, Any] = {}  # model -> the spec schema it is made from
         self._named: dict[int, Identifier] = {}  # id(schema) -> its model
         self._components: dict[str, Identifier] = {}  # component name -> its model
         self._name_components()
@@ -74,13 +75,16 @@ class SchemaTypes:
         ref = schema.get("$ref")
         if isinstance(ref, str):
             name = ref.rsplit("/", 1)[-1]
+            referred: t.PyType
             if ref.startswith(_COMPONENT_PREFIX) and name in self._components:
-                model = t.ModelType(self._components[name])
-                return t.optional(model) if schema.get("nullable") is True else model
-            target = self.ctx.resolve(schema)
-            if target is schema or not isinstance(target, dict):
-                return t.ANY
-            return self.annotate(target, pascal_case(name), depth + 1)
+                referred = t.ModelType(self._components[name])
+            else:
+                target = self.ctx.resolve(schema)
+                if target is schema or not isinstance(target, dict):
+                    return t.ANY
+                referred = self.annotate(target, pascal_case(name), depth + 1)
+            # `nullable` beside a `$ref` applies to whatever the reference stands for.
+            return t.optional(referred) if schema.get("nullable") is True else referred
         if id(schema) in self._named:
             return t.ModelType(self._named[id(schema)])
         annotation = self._annotate(schema, hint, depth)
@@ -162,6 +166,7 @@ class SchemaTypes:
             if str(name) in self._components:
                 model = self._components[str(name)]
                 self._named[id(schema)] = model
+                self._sources[model] = schema
                 self.models[model] = self._model_schema(schema, model, root=True)
 
     def model(self, schema: dict[str, Any], hint: str) -> t.ModelType:
@@ -171,8 +176,46 @@ class SchemaTypes:
     def _name(self, schema: dict[str, Any], hint: str) -> Identifier:
         name = Identifier(unique(pascal_case(hint), self.taken))
         self._named[id(schema)] = name
+        self._sources[name] = schema
         self.models[name] = self._model_schema(schema, name, root=True)
         return name
+
+    def model_records(self) -> tuple[Model, ...]:
+        """Every model named so far with its fields, sorted by name."""
+        records: dict[Identifier, Model] = {}
+        # Typing a field finds the models its inline schemas were named as; should it name one
+        # more, that model is recorded too.
+        while pending := [name for name in self._sources if name not in records]:
+            for name in pending:
+                properties: dict[str, tuple[Any, bool]] = {}
+                self._collect_properties(self._sources[name], properties)
+                records[name] = Model(
+                    name,
+                    tuple(
+                        ModelField(
+                            wire, self.annotate(schema, f"{name}{pascal_case(wire)}"), required
+                        )
+                        for wire, (schema, required) in properties.items()
+                    ),
+                )
+        return tuple(records[name] for name in sorted(records))
+
+    def _collect_properties(
+        self, schema: Any, into: dict[str, tuple[Any, bool]], depth: int = 0
+    ) -> None:
+        """The properties of a model, its allOf members (bases) included, with whether each is
+        required; a later declaration of a property replaces an earlier one's schema."""
+        schema = self.ctx.resolve(schema)
+        if not isinstance(schema, dict) or depth > _MAX_DEPTH:
+            return
+        members = schema.get("allOf")
+        for member in members if isinstance(members, list) else ():
+            self._collect_properties(member, into, depth + 1)
+        listed = schema.get("required")
+        required = {str(n) for n in listed} if isinstance(listed, list) else set()
+        properties = schema.get("properties")
+        for wire, prop in properties.items() if isinstance(properties, dict) else ():
+            into[str(wire)] = (prop, str(wire) in required or into.get(str(wire), (None, False))[1])
 
     def _model_schema(self, schema: Any, hint: str, root: bool = False, depth: int = 0) -> Any:
         """A copy of `schema` for the models module: inline classes become `$ref`s to models."""
