@@ -57,17 +57,15 @@ def pagination(
             names[key] = str(by_wire[wire].name)
     if not ok:
         return None
-    schema = success_schema(ctx, operation=operation, envelope=envelope)
-    for part in declared.items:
-        resolved = ctx.resolve(schema)
-        if not has_property(resolved, part):
+    answer = success_schema(ctx, operation=operation, envelope=envelope)
+    for key, path in (("items", declared.items), ("total", declared.total)):
+        if _at_path(ctx, answer, path) is None:
             ctx.diagnostics.error(
-                at + "/items",
-                f"x-pagination items path {'.'.join(declared.items)!r} is not in the response schema",
+                f"{at}/{key}",
+                f"x-pagination {key} path {'.'.join(path)!r} is not in the response schema",
             )
             return None
-        schema = resolved["properties"][part]
-    resolved = ctx.resolve(schema)
+    resolved = ctx.resolve(_at_path(ctx, answer, declared.items))
     if not isinstance(resolved, dict) or [k for k in type_list(resolved) if k != "null"] != [
         "array"
     ]:
@@ -84,3 +82,13 @@ def pagination(
         else None
     )
     return replace(declared, **names, default_limit=default_limit), item_type
+
+
+def _at_path(ctx: ParseContext, schema: Any, path: tuple[str, ...]) -> Any:
+    """The schema at the dotted property path `path` inside `schema`, or None if undeclared."""
+    for part in path:
+        resolved = ctx.resolve(schema)
+        if not has_property(resolved, part):
+            return None
+        schema = resolved["properties"][part]
+    return schema

@@ -249,7 +249,12 @@ class BitriaClient(BaseClient):
         },
     )
     _LIST_ORDERS_PAGES = Pagination(
-        style="page", items=("data",), page="page", limit="limit", default_limit=20
+        style="page",
+        items=("data",),
+        page="page",
+        limit="limit",
+        total=("total",),
+        default_limit=20,
     )
 
     def list_orders(
@@ -451,7 +456,12 @@ class BitriaClient(BaseClient):
         },
     )
     _LIST_FILLS_PAGES = Pagination(
-        style="page", items=("data",), page="page", limit="limit", default_limit=20
+        style="page",
+        items=("data",),
+        page="page",
+        limit="limit",
+        total=("total",),
+        default_limit=20,
     )
 
     def list_fills(
