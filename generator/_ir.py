@@ -166,6 +166,8 @@ class Api:
     error_keys: ErrorBodyKeys | None
     model_names: tuple[str, ...]
     models_schema: dict[str, Any] = field(compare=False, repr=False)
+    model_pointers: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """The JSON pointer of the schema each model is generated from."""
     license_expression: str = ""
     """The SPDX license expression `info.license` gives (canonical form), or empty."""
     license_name: str = ""

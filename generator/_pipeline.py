@@ -138,9 +138,10 @@ def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, st
 
     api, loaded, diagnostics = load_api(spec, lenient=lenient)
     try:
-        models = render_models(api)
+        models, api = render_models(api, diagnostics)
     except ModelGenerationError as exc:
         raise SpecError([Problem(spec, "/components/schemas", str(exc))]) from exc
+    diagnostics.raise_if_errors(loaded.lines)
     files = render_package(api, models)
     files[SURFACE_FILE] = dump(surface_of(api))
     spec_dir = spec.resolve().parent

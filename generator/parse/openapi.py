@@ -83,6 +83,7 @@ def build_api(spec: LoadedSpec, diagnostics: Diagnostics) -> ir.Api:
         error_keys=error_keys,
         model_names=tuple(sorted(types.models)),
         models_schema=types.models_document(),
+        model_pointers=types.model_pointers(),
         license_expression=license_expression,
         license_name=license_name,
         urls=_project_urls(ctx, info),

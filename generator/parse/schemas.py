@@ -6,6 +6,7 @@ from typing import Any
 
 from .. import _pytypes as t
 from .._boundary import Identifier, inert_text
+from .._errors import pointer
 from .._ir import NO_EXAMPLE
 from .._naming import MODEL_MODULE_NAMES, pascal_case, unique
 from ._context import ParseContext
@@ -62,6 +63,8 @@ class SchemaTypes:
         self.taken: set[str] = set(MODEL_MODULE_NAMES)
         self.models: dict[str, Any] = {}
         self._named: dict[int, Identifier] = {}  # id(schema) -> its model
+        # Each model's schema, kept alive so its id() is never reused by another dict.
+        self.sources: dict[str, Any] = {}
         self._components: dict[str, Identifier] = {}  # component name -> its model
         self._name_components()
 
@@ -92,8 +95,10 @@ class SchemaTypes:
         if is_class_like(schema):
             return t.ModelType(self._name(schema, hint))
         all_of = schema.get("allOf")
-        if isinstance(all_of, list) and len(all_of) == 1:
-            return self.annotate(all_of[0], hint, depth + 1)
+        if isinstance(all_of, list) and len(merged := _merged_members(all_of)) == 1:
+            # `allOf: [{$ref: ...}, {nullable: true}]`: one schema, annotated.
+            annotation = self.annotate(merged[0], hint, depth + 1)
+            return t.optional(annotation) if _has_null_member(schema, "allOf") else annotation
         if "const" in schema:
             return _literal([schema["const"]]) or t.ANY
         if isinstance(schema.get("enum"), list):
@@ -162,11 +167,13 @@ class SchemaTypes:
             if str(name) in self._components:
                 model = self._components[str(name)]
                 self._named[id(schema)] = model
+                self.sources[model] = schema
                 self.models[model] = self._model_schema(schema, model, root=True)
 
     def _name(self, schema: dict[str, Any], hint: str) -> Identifier:
         name = Identifier(unique(pascal_case(hint), self.taken))
         self._named[id(schema)] = name
+        self.sources[name] = schema
         self.models[name] = self._model_schema(schema, name, root=True)
         return name
 
@@ -184,6 +191,22 @@ class SchemaTypes:
         if not root and "$ref" not in schema and is_class_like(schema):
             name = self._named.get(id(schema)) or self._name(schema, hint)
             return {"$ref": _COMPONENT_PREFIX + name}
+        all_of = schema.get("allOf")
+        if (
+            isinstance(all_of, list)
+            and len(merged := _merged_members(all_of)) == 1
+            and not (_SHAPING_KEYS - {"allOf"}) & schema.keys()
+            and (schema.get("nullable") is True or _has_null_member(schema, "allOf"))
+        ):
+            # `allOf: [{$ref: ...}], nullable: true` is the referenced schema or null; spelt as
+            # that union, as datamodel-code-generator would otherwise merge the nullable away.
+            kept = {
+                k: self._model_schema(v, hint, depth=depth + 1)
+                for k, v in schema.items()
+                if k in ("description", "default", "readOnly", "writeOnly", "deprecated")
+            }
+            inner = self._model_schema(merged[0], hint, depth=depth + 1)
+            return {**kept, "anyOf": [inner, {"type": "null"}]}
         out: dict[str, Any] = {}
         for key, value in schema.items():
             if key not in _MODEL_KEYS:
@@ -245,6 +268,22 @@ class SchemaTypes:
             return {**kept, "anyOf": [exact, {"type": "null"}]}
         return {**kept, **exact}
 
+    def model_pointers(self) -> dict[str, str]:
+        """The JSON pointer of the schema each model is made from (where the document has it)."""
+        wanted = {id(schema): name for name, schema in self.sources.items()}
+        found: dict[str, str] = {}
+        pending: list[tuple[Any, str]] = [(self.ctx.document, "")]
+        while pending and len(found) < len(wanted):
+            node, at = pending.pop()
+            if isinstance(node, dict):
+                name = wanted.get(id(node))
+                if name is not None:
+                    found.setdefault(name, at)
+                pending.extend((v, at + pointer(str(k))) for k, v in node.items())
+            elif isinstance(node, list):
+                pending.extend((v, at + pointer(i)) for i, v in enumerate(node))
+        return found
+
     def models_document(self) -> dict[str, Any]:
         """The OpenAPI document datamodel-code-generator renders the models module from."""
         return {
@@ -271,7 +310,31 @@ def is_class_like(schema: Any) -> bool:
     if not isinstance(schema, dict):
         return False
     all_of = schema.get("allOf")
-    return bool(schema.get("properties")) or (isinstance(all_of, list) and len(all_of) > 1)
+    return bool(schema.get("properties")) or (
+        isinstance(all_of, list) and len(_merged_members(all_of)) > 1
+    )
+
+
+# Keys that say what a value is; a member of allOf without any only annotates the others.
+_SHAPING_KEYS = frozenset(
+    {
+        "$ref",
+        "type",
+        "properties",
+        "items",
+        "additionalProperties",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "enum",
+        "const",
+    }
+)
+
+
+def _merged_members(all_of: list[Any]) -> list[Any]:
+    """The members of an allOf that shape the value (not only `nullable`, `description`, ...)."""
+    return [m for m in all_of if not isinstance(m, dict) or _SHAPING_KEYS & m.keys()]
 
 
 def type_list(schema: dict[str, Any]) -> list[str]:
@@ -291,8 +354,10 @@ def has_property(schema: Any, name: str) -> bool:
     )
 
 
-def _has_null_member(schema: dict[str, Any]) -> bool:
-    members = schema.get("anyOf") or schema.get("oneOf") or []
+def _has_null_member(schema: dict[str, Any], key: str = "") -> bool:
+    members = (schema.get(key) if key else schema.get("anyOf") or schema.get("oneOf")) or []
+    if key == "allOf":
+        return any(isinstance(m, dict) and m.get("nullable") is True for m in members)
     return any(isinstance(m, dict) and type_list(m) == ["null"] for m in members)
 
 
