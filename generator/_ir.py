@@ -8,9 +8,13 @@ from typing import Any, Literal
 
 from ._boundary import Identifier
 from ._extensions import Envelope, ErrorBodyKeys, Pagination, SigningScheme
-from ._pytypes import ANY, ListType, PyType
+from ._pytypes import ANY, NONE, ListType, PyType, union
 
 Location = Literal["path", "query", "header", "cookie"]
+BodyKind = Literal["json", "form", "multipart", "bytes", "text"]
+"""How a request body is written."""
+AnswerKind = Literal["json", "text", "bytes", "events"]
+"""How a response body is read: JSON, text, raw bytes, or a stream of server-sent events."""
 NO_EXAMPLE: Any = object()
 
 
@@ -38,11 +42,14 @@ class RequestBody:
     required: bool
     flattened: bool
     description: str = ""
+    kind: BodyKind = "json"
+    files: frozenset[str] = frozenset()
+    """Wire names of a multipart body's file fields."""
 
     @property
     def validated(self) -> bool:
         """Whether the body has a type to validate and serialize it with (not just Any)."""
-        return self.type != ANY
+        return self.type != ANY and self.kind in ("json", "form")
 
 
 @dataclass(frozen=True)
@@ -54,6 +61,8 @@ class Response:
     type: PyType | None
     unwrapped: bool = False
     """True when `type` is the envelope's data property rather than the whole body."""
+    media: tuple[tuple[str, AnswerKind], ...] = ()
+    """Each media type of its content and how it is read; `type` is the JSON one's payload."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,24 @@ class Operation:
     def success_responses(self) -> tuple[Response, ...]:
         """The documented 2xx responses."""
         return tuple(r for r in self.responses if r.status.startswith("2"))
+
+    @property
+    def answers(self) -> tuple[Response, ...]:
+        """The responses the method returns: the 2xx ones, or else `default`."""
+        return self.success_responses or tuple(r for r in self.responses if r.status == "default")
+
+    @property
+    def result_media(self) -> tuple[tuple[str, AnswerKind], ...]:
+        """The media types of the answers and how each is read; empty when all are JSON."""
+        media = tuple(dict.fromkeys(m for r in self.answers for m in r.media))
+        return media if any(kind != "json" for _, kind in media) else ()
+
+    @property
+    def json_result(self) -> PyType:
+        """The type a JSON answer is validated as."""
+        if not self.result_media:
+            return self.result_type
+        return union([r.type or NONE for r in self.answers if r.type is not None or not r.media])
 
     @property
     def error_responses(self) -> tuple[Response, ...]:

@@ -150,7 +150,7 @@ def _operation(
         description=text(raw.get("description")),
         arguments=tuple(sorted(arguments + body_arguments, key=lambda a: not a.required)),
         body=body,
-        result_type=result_type(found),
+        result_type=result_type(found, types),
         responses=tuple(found),
         security=requirements(
             ctx, operation=raw, at=at, scheme_names=scheme_names, declared=declared_schemes

@@ -57,9 +57,10 @@ _MAX_DEPTH = 64
 class SchemaTypes:
     """Maps schemas to types, naming every class-like schema as a model exactly once."""
 
-    def __init__(self, ctx: ParseContext, *, decimal_module: str) -> None:
+    def __init__(self, ctx: ParseContext, *, package: str) -> None:
         self.ctx = ctx
-        self.decimal_module = decimal_module
+        self.package = package
+        self.decimal_module = f"{package}._types"
         self.taken: set[str] = set(MODEL_MODULE_NAMES)
         self.models: dict[str, Any] = {}
         self._named: dict[int, Identifier] = {}  # id(schema) -> its model
@@ -69,6 +70,10 @@ class SchemaTypes:
         self._name_components()
 
     # -- types -------------------------------------------------------------------------------
+
+    def runtime_type(self, module: str, name: str) -> t.PyType:
+        """A type the package's runtime defines, e.g. `EventStream` of `_events`."""
+        return t.Imported(f"{self.package}.{module}", name)
 
     def annotate(self, schema: Any, hint: str, depth: int = 0) -> t.PyType:
         """The Python type of values matching `schema`, naming inline objects as models."""
@@ -209,7 +214,9 @@ class SchemaTypes:
             return {**kept, "anyOf": [inner, {"type": "null"}]}
         out: dict[str, Any] = {}
         for key, value in schema.items():
-            if key not in _MODEL_KEYS:
+            if key not in _MODEL_KEYS or (key == "nullable" and value is not True):
+                # `nullable: false` is the default; datamodel-code-generator takes it to mean
+                # that even a field left out is never None, and writes `x: str = None`.
                 continue
             if key == "$ref":
                 if not isinstance(value, str):
@@ -238,6 +245,8 @@ class SchemaTypes:
                 value = self._model_schema(value, hint + suffix, depth=depth + 1)
             elif key in ("allOf", "oneOf", "anyOf", "prefixItems") and isinstance(value, list):
                 # allOf members are merged into this model, so they stay inline.
+                if key == "allOf":
+                    value = self._redeclared_inline(value)
                 value = [
                     self._model_schema(s, f"{hint}{i + 1}", root=key == "allOf", depth=depth + 1)
                     for i, s in enumerate(value)
@@ -247,17 +256,59 @@ class SchemaTypes:
                 # escaping backslashes.
                 value = inert_text(value).replace("\\", "\\\\")
             out[key] = value
-        return self._exact_decimal(out) if self.is_decimal(out) else out
+        if self.is_decimal(out):
+            return self._exact_decimal(out)
+        for key in ("oneOf", "anyOf"):
+            if isinstance(out.get(key), list):
+                # datamodel-code-generator writes a union's default into each alternative's
+                # model, where it need not fit (`default: auto` on an integer): the server
+                # applies its defaults anyway, so a union has none in the models.
+                out.pop("default", None)
+                out[key] = [
+                    {k: v for k, v in m.items() if k != "default"} if isinstance(m, dict) else m
+                    for m in out[key]
+                ]
+        return out
+
+    def _redeclared_inline(self, members: list[Any]) -> list[Any]:
+        """allOf members with each referenced schema whose properties another member declares
+        again copied in place of the reference: a subclass could not narrow their types."""
+        declared = [
+            set(m["properties"])
+            if isinstance(m, dict) and isinstance(m.get("properties"), dict)
+            else set()
+            for m in (self.ctx.resolve(m) for m in members)
+        ]
+        out = []
+        for i, member in enumerate(members):
+            others = set().union(*(d for j, d in enumerate(declared) if j != i))
+            if isinstance(member, dict) and "$ref" in member and declared[i] & others:
+                target = self.ctx.resolve(member)
+                out.append(
+                    {k: v for k, v in target.items() if k != "properties"}
+                    | {
+                        "properties": {
+                            k: v for k, v in target["properties"].items() if k not in others
+                        }
+                    }
+                )
+            else:
+                out.append(member)
+        return out
 
     def _exact_decimal(self, out: dict[str, Any]) -> dict[str, Any]:
         """Decimals validate and serialize through the package's exact types."""
         kinds = type_list(out)
         as_string = "string" in kinds or "anyOf" in out or "oneOf" in out
         custom = f"{self.decimal_module}.{'DecimalString' if as_string else 'DecimalNumber'}"
-        kept = {
-            k: v for k, v in out.items() if k in ("description", "default", "readOnly", "writeOnly")
+        # A default would be written as the spec's number, not a Decimal: the field is left
+        # unset instead, which is how a client leaves the server's default in place.
+        kept = {k: v for k, v in out.items() if k in ("description", "readOnly", "writeOnly")}
+        exact = {
+            k: v
+            for k, v in out.items()
+            if k not in kept and k not in _STRING_ONLY and k != "default"
         }
-        exact = {k: v for k, v in out.items() if k not in kept and k not in _STRING_ONLY}
         exact.pop("anyOf", None)
         exact.pop("oneOf", None)
         exact["type"] = "string" if as_string else "number"

@@ -16,6 +16,7 @@ import httpx
 
 from ._auth import ApiKeyScheme, Credentials, PreparedRequest, Scheme
 from ._endpoint import Endpoint, Envelope, ErrorBodyKeys
+from ._events import ServerSentEvent, parse_events
 from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
@@ -186,6 +187,10 @@ class BaseClient:
         retries = self.max_retries if max_retries is None else max_retries
         response = self._send(endpoint, prepared, schemes, limit, retries)
         captured(response)
+        if not response.is_stream_consumed:
+            # An event stream: its events are read as they arrive, by the caller.
+            stream: T = _events(response)  # type: ignore[assignment]
+            return stream
         result: T = parse(
             endpoint,
             response,
@@ -217,8 +222,9 @@ class BaseClient:
             started = time.perf_counter()
             token = self._redact.sending() if self._redacts_httpx else None
             try:
-                response = self._http.send(request)
-                response.read()
+                response = self._http.send(request, stream=endpoint.streams)
+                if not (endpoint.streams and _is_event_stream(endpoint, response)):
+                    response.read()
             except httpx.TransportError as exc:
                 if attempt < retries and retry_transport(exc, retry_safe=endpoint.retry_safe):
                     attempt += 1
@@ -286,6 +292,21 @@ class BaseClient:
     ) -> Iterator[Any]:
         """Call `fetch` page after page, yielding each item, until the listing ends."""
         return paginate(fetch, arguments, pagination, getattr(fetch, "__name__", "iterator"))
+
+
+def _is_event_stream(endpoint: Endpoint[Any], response: httpx.Response) -> bool:
+    """Whether a successful answer is an event stream, to be read as it arrives."""
+    content_type = response.headers.get("content-type", "")
+    return response.is_success and endpoint.answer_kind(content_type) == "events"
+
+
+def _events(response: httpx.Response) -> Iterator[ServerSentEvent]:
+    """The events of a streamed answer; the connection is released when they end or the
+    iterator is closed."""
+    try:
+        yield from parse_events(response.iter_lines())
+    finally:
+        response.close()
 
 
 def _bad_base_url(message: str) -> InvalidArgumentError:

@@ -9,9 +9,34 @@ from pydantic import AwareDatetime, ConfigDict, Field
 from kitchen_sink_client._types import DecimalNumber, DecimalString, Model
 
 
+class Cat(Model):
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+    )
+    id: int
+    price: DecimalString | None = None
+    kind: Literal["cat"]
+    lives: int | None = None
+
+
 class CreatePetRequestOwner(Model):
     name: str
     since: AwareDatetime | None = None
+
+
+class Dog(Model):
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+    )
+    id: int
+    price: DecimalString | None = None
+    kind: Literal["dog"]
+    bark: str | None = None
+
+
+class ListPetsResponse(Model):
+    items: list[Cat | Dog] | None = None
+    total: int | None = None
 
 
 class LoginRequest(Model):
@@ -38,11 +63,6 @@ class Problem(Model):
     message: str | None = None
 
 
-class Cat(PetBase):
-    kind: Literal["cat"]
-    lives: int | None = None
-
-
 class CreatePetRequest(Model):
     model_config = ConfigDict(
         arbitrary_types_allowed=True,
@@ -59,13 +79,3 @@ class CreatePetRequest(Model):
     tags: list[str] | None = None
     owner: CreatePetRequestOwner | None = None
     attributes: dict[str, int] | None = None
-
-
-class Dog(PetBase):
-    kind: Literal["dog"]
-    bark: str | None = None
-
-
-class ListPetsResponse(Model):
-    items: list[Cat | Dog] | None = None
-    total: int | None = None
