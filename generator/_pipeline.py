@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import multiprocessing.connection
+import multiprocessing.process
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._errors import Diagnostics, Problem, SpecError
 from ._templates import PACKAGE_DIR, TEMPLATE_ROOT
@@ -119,16 +122,74 @@ def generate(
 
 def load_api(spec: Path, *, lenient: bool) -> tuple[ir.Api, LoadedSpec, Diagnostics]:
     """Load, validate and parse `spec` into the IR; raises SpecError listing every problem."""
+    api, loaded, diagnostics, validation = _parse(spec, lenient=lenient)
+    validation.join(diagnostics)
+    diagnostics.raise_if_errors(loaded.lines)
+    return api, loaded, diagnostics
+
+
+def _parse(spec: Path, *, lenient: bool) -> tuple[ir.Api, LoadedSpec, Diagnostics, Validation]:
+    """Load and parse `spec` while it is validated beside (join the validation before use)."""
     from ._loader import load_spec
-    from ._validate import validate_spec
     from .parse import build_api
 
     diagnostics = Diagnostics(spec, lenient=lenient)
     loaded = load_spec(spec, diagnostics)
-    validate_spec(loaded.document, diagnostics)
+    validation = Validation(loaded.document, spec, lenient=lenient)
     api = build_api(loaded, diagnostics)
-    diagnostics.raise_if_errors(loaded.lines)
-    return api, loaded, diagnostics
+    return api, loaded, diagnostics, validation
+
+
+class Validation:
+    """openapi-spec-validator's check of a document, run in a forked process where the
+    platform has fork: on a large spec it takes as long as everything else together."""
+
+    def __init__(self, document: dict[str, Any], spec: Path, *, lenient: bool) -> None:
+        self._found = Diagnostics(spec, lenient=lenient)
+        self._document = document
+        self._child: multiprocessing.process.BaseProcess | None = None
+        self._joined = False
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self._receive, send = context.Pipe(duplex=False)
+            self._child = context.Process(target=self._run, args=(send,), daemon=True)
+            self._child.start()
+            send.close()
+
+    def _run(self, send: multiprocessing.connection.Connection) -> None:
+        try:
+            self._check()
+            send.send((self._found.errors, self._found.warnings))
+        except BaseException as exc:  # reported by the parent, which validates again itself
+            send.send(exc)
+        finally:
+            send.close()
+
+    def _check(self) -> None:
+        from ._validate import validate_spec
+
+        validate_spec(self._document, self._found)
+
+    def join(self, diagnostics: Diagnostics) -> None:
+        """Put the validation's problems first among `diagnostics`' (as if it ran first)."""
+        if self._joined:
+            return
+        self._joined = True
+        result: object = None
+        if self._child is not None:
+            try:
+                result = self._receive.recv()
+            except EOFError:
+                result = None
+            self._child.join()
+            self._receive.close()
+        if not isinstance(result, tuple):
+            self._found = Diagnostics(self._found.file, lenient=self._found.lenient)
+            self._check()
+            result = (self._found.errors, self._found.warnings)
+        errors, warnings = result
+        diagnostics.errors[:0] = errors
+        diagnostics.warnings[:0] = warnings
 
 
 def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, str], list[Problem]]:
@@ -136,11 +197,17 @@ def _build(spec: Path, lenient: bool) -> tuple[str, dict[str, str], dict[str, st
     from ._render import render_package
     from ._surface import SURFACE_FILE, dump, surface_of
 
-    api, loaded, diagnostics = load_api(spec, lenient=lenient)
+    api, loaded, diagnostics, validation = _parse(spec, lenient=lenient)
+    if diagnostics.errors:  # no models for a spec that is refused anyway
+        validation.join(diagnostics)
+        diagnostics.raise_if_errors(loaded.lines)
     try:
         models, api = render_models(api, diagnostics)
     except ModelGenerationError as exc:
-        raise SpecError([Problem(spec, "/components/schemas", str(exc))]) from exc
+        validation.join(diagnostics)
+        problems = [*diagnostics.errors, Problem(spec, "/components/schemas", str(exc))]
+        raise SpecError(problems) from exc
+    validation.join(diagnostics)
     diagnostics.raise_if_errors(loaded.lines)
     files = render_package(api, models)
     files[SURFACE_FILE] = dump(surface_of(api))
