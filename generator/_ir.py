@@ -29,6 +29,8 @@ class Argument:
     required: bool
     description: str = ""
     explode: bool = True
+    deep_object: bool = False
+    """`style: deepObject`: an object sent as `name[key]=value` query pairs."""
     default: Any = None
     example: Any = field(default=NO_EXAMPLE, compare=False)
 
@@ -126,6 +128,11 @@ class Operation:
             for a in self.by_location("query")
             if a.explode and isinstance(a.type.without_none(), ListType)
         )
+
+    @property
+    def deep_objects(self) -> frozenset[str]:
+        """Wire names of query parameters sent as `name[key]=value` pairs."""
+        return frozenset(a.wire_name for a in self.by_location("query") if a.deep_object)
 
     def by_location(self, location: str) -> tuple[Argument, ...]:
         """The arguments that travel in `location`."""

@@ -152,8 +152,12 @@ class Validation:
         if "fork" in multiprocessing.get_all_start_methods():
             context = multiprocessing.get_context("fork")
             self._receive, send = context.Pipe(duplex=False)
-            self._child = context.Process(target=self._run, args=(send,), daemon=True)
-            self._child.start()
+            child = context.Process(target=self._run, args=(send,), daemon=True)
+            try:
+                child.start()
+                self._child = child
+            except (AssertionError, OSError):  # a daemon process has no children: validate here
+                self._receive.close()
             send.close()
 
     def _run(self, send: multiprocessing.connection.Connection) -> None:

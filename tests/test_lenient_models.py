@@ -155,12 +155,12 @@ def test_lenient_mode_refuses_a_spec_of_which_no_operation_can_be_generated(
           /a:
             post:
               parameters:
-                - {name: g, in: query, style: deepObject, schema: {type: object}}
+                - {name: session, in: cookie, schema: {type: string}}
               responses: {"204": {description: done}}
           /b:
             get:
               parameters:
-                - {name: f, in: query, style: deepObject, schema: {type: object}}
+                - {name: f, in: query, style: spaceDelimited, schema: {type: array, items: {type: string}}}
               responses: {"204": {description: done}}
         """,
         "nothing.yaml",

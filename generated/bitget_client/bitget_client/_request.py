@@ -68,7 +68,9 @@ def prepare(
     for name, value in query.items():
         if value is None:
             continue
-        if isinstance(value, (list, tuple)):
+        if name in endpoint.deep_objects:
+            params.extend(_deep_object(name, value))
+        elif isinstance(value, (list, tuple)):
             texts = [parameter_text(v) for v in value]
             if name in endpoint.explode:
                 params.extend((name, t) for t in texts)
@@ -94,6 +96,15 @@ def prepare(
         cached = parsed_urls.get(text)
         url = cached if cached is not None else parsed_urls.setdefault(text, httpx.URL(text))
     return PreparedRequest(endpoint.method, url, sent_headers, content)
+
+
+def _deep_object(name: str, value: Any) -> list[tuple[str, str | int | float | bool | None]]:
+    """A query object as `style: deepObject` spells it: `name[key]=value` for each key."""
+    if isinstance(value, pydantic.BaseModel):
+        value = value.model_dump(by_alias=True, exclude_unset=True)
+    if not isinstance(value, Mapping):
+        return [(name, parameter_text(value))]
+    return [(f"{name}[{k}]", parameter_text(v)) for k, v in value.items() if v is not None]
 
 
 def signed(

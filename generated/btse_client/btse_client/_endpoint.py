@@ -54,6 +54,8 @@ class Endpoint(Generic[T]):
     """The media types of successful answers (patterns like `image/*` allowed) and how each is
     read, the first the default; none declared means JSON."""
     explode: frozenset[str] = field(default_factory=frozenset)
+    deep_objects: frozenset[str] = field(default_factory=frozenset)
+    """Query parameters sent as `name[key]=value` pairs (`style: deepObject`)."""
     errors: Mapping[str, Any] = field(default_factory=dict)
     arguments: Mapping[tuple[str, str], str] = field(default_factory=dict)
     """The Python argument behind each (location, wire name); ("body", "") is a whole body."""
