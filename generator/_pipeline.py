@@ -150,6 +150,9 @@ class Validation:
         self._child: multiprocessing.process.BaseProcess | None = None
         self._joined = False
         if "fork" in multiprocessing.get_all_start_methods():
+            # Imported here, once, so that no child spends its time importing it again.
+            import openapi_spec_validator  # noqa: F401
+
             context = multiprocessing.get_context("fork")
             self._receive, send = context.Pipe(duplex=False)
             child = context.Process(target=self._run, args=(send,), daemon=True)
