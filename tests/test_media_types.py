@@ -220,6 +220,17 @@ def test_an_event_stream_left_early_releases_the_connection(media: ModuleType) -
     assert body.closed
 
 
+def test_an_event_stream_never_read_releases_the_connection(media: ModuleType) -> None:
+    body = Chunks([b"data: a\n\n"])
+    transport = answering(
+        httpx.Response(200, stream=body, headers={"content-type": "text/event-stream"})
+    )
+    events = client(media, transport).stream_ticks()
+    assert not body.closed
+    del events
+    assert body.closed and body.read == 0
+
+
 def test_json_or_events_by_the_answer_content_type(media: ModuleType) -> None:
     sent: list[httpx.Request] = []
     reply = client(media, answering(httpx.Response(200, json={"text": "hi"}), sent)).chat(

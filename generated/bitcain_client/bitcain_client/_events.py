@@ -6,7 +6,7 @@ here rather than through a dependency every package would have to install.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -35,7 +35,7 @@ EventStream: TypeAlias = Iterator[ServerSentEvent]
 """What a streaming method returns: the events, read as they arrive."""
 
 
-def parse_events(lines: Iterable[str]) -> Iterator[ServerSentEvent]:
+def parse_events(lines: Iterable[str]) -> Generator[ServerSentEvent, None, None]:
     """The events of a stream given line by line (without line endings)."""
     data: list[str] = []
     event = last_id = ""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from typing import Any, TypeVar
 
 import httpx
@@ -189,7 +189,7 @@ class BaseClient:
         captured(response)
         if not response.is_stream_consumed:
             # An event stream: its events are read as they arrive, by the caller.
-            stream: T = _events(response)  # type: ignore[assignment]
+            stream: T = _Events(response)  # type: ignore[assignment]
             return stream
         result: T = parse(
             endpoint,
@@ -300,13 +300,28 @@ def _is_event_stream(endpoint: Endpoint[Any], response: httpx.Response) -> bool:
     return response.is_success and endpoint.answer_kind(content_type) == "events"
 
 
-def _events(response: httpx.Response) -> Iterator[ServerSentEvent]:
-    """The events of a streamed answer; the connection is released when they end or the
-    iterator is closed."""
-    try:
-        yield from parse_events(response.iter_lines())
-    finally:
-        response.close()
+class _Events(Iterator[ServerSentEvent]):
+    """The events of a streamed answer; the connection is released when they end, when the
+    iterator is closed, or when it is dropped (even before its first event)."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self._response = response
+        self._events: Generator[ServerSentEvent, None, None] = parse_events(response.iter_lines())
+
+    def __next__(self) -> ServerSentEvent:
+        try:
+            return next(self._events)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        """Stop reading and release the connection."""
+        self._events.close()
+        self._response.close()
+
+    def __del__(self) -> None:
+        self._response.close()
 
 
 def _bad_base_url(message: str) -> InvalidArgumentError:
