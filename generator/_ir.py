@@ -8,9 +8,13 @@ from typing import Any, Literal
 
 from ._boundary import Identifier
 from ._extensions import Envelope, ErrorBodyKeys, Pagination, SigningScheme
-from ._pytypes import ANY, ListType, PyType
+from ._pytypes import ANY, NONE, ListType, PyType, union
 
 Location = Literal["path", "query", "header", "cookie"]
+BodyKind = Literal["json", "form", "multipart", "bytes", "text"]
+"""How a request body is written."""
+AnswerKind = Literal["json", "text", "bytes", "events"]
+"""How a response body is read: JSON, text, raw bytes, or a stream of server-sent events."""
 NO_EXAMPLE: Any = object()
 
 
@@ -25,6 +29,8 @@ class Argument:
     required: bool
     description: str = ""
     explode: bool = True
+    deep_object: bool = False
+    """`style: deepObject`: an object sent as `name[key]=value` query pairs."""
     default: Any = None
     example: Any = field(default=NO_EXAMPLE, compare=False)
 
@@ -38,11 +44,14 @@ class RequestBody:
     required: bool
     flattened: bool
     description: str = ""
+    kind: BodyKind = "json"
+    files: frozenset[str] = frozenset()
+    """Wire names of a multipart body's file fields."""
 
     @property
     def validated(self) -> bool:
         """Whether the body has a type to validate and serialize it with (not just Any)."""
-        return self.type != ANY
+        return self.type != ANY and self.kind in ("json", "form")
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,8 @@ class Response:
     type: PyType | None
     unwrapped: bool = False
     """True when `type` is the envelope's data property rather than the whole body."""
+    media: tuple[tuple[str, AnswerKind], ...] = ()
+    """Each media type of its content and how it is read; `type` is the JSON one's payload."""
 
 
 @dataclass(frozen=True)
@@ -89,6 +100,24 @@ class Operation:
         return tuple(r for r in self.responses if r.status.startswith("2"))
 
     @property
+    def answers(self) -> tuple[Response, ...]:
+        """The responses the method returns: the 2xx ones, or else `default`."""
+        return self.success_responses or tuple(r for r in self.responses if r.status == "default")
+
+    @property
+    def result_media(self) -> tuple[tuple[str, AnswerKind], ...]:
+        """The media types of the answers and how each is read; empty when all are JSON."""
+        media = tuple(dict.fromkeys(m for r in self.answers for m in r.media))
+        return media if any(kind != "json" for _, kind in media) else ()
+
+    @property
+    def json_result(self) -> PyType:
+        """The type a JSON answer is validated as."""
+        if not self.result_media:
+            return self.result_type
+        return union([r.type or NONE for r in self.answers if r.type is not None or not r.media])
+
+    @property
     def error_responses(self) -> tuple[Response, ...]:
         """Documented non-2xx responses that have a body schema."""
         return tuple(r for r in self.responses if not r.status.startswith("2") and r.type)
@@ -101,6 +130,11 @@ class Operation:
             for a in self.by_location("query")
             if a.explode and isinstance(a.type.without_none(), ListType)
         )
+
+    @property
+    def deep_objects(self) -> frozenset[str]:
+        """Wire names of query parameters sent as `name[key]=value` pairs."""
+        return frozenset(a.wire_name for a in self.by_location("query") if a.deep_object)
 
     def by_location(self, location: str) -> tuple[Argument, ...]:
         """The arguments that travel in `location`."""
@@ -188,6 +222,8 @@ class Api:
     models_schema: dict[str, Any] = field(compare=False, repr=False)
     parameter_models: frozenset[str] = frozenset()
     """Models that check an operation's path, query or header arguments (not part of its surface)."""
+    model_pointers: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """The JSON pointer of the schema each model is generated from."""
     license_expression: str = ""
     """The SPDX license expression `info.license` gives (canonical form), or empty."""
     license_name: str = ""

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import json
+import tempfile
 import warnings
+from pathlib import Path
+from typing import Any
 
 from . import _ir as ir
-from ._boundary import docstring_line
+from . import _pytypes as t
+from ._boundary import Identifier, docstring_line
+from ._errors import Diagnostics
 
 # What a models module may contain: imports from these modules, classes, annotated fields, and
 # calls of these callables only. Anything else means a spec value turned into code.
@@ -46,17 +52,73 @@ class ModelGenerationError(Exception):
     """datamodel-code-generator failed or produced a module without a class the client needs."""
 
 
-def render_models(api: ir.Api) -> str:
-    """The source of `<package>/models.py`."""
+def render_models(api: ir.Api, diagnostics: Diagnostics) -> tuple[str, ir.Api]:
+    """The source of `<package>/models.py`, and `api` with its types pointing at the classes
+    that module really defines.
+
+    datamodel-code-generator may name or split a schema differently from what the parser
+    expected. Its own record of which class it made from which schema decides: a model it named
+    otherwise is used under that name; one it made no single class for is typed as a generic
+    (`dict[str, Any]` or `Any`) wherever it is used, a problem lenient mode skips over.
+    """
     header = f'"""Pydantic models of {docstring_line(api.title)}, generated from {docstring_line(api.spec_file)}."""'
     if not api.model_names:
-        return header + "\n"
+        return header + "\n", api
+    try:
+        source, produced = _generate(api, header)
+    except ModelGenerationError as exc:
+        # Nothing of the models module is usable: every model becomes a generic, if allowed.
+        diagnostics.skippable(
+            "/components/schemas", f"{exc}; every model is typed as a generic instead"
+        )
+        return header + "\n", retyped(api, {n: _generic(api, n) for n in api.model_names})
+    tree = ast.parse(source)
+    audit_models(tree, package=api.package)
+    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+    origins: dict[str, set[str]] = {}
+    for ref, made_from in produced.items():
+        for c in made_from:
+            origins.setdefault(c, set()).add(ref)
+    replacements: dict[str, t.PyType] = {}
+    for name in api.model_names:
+        ref = _COMPONENT_PREFIX + name
+        if name in classes and (ref in origins.get(name, {ref})):
+            continue
+        made = sorted(
+            {c for c in produced.get(ref, ()) if c in classes and _has_fields(classes[c])}
+        )
+        if len(made) == 1:
+            replacements[name] = t.ModelType(Identifier(made[0]))
+            continue
+        generic = _generic(api, name)
+        split = {
+            c
+            for r, made_from in produced.items()
+            if r == ref or r.startswith(ref + "/")
+            for c in made_from
+        }
+        what = f"it made {', '.join(sorted(split))} instead" if split else "it made none"
+        diagnostics.skippable(
+            api.model_pointers.get(name, "/components/schemas"),
+            f"datamodel-code-generator made no single model class {name!r} of this schema "
+            f"({what}); values of it are typed {generic.render()}",
+        )
+        replacements[name] = generic
+    return source, retyped(api, replacements) if replacements else api
+
+
+_COMPONENT_PREFIX = "#/components/schemas/"
+
+
+def _generate(api: ir.Api, header: str) -> tuple[str, dict[str, list[str]]]:
+    """The module's source, and the classes made from each schema (by `#/components/...` ref)."""
     from datamodel_code_generator import generate
     from datamodel_code_generator.enums import DataModelType, InputFileType
     from datamodel_code_generator.format import PythonVersion
     from datamodel_code_generator.parser import LiteralType
 
-    with warnings.catch_warnings():
+    with tempfile.TemporaryDirectory(prefix="models-") as tmp, warnings.catch_warnings():
+        record = Path(tmp) / "models.json"
         # It warns about formats it does not know (`uriref`) and types them by the base type,
         # which is what the client does too; the warning says nothing the user can act on.
         warnings.simplefilter("ignore", UserWarning)
@@ -79,17 +141,82 @@ def render_models(api: ir.Api) -> str:
                 collapse_root_models=True,
                 use_double_quotes=True,
                 formatters=[],
+                emit_model_metadata=record,
             )
+            metadata = json.loads(record.read_text(encoding="utf-8"))
         except Exception as exc:  # the library raises many types; report them as one
             raise ModelGenerationError(f"datamodel-code-generator failed: {exc}") from exc
-    assert isinstance(source, str)
-    tree = ast.parse(source)
-    audit_models(tree, package=api.package)
-    defined = {node.name for node in tree.body if isinstance(node, ast.ClassDef)}
-    missing = sorted(set(api.model_names) - defined)
-    if missing:
-        raise ModelGenerationError(f"models module lacks classes {missing}")
-    return source
+    if not isinstance(source, str):
+        raise ModelGenerationError("datamodel-code-generator made more than one module")
+    produced: dict[str, list[str]] = {}
+    for entry in metadata.get("models", ()):
+        produced.setdefault(str(entry.get("source_ref")), []).append(str(entry.get("class_name")))
+    return source, produced
+
+
+def _has_fields(node: ast.ClassDef) -> bool:
+    """Whether a class is more than an empty body (`pass`, a docstring, a model_config)."""
+    return bool(node.bases and not _is_model_base(node)) or any(
+        isinstance(item, ast.AnnAssign) for item in node.body
+    )
+
+
+def _is_model_base(node: ast.ClassDef) -> bool:
+    return all(isinstance(b, ast.Name) and b.id == "Model" for b in node.bases)
+
+
+def _generic(api: ir.Api, name: str) -> t.PyType:
+    """What values of a model without its class are typed: a mapping for objects, else Any."""
+    schema = api.models_schema["components"]["schemas"].get(name, {})
+    kinds = schema.get("type") if isinstance(schema, dict) else None
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    nullable = isinstance(schema, dict) and (schema.get("nullable") is True or "null" in kinds)
+    if isinstance(schema, dict) and (
+        "object" in kinds or (schema.get("properties") and not set(kinds) - {None, "object"})
+    ):
+        return t.optional(t.DictType(t.ANY)) if nullable else t.DictType(t.ANY)
+    return t.ANY
+
+
+def retyped(api: ir.Api, replacements: dict[str, t.PyType]) -> ir.Api:
+    """`api` with every reference to a replaced model swapped for its replacement."""
+
+    def swap(value: Any) -> Any:
+        if isinstance(value, t.ModelType):
+            return replacements.get(value.name, value)
+        if isinstance(value, t.UnionType):
+            return t.union([swap(m) for m in value.alternatives])
+        if isinstance(value, t.PyType) and dataclasses.is_dataclass(value):
+            return dataclasses.replace(
+                value, **{f.name: swap(getattr(value, f.name)) for f in dataclasses.fields(value)}
+            )
+        if isinstance(
+            value, (ir.Argument, ir.RequestBody, ir.Response, ir.Operation, ir.Model, ir.ModelField)
+        ):
+            return dataclasses.replace(
+                value,
+                **{
+                    f.name: swap(getattr(value, f.name))
+                    for f in dataclasses.fields(value)
+                    if f.init
+                },
+            )
+        if isinstance(value, tuple):
+            return tuple(swap(v) for v in value)
+        return value
+
+    models = []
+    for model in api.models:
+        replacement = replacements.get(model.name)
+        if replacement is None:
+            models.append(swap(model))
+        elif isinstance(replacement, t.ModelType):  # the class the model generator really made
+            models.append(dataclasses.replace(swap(model), name=replacement.name))
+    return dataclasses.replace(
+        api,
+        operations=swap(api.operations),
+        models=tuple(sorted(models, key=lambda m: str(m.name))),
+    )
 
 
 def audit_models(tree: ast.Module, *, package: str) -> None:

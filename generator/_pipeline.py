@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import multiprocessing.connection
+import multiprocessing.process
 import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._errors import Diagnostics, Problem, SpecError
 from ._templates import PACKAGE_DIR, TEMPLATE_ROOT
@@ -181,18 +184,89 @@ def load_api(
     spec: Path, *, lenient: bool, root: Path | None = None
 ) -> tuple[ir.Api, LoadedSpec, Diagnostics]:
     """Load, validate and parse `spec` into the IR; raises SpecError listing every problem."""
+    api, loaded, diagnostics, validation = _parse(spec, lenient=lenient, root=root)
+    validation.join(diagnostics)
+    diagnostics.raise_if_errors(loaded.locate)
+    return api, loaded, diagnostics
+
+
+def _parse(
+    spec: Path, *, lenient: bool, root: Path | None
+) -> tuple[ir.Api, LoadedSpec, Diagnostics, Validation]:
+    """Load and parse `spec` while it is validated beside (join the validation before use)."""
     from ._loader import load_spec
-    from ._swagger2 import convert_spec
-    from ._validate import validate_spec
     from .parse import build_api
+
+    from ._swagger2 import convert_spec
 
     diagnostics = Diagnostics(spec, lenient=lenient)
     loaded = load_spec(spec, diagnostics, root=root)
     diagnostics = convert_spec(loaded, diagnostics)
-    validate_spec(loaded.document, diagnostics)
+    validation = Validation(loaded.document, diagnostics)
     api = build_api(loaded, diagnostics)
-    diagnostics.raise_if_errors(loaded.locate)
-    return api, loaded, diagnostics
+    return api, loaded, diagnostics, validation
+
+
+class Validation:
+    """openapi-spec-validator's check of a document, run in a forked process where the
+    platform has fork: on a large spec it takes as long as everything else together."""
+
+    def __init__(self, document: dict[str, Any], diagnostics: Diagnostics) -> None:
+        # Problems go into an empty copy of `diagnostics`, which locates them the same way.
+        self._found = replace(diagnostics, errors=[], warnings=[])
+        self._document = document
+        self._child: multiprocessing.process.BaseProcess | None = None
+        self._joined = False
+        if "fork" in multiprocessing.get_all_start_methods():
+            # Imported here, once, so that no child spends its time importing it again.
+            import openapi_spec_validator  # noqa: F401
+
+            context = multiprocessing.get_context("fork")
+            self._receive, send = context.Pipe(duplex=False)
+            child = context.Process(target=self._run, args=(send,), daemon=True)
+            try:
+                child.start()
+                self._child = child
+            except (AssertionError, OSError):  # a daemon process has no children: validate here
+                self._receive.close()
+            send.close()
+
+    def _run(self, send: multiprocessing.connection.Connection) -> None:
+        try:
+            self._check()
+            send.send((self._found.errors, self._found.warnings))
+        except BaseException as exc:  # reported by the parent, which validates again itself
+            send.send(exc)
+        finally:
+            send.close()
+
+    def _check(self) -> None:
+        from ._validate import validate_spec
+
+        validate_spec(self._document, self._found)
+
+    def join(self, diagnostics: Diagnostics) -> int:
+        """Put the validation's problems first among `diagnostics`' (as if it ran first);
+        the number of errors it found."""
+        if self._joined:
+            return 0
+        self._joined = True
+        result: object = None
+        if self._child is not None:
+            try:
+                result = self._receive.recv()
+            except EOFError:
+                result = None
+            self._child.join()
+            self._receive.close()
+        if not isinstance(result, tuple):
+            self._found = replace(self._found, errors=[], warnings=[])
+            self._check()
+            result = (self._found.errors, self._found.warnings)
+        errors, warnings = result
+        diagnostics.errors[:0] = errors
+        diagnostics.warnings[:0] = warnings
+        return len(errors)
 
 
 def _build(
@@ -202,11 +276,23 @@ def _build(
     from ._render import render_package
     from ._surface import SURFACE_FILE, dump, surface_of
 
-    api, loaded, diagnostics = load_api(spec, lenient=lenient, root=root)
+    api, loaded, diagnostics, validation = _parse(spec, lenient=lenient, root=root)
+    if diagnostics.errors:  # no models for a spec that is refused anyway
+        validation.join(diagnostics)
+        diagnostics.raise_if_errors(loaded.locate)
+    before = len(diagnostics.errors)
     try:
-        models = render_models(api)
+        models, api = render_models(api, diagnostics)
     except ModelGenerationError as exc:
-        raise SpecError([Problem(spec, "/components/schemas", str(exc))]) from exc
+        if not validation.join(diagnostics):  # an invalid spec explains a failure better
+            diagnostics.errors.append(Problem(spec, "/components/schemas", str(exc)))
+        diagnostics.raise_if_errors(loaded.locate)
+        raise
+    from_models = diagnostics.errors[before:]
+    if validation.join(diagnostics) and from_models:
+        # The spec is invalid: its problems explain why models could not be made.
+        diagnostics.errors[:] = [p for p in diagnostics.errors if p not in from_models]
+    diagnostics.raise_if_errors(loaded.locate)
     files = render_package(api, models)
     files[SURFACE_FILE] = dump(surface_of(api))
     spec_dir = spec.resolve().parent

@@ -127,6 +127,8 @@ def construction_example(api: ir.Api) -> Code:
 def scheme_summary(scheme: ir.SecurityScheme) -> str:
     """What a security scheme sends, in words: kind, signature, credentials."""
     what: str = scheme.kind
+    if scheme.kind == "apiKey":
+        what += f", {scheme.key_location} {scheme.key_name}"
     if scheme.signing:
         s = scheme.signing
         what += f": HMAC-{s.algorithm.upper()} {s.encoding} over {' + '.join(s.prehash)}"

@@ -21,6 +21,11 @@ def generate_and_import(
     """Generate `spec` into `out` and import the package it produced."""
     result = generate([spec], out, lenient=lenient, use_cache=False, root=root)
     (package,) = result.packages
+    return import_package(out, package)
+
+
+def import_package(out: Path, package: str) -> ModuleType:
+    """Import the package generated into `out / package`, afresh."""
     sys.path.insert(0, str(out / package))
     for name in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
         del sys.modules[name]

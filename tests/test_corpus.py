@@ -14,19 +14,50 @@ import httpx
 import pytest
 
 from generator import SpecError, generate
-from tests.generation import CORPUS, generate_and_import
+from generator._errors import Problem
+from tests.generation import CORPUS, import_package
 
-LENIENT = {"binance-spot-api.yaml"}
-CASES = sorted(p.name for p in CORPUS.glob("*.yaml"))
+LENIENT = {"binance-spot-api.yaml", "real-world/openai.yaml"}
+REAL_WORLD = ["real-world/okx-rest.yaml", "real-world/openai.yaml"]
+CASES = sorted(p.name for p in CORPUS.glob("*.yaml")) + REAL_WORLD
+# What lenient mode leaves out of OpenAI's spec, and why (the pointer of each warning).
+OPENAI_DROPPED: dict[str, str] = {}
+
+
+WARNINGS: dict[str, list[Problem]] = {}
 
 
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[ModuleType, Path]]:
     out = tmp_path_factory.mktemp("corpus")
-    return {
-        name: (generate_and_import(CORPUS / name, out, lenient=name in LENIENT), out)
-        for name in CASES
-    }
+    found = {}
+    for name in CASES:
+        result = generate([CORPUS / name], out, lenient=name in LENIENT, use_cache=False)
+        WARNINGS[name] = result.warnings
+        (package,) = result.packages
+        found[name] = (import_package(out, package), out)
+    return found
+
+
+def methods_of(module: ModuleType) -> list[str]:
+    (name,) = [n for n in module.__all__ if n.endswith("Client") and not n.endswith("RawResponse")]
+    return [
+        m
+        for m, value in vars(getattr(module, name)).items()
+        if callable(value) and not m.startswith("_") and not m.startswith("iter_")
+    ]
+
+
+def spec_operations(name: str) -> list[tuple[str, str]]:
+    import yaml
+
+    spec = yaml.load((CORPUS / name).read_bytes(), Loader=yaml.CSafeLoader)
+    return [
+        (path, method)
+        for path, item in spec["paths"].items()
+        for method in item
+        if method in ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+    ]
 
 
 def test_the_corpus_is_all_there() -> None:
@@ -36,6 +67,7 @@ def test_the_corpus_is_all_there() -> None:
         "oai-uspto.yaml",
         "oai-link-example.yaml",
     } <= set(CASES)
+    assert all((CORPUS / name).is_file() for name in REAL_WORLD)
 
 
 def test_binance_needs_lenient_mode(tmp_path: Path) -> None:
@@ -156,3 +188,110 @@ def test_binance_numbers_parse_exactly(packages: dict[str, tuple[ModuleType, Pat
     time = client_for(module, handler).get_api_v3_time()
     assert time.model_dump(by_alias=True) == {"serverTime": 1499827319559}
     assert not isinstance(time.model_dump()["server_time"], (float, Decimal))
+
+
+def test_okx_generates_every_operation(packages: dict[str, tuple[ModuleType, Path]]) -> None:
+    module, _ = packages["real-world/okx-rest.yaml"]
+    assert len(methods_of(module)) == len(spec_operations("real-world/okx-rest.yaml")) == 313
+
+
+def test_okx_sends_each_key_header_its_own_value(
+    packages: dict[str, tuple[ModuleType, Path]],
+) -> None:
+    module, _ = packages["real-world/okx-rest.yaml"]
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        body = {"code": "0", "msg": "", "data": [{"totalEq": "41624.32", "details": []}]}
+        return httpx.Response(200, json=body)
+
+    client = module.OkxRestClient(
+        http_client=httpx.Client(transport=httpx.MockTransport(handler)),
+        api_key="key-1",
+        passphrase="pass-2",
+    )
+    balance = client.get_account_balance_v5(ccy="BTC")
+    assert balance.data[0].total_eq == "41624.32"
+    headers = sent[0].headers
+    assert (headers["OK-ACCESS-KEY"], headers["OK-ACCESS-PASSPHRASE"]) == ("key-1", "pass-2")
+    assert str(sent[0].url) == "https://www.okx.com/api/v5/account/balance?ccy=BTC"
+
+
+def test_openai_generates_every_operation_it_can(
+    packages: dict[str, tuple[ModuleType, Path]],
+) -> None:
+    module, _ = packages["real-world/openai.yaml"]
+    skipped = {
+        w.pointer: w.message.split(" (lenient mode")[0]
+        for w in WARNINGS["real-world/openai.yaml"]
+        if "lenient mode skips the operation" in w.message
+    }
+    assert skipped == OPENAI_DROPPED
+    operations = spec_operations("real-world/openai.yaml")
+    assert len(methods_of(module)) == len(operations) - len(OPENAI_DROPPED) == 288
+
+
+def test_openai_calls_parse_through_a_mock_transport(
+    packages: dict[str, tuple[ModuleType, Path]],
+) -> None:
+    module, _ = packages["real-world/openai.yaml"]
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        request.read()
+        if request.url.path == "/v1/models":
+            return httpx.Response(
+                200,
+                json={
+                    "object": "list",
+                    "data": [
+                        {"id": "gpt-x", "object": "model", "created": 1, "owned_by": "openai"}
+                    ],
+                },
+            )
+        if request.url.path == "/v1/files":
+            return httpx.Response(
+                200,
+                json={
+                    "id": "file-1",
+                    "object": "file",
+                    "bytes": 6,
+                    "created_at": 1,
+                    "filename": "data.jsonl",
+                    "purpose": "batch",
+                    "status": "processed",
+                },
+            )
+        if request.url.path == "/v1/fine_tuning/jobs":
+            return httpx.Response(200, json={"object": "list", "data": [], "has_more": False})
+        if request.url.path == "/v1/audio/speech":
+            return httpx.Response(
+                200, content=b"ID3\x00mp3", headers={"content-type": "application/octet-stream"}
+            )
+        return httpx.Response(
+            200,
+            content=b'data: {"id": "c-1"}\n\ndata: [DONE]\n\n',
+            headers={"content-type": "text/event-stream"},
+        )
+
+    client = module.OpenaiClient(
+        http_client=httpx.Client(transport=httpx.MockTransport(handler)), token="sk-1"
+    )
+    listed = client.list_models()
+    assert [m.id for m in listed.data] == ["gpt-x"]
+    assert sent[0].headers["authorization"] == "Bearer sk-1"
+    stored = client.create_file(file=("data.jsonl", b"{}\n", None), purpose="batch")
+    assert stored.id == "file-1"
+    assert sent[1].headers["content-type"].startswith("multipart/form-data; boundary=")
+    assert b'filename="data.jsonl"' in sent[1].content
+    assert client.create_speech(model="tts-1", input="hi", voice="alloy") == b"ID3\x00mp3"
+    chunks = client.create_chat_completion(
+        body=module.models.CreateChatCompletionRequest.model_validate(
+            {"model": "gpt-x", "messages": [{"role": "user", "content": "hi"}], "stream": True}
+        )
+    )
+    assert [e.data for e in chunks] == ['{"id": "c-1"}', "[DONE]"]
+    jobs = client.list_paginated_fine_tuning_jobs(limit=2, metadata={"team": "a b"})
+    assert jobs.data == [] and sent[-1].url.query == b"limit=2&metadata%5Bteam%5D=a+b"

@@ -11,7 +11,7 @@ from .._errors import pointer
 from .._naming import pascal_case
 from ._context import ParseContext, text
 from .parameters import Unsupported, argument_name
-from .schemas import SchemaTypes, schema_example
+from .schemas import SchemaTypes, schema_example, type_list
 
 JSON_MEDIA = re.compile(r"^application/([\w.-]+\+)?json(;.*)?$|^\*/\*$")
 FORM_MEDIA = "application/x-www-form-urlencoded"
@@ -32,16 +32,11 @@ def request_body(
     body_at = at + "/requestBody"
     body = ctx.mapping(operation["requestBody"], body_at, "requestBody")
     content = ctx.optional_mapping(body, "content", body_at + "/content")
-    media = next((m for m in content if JSON_MEDIA.match(str(m))), None) or (
-        FORM_MEDIA if FORM_MEDIA in content else None
-    )
-    if media is None:
-        if content:
-            raise Unsupported(
-                body_at + "/content",
-                f"request media type(s) {sorted(map(str, content))} (JSON and form bodies only)",
-            )
+    if not content:
         return None, [], None
+    # JSON first, then a form, multipart form data, and raw content in the spec's order.
+    media = min(map(str, content), key=lambda m: _PREFERENCE.index(body_kind(m)))
+    kind = body_kind(media)
     media_at = body_at + pointer("content", media)
     media_obj = ctx.mapping(content[media], media_at)
     schema = media_obj.get("schema") or {}
@@ -49,7 +44,24 @@ def request_body(
     required = body.get("required") is True
     description = text(body.get("description"))
     resolved = ctx.resolve(schema)
+    if kind in ("bytes", "text"):
+        body_type: t.PyType = t.BYTES if kind == "bytes" else t.STR
+        argument = ir.Argument(
+            argument_name("body", "body", taken), "body", "body", body_type, required, description
+        )
+        body_ir = ir.RequestBody(media, body_type, required, False, description, kind)
+        return body_ir, [argument], None
     body_type = types.annotate(schema, f"{hint}Request")
+    flattenable = (
+        isinstance(body_type, t.ModelType)
+        and isinstance(resolved, dict)
+        and isinstance(resolved.get("properties"), dict)
+        and not any(k in resolved for k in ("allOf", "oneOf", "anyOf"))
+    )
+    if kind == "multipart" and not flattenable:
+        raise Unsupported(
+            media_at + "/schema", "a multipart body that is not an object of properties"
+        )
     if not (
         isinstance(body_type, t.ModelType)
         and isinstance(resolved, dict)
@@ -59,7 +71,9 @@ def request_body(
         argument = ir.Argument(
             argument_name("body", "body", taken), "body", "body", body_type, required, description
         )
-        return ir.RequestBody(media, body_type, required, False, description), [argument], example
+        body_ir = ir.RequestBody(media, body_type, required, False, description, kind)
+        return body_ir, [argument], example
+    assert isinstance(resolved, dict) and isinstance(body_type, t.ModelType)
     required_fields = resolved.get("required")
     required_fields = (
         {f for f in required_fields if isinstance(f, str)}
@@ -67,24 +81,61 @@ def request_body(
         else set()
     )
     arguments = []
+    files = []
     for name, prop in resolved["properties"].items():
         prop_resolved = ctx.resolve(prop)
         prop_resolved = prop_resolved if isinstance(prop_resolved, dict) else {}
         if prop_resolved.get("readOnly") is True:
             continue
+        type_ = types.annotate(prop, f"{body_type.name}{pascal_case(str(name))}")
+        if kind == "multipart" and _is_file(ctx, prop_resolved):
+            file = types.runtime_type("_multipart", "FileInput")
+            many = isinstance(type_.without_none(), t.ListType)
+            type_ = t.ListType(file) if many else file
+            if _nullable(prop_resolved):
+                type_ = t.optional(type_)
+            files.append(str(name))
         arguments.append(
             ir.Argument(
                 name=argument_name(str(name), "body", taken),
                 wire_name=str(name),
                 location="body",
-                type=types.annotate(prop, f"{body_type.name}{pascal_case(str(name))}"),
+                type=type_,
                 required=required and name in required_fields,
                 description=text(prop_resolved.get("description")),
                 default=prop_resolved.get("default"),
                 example=schema_example(prop_resolved),
             )
         )
-    return ir.RequestBody(media, body_type, required, True, description), arguments, example
+    body_ir = ir.RequestBody(media, body_type, required, True, description, kind, frozenset(files))
+    return body_ir, arguments, example
+
+
+_PREFERENCE: tuple[ir.BodyKind, ...] = ("json", "form", "multipart", "bytes", "text")
+
+
+def body_kind(media_type: str) -> ir.BodyKind:
+    """How a request body of this media type is written."""
+    essence = media_type.split(";", 1)[0].strip().lower()
+    if JSON_MEDIA.match(essence):
+        return "json"
+    if essence == FORM_MEDIA:
+        return "form"
+    if essence == "multipart/form-data":
+        return "multipart"
+    return "text" if essence.startswith("text/") else "bytes"
+
+
+def _is_file(ctx: ParseContext, schema: dict[str, Any]) -> bool:
+    """Whether a multipart property is a file: binary content, or an array of it."""
+    if "array" in type_list(schema):
+        items = ctx.resolve(schema.get("items"))
+        return isinstance(items, dict) and _is_file(ctx, items)
+    return schema.get("format") == "binary" or "contentMediaType" in schema
+
+
+def _nullable(schema: dict[str, Any]) -> bool:
+    return schema.get("nullable") is True or "null" in type_list(schema)
 
 
 def _example(ctx: ParseContext, media: dict[str, Any], at: str) -> Any:

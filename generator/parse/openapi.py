@@ -42,7 +42,7 @@ def build_api(spec: LoadedSpec, diagnostics: Diagnostics) -> ir.Api:
     package = _package_name(ctx, info, stem)
     client_class = _client_class(ctx, info, stem)
     env_prefix = _env_prefix(ctx, info, stem)
-    types = SchemaTypes(ctx, decimal_module=f"{package}._types")
+    types = SchemaTypes(ctx, package=package)
     schemes = security_schemes(ctx)
     schemes, constructor_credentials = credentials(ctx, schemes=schemes, env_prefix=env_prefix)
     declared = ctx.optional_mapping(
@@ -90,6 +90,7 @@ def build_api(spec: LoadedSpec, diagnostics: Diagnostics) -> ir.Api:
             if isinstance(type_, ModelType)
         ),
         models_schema=types.models_document(),
+        model_pointers=types.model_pointers(),
         license_expression=license_expression,
         license_name=license_name,
         urls=_project_urls(ctx, info),

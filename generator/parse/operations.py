@@ -56,6 +56,10 @@ def operations(
                 continue
             ids[operation_id] = at
             method_name = snake_case(operation_id)
+            if not method_name.lstrip("_")[:1].isalpha():
+                # `operationId: '001'`: a method named after digits reads as private, and
+                # its endpoint attribute (upper case) would be the same name.
+                method_name = snake_case(f"{method}_{operation_id}")
             if method_name in methods:
                 ctx.diagnostics.error(
                     at + "/operationId",
@@ -87,6 +91,10 @@ def operations(
             )
             if operation is not None and len(ctx.diagnostics.errors) == errors_before:
                 found.append(operation)
+    if methods and not found and not ctx.diagnostics.errors:
+        ctx.diagnostics.error(
+            "/paths", f"none of the {len(methods)} operations can be generated (see the warnings)"
+        )
     for op in found:
         if f"iter_{op.method_name}" in methods:
             ctx.diagnostics.error(
@@ -144,7 +152,7 @@ def _operation(
         description=text(raw.get("description")),
         arguments=tuple(sorted(arguments + body_arguments, key=lambda a: not a.required)),
         body=body,
-        result_type=result_type(found),
+        result_type=result_type(found, types),
         responses=tuple(found),
         security=requirements(
             ctx, operation=raw, at=at, scheme_names=scheme_names, declared=declared_schemes

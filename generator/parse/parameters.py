@@ -85,8 +85,8 @@ def parameters(
             first = next(iter(content.values()))
             schema = first.get("schema") if isinstance(first, dict) else None
         style = param.get("style", "form" if location == "query" else "simple")
-        if style not in ("form", "simple"):
-            raise Unsupported(param_at + "/style", f"parameter style {style!r}")
+        if style not in ("form", "simple") and not (style == "deepObject" and location == "query"):
+            raise Unsupported(param_at + "/style", f"parameter style {style!r} in {location}")
         resolved = ctx.resolve(schema)
         schemas[(name, location)] = schema
         argument = ir.Argument(
@@ -97,6 +97,7 @@ def parameters(
             required=param.get("required") is True or location == "path",
             description=text(param.get("description")),
             explode=bool(param.get("explode", style == "form")),
+            deep_object=style == "deepObject",
             default=resolved.get("default") if isinstance(resolved, dict) else None,
             example=_example(param, resolved),
         )

@@ -41,6 +41,12 @@ def responses(
         response = ctx.mapping(raw[status], response_at, "a response")
         code = str(status)
         payload = payload_schema(ctx, response=response, status=code, envelope=envelope)
+        content = response.get("content")
+        media = (
+            tuple((str(m), answer_kind(str(m))) for m in content)
+            if isinstance(content, dict)
+            else ()
+        )
         type_: t.PyType | None = None
         unwrapped = False
         if payload is not None:
@@ -52,21 +58,36 @@ def responses(
             else:
                 suffix = f"Error{code.title()}"
             type_ = types.annotate(schema, f"{hint}{suffix}")
-        else:
-            content = response.get("content")
-            if isinstance(content, dict) and content and code.startswith("2"):
-                if not any(JSON_MEDIA.match(str(m)) for m in content):
-                    type_ = t.STR if any(str(m).startswith("text/") for m in content) else None
-        found.append(ir.Response(code, text(response.get("description")), type_, unwrapped))
+        found.append(ir.Response(code, text(response.get("description")), type_, unwrapped, media))
     return found
 
 
-def result_type(found: list[ir.Response]) -> t.PyType:
-    """What the method returns: the union of its success responses' types."""
+def answer_kind(media_type: str) -> ir.AnswerKind:
+    """How a response of this media type is read."""
+    essence = media_type.split(";", 1)[0].strip().lower()
+    if JSON_MEDIA.match(essence):
+        return "json"
+    if essence == "text/event-stream":
+        return "events"
+    return "text" if essence.startswith("text/") else "bytes"
+
+
+def result_type(found: list[ir.Response], types: SchemaTypes) -> t.PyType:
+    """What the method returns: the union of its answers' types, every media type's."""
     success = [r for r in found if r.status.startswith("2")] or [
         r for r in found if r.status == "default"
     ]
-    return t.union([r.type or t.NONE for r in success]) if success else t.NONE
+    kinds = {
+        "text": t.STR,
+        "bytes": t.BYTES,
+        "events": types.runtime_type("_events", "EventStream"),
+    }
+    members: list[t.PyType] = []
+    for r in success:
+        read = [kinds[kind] for _, kind in r.media if kind != "json"]
+        json = [r.type] if r.type is not None else []
+        members += json + read if json or read else [t.NONE]
+    return t.union(members) if members else t.NONE
 
 
 def payload_schema(

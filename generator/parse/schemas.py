@@ -6,6 +6,7 @@ from typing import Any
 
 from .. import _pytypes as t
 from .._boundary import Identifier, inert_text
+from .._errors import pointer
 from .._ir import NO_EXAMPLE, Model, ModelField
 from .._naming import MODEL_MODULE_NAMES, pascal_case, unique
 from ._context import ParseContext
@@ -56,17 +57,23 @@ _MAX_DEPTH = 64
 class SchemaTypes:
     """Maps schemas to types, naming every class-like schema as a model exactly once."""
 
-    def __init__(self, ctx: ParseContext, *, decimal_module: str) -> None:
+    def __init__(self, ctx: ParseContext, *, package: str) -> None:
         self.ctx = ctx
-        self.decimal_module = decimal_module
+        self.package = package
+        self.decimal_module = f"{package}._types"
         self.taken: set[str] = set(MODEL_MODULE_NAMES)
         self.models: dict[str, Any] = {}
-        self._sources: dict[Identifier, Any] = {}  # model -> the spec schema it is made from
+        # Model -> the spec schema it is made from (kept alive, so its id() is never reused).
+        self.sources: dict[Identifier, Any] = {}
         self._named: dict[int, Identifier] = {}  # id(schema) -> its model
         self._components: dict[str, Identifier] = {}  # component name -> its model
         self._name_components()
 
     # -- types -------------------------------------------------------------------------------
+
+    def runtime_type(self, module: str, name: str) -> t.PyType:
+        """A type the package's runtime defines, e.g. `EventStream` of `_events`."""
+        return t.Imported(f"{self.package}.{module}", name)
 
     def annotate(self, schema: Any, hint: str, depth: int = 0) -> t.PyType:
         """The Python type of values matching `schema`, naming inline objects as models."""
@@ -96,8 +103,10 @@ class SchemaTypes:
         if is_class_like(schema):
             return t.ModelType(self._name(schema, hint))
         all_of = schema.get("allOf")
-        if isinstance(all_of, list) and len(all_of) == 1:
-            return self.annotate(all_of[0], hint, depth + 1)
+        if isinstance(all_of, list) and len(merged := _merged_members(all_of)) == 1:
+            # `allOf: [{$ref: ...}, {nullable: true}]`: one schema, annotated.
+            annotation = self.annotate(merged[0], hint, depth + 1)
+            return t.optional(annotation) if _has_null_member(schema, "allOf") else annotation
         if "const" in schema:
             return _literal([schema["const"]]) or t.ANY
         if isinstance(schema.get("enum"), list):
@@ -166,7 +175,7 @@ class SchemaTypes:
             if str(name) in self._components:
                 model = self._components[str(name)]
                 self._named[id(schema)] = model
-                self._sources[model] = schema
+                self.sources[model] = schema
                 self.models[model] = self._model_schema(schema, model, root=True)
 
     def model(self, schema: dict[str, Any], hint: str) -> t.ModelType:
@@ -176,7 +185,7 @@ class SchemaTypes:
     def _name(self, schema: dict[str, Any], hint: str) -> Identifier:
         name = Identifier(unique(pascal_case(hint), self.taken))
         self._named[id(schema)] = name
-        self._sources[name] = schema
+        self.sources[name] = schema
         self.models[name] = self._model_schema(schema, name, root=True)
         return name
 
@@ -185,10 +194,10 @@ class SchemaTypes:
         records: dict[Identifier, Model] = {}
         # Typing a field finds the models its inline schemas were named as; should it name one
         # more, that model is recorded too.
-        while pending := [name for name in self._sources if name not in records]:
+        while pending := [name for name in self.sources if name not in records]:
             for name in pending:
                 properties: dict[str, tuple[Any, bool]] = {}
-                self._collect_properties(self._sources[name], properties)
+                self._collect_properties(self.sources[name], properties)
                 records[name] = Model(
                     name,
                     tuple(
@@ -231,9 +240,27 @@ class SchemaTypes:
         if not root and "$ref" not in schema and is_class_like(schema):
             name = self._named.get(id(schema)) or self._name(schema, hint)
             return {"$ref": _COMPONENT_PREFIX + name}
+        all_of = schema.get("allOf")
+        if (
+            isinstance(all_of, list)
+            and len(merged := _merged_members(all_of)) == 1
+            and not (_SHAPING_KEYS - {"allOf"}) & schema.keys()
+            and (schema.get("nullable") is True or _has_null_member(schema, "allOf"))
+        ):
+            # `allOf: [{$ref: ...}], nullable: true` is the referenced schema or null; spelt as
+            # that union, as datamodel-code-generator would otherwise merge the nullable away.
+            kept = {
+                k: self._model_schema(v, hint, depth=depth + 1)
+                for k, v in schema.items()
+                if k in ("description", "default", "readOnly", "writeOnly", "deprecated")
+            }
+            inner = self._model_schema(merged[0], hint, depth=depth + 1)
+            return {**kept, "anyOf": [inner, {"type": "null"}]}
         out: dict[str, Any] = {}
         for key, value in schema.items():
-            if key not in _MODEL_KEYS:
+            if key not in _MODEL_KEYS or (key == "nullable" and value is not True):
+                # `nullable: false` is the default; datamodel-code-generator takes it to mean
+                # that even a field left out is never None, and writes `x: str = None`.
                 continue
             if key == "$ref":
                 if not isinstance(value, str):
@@ -262,6 +289,8 @@ class SchemaTypes:
                 value = self._model_schema(value, hint + suffix, depth=depth + 1)
             elif key in ("allOf", "oneOf", "anyOf", "prefixItems") and isinstance(value, list):
                 # allOf members are merged into this model, so they stay inline.
+                if key == "allOf":
+                    value = self._redeclared_inline(value)
                 value = [
                     self._model_schema(s, f"{hint}{i + 1}", root=key == "allOf", depth=depth + 1)
                     for i, s in enumerate(value)
@@ -271,17 +300,59 @@ class SchemaTypes:
                 # escaping backslashes.
                 value = inert_text(value).replace("\\", "\\\\")
             out[key] = value
-        return self._exact_decimal(out) if self.is_decimal(out) else out
+        if self.is_decimal(out):
+            return self._exact_decimal(out)
+        for key in ("oneOf", "anyOf"):
+            if isinstance(out.get(key), list):
+                # datamodel-code-generator writes a union's default into each alternative's
+                # model, where it need not fit (`default: auto` on an integer): the server
+                # applies its defaults anyway, so a union has none in the models.
+                out.pop("default", None)
+                out[key] = [
+                    {k: v for k, v in m.items() if k != "default"} if isinstance(m, dict) else m
+                    for m in out[key]
+                ]
+        return out
+
+    def _redeclared_inline(self, members: list[Any]) -> list[Any]:
+        """allOf members with each referenced schema whose properties another member declares
+        again copied in place of the reference: a subclass could not narrow their types."""
+        declared = [
+            set(m["properties"])
+            if isinstance(m, dict) and isinstance(m.get("properties"), dict)
+            else set()
+            for m in (self.ctx.resolve(m) for m in members)
+        ]
+        out = []
+        for i, member in enumerate(members):
+            others = set().union(*(d for j, d in enumerate(declared) if j != i))
+            if isinstance(member, dict) and "$ref" in member and declared[i] & others:
+                target = self.ctx.resolve(member)
+                out.append(
+                    {k: v for k, v in target.items() if k != "properties"}
+                    | {
+                        "properties": {
+                            k: v for k, v in target["properties"].items() if k not in others
+                        }
+                    }
+                )
+            else:
+                out.append(member)
+        return out
 
     def _exact_decimal(self, out: dict[str, Any]) -> dict[str, Any]:
         """Decimals validate and serialize through the package's exact types."""
         kinds = type_list(out)
         as_string = "string" in kinds or "anyOf" in out or "oneOf" in out
         custom = f"{self.decimal_module}.{'DecimalString' if as_string else 'DecimalNumber'}"
-        kept = {
-            k: v for k, v in out.items() if k in ("description", "default", "readOnly", "writeOnly")
+        # A default would be written as the spec's number, not a Decimal: the field is left
+        # unset instead, which is how a client leaves the server's default in place.
+        kept = {k: v for k, v in out.items() if k in ("description", "readOnly", "writeOnly")}
+        exact = {
+            k: v
+            for k, v in out.items()
+            if k not in kept and k not in _STRING_ONLY and k != "default"
         }
-        exact = {k: v for k, v in out.items() if k not in kept and k not in _STRING_ONLY}
         exact.pop("anyOf", None)
         exact.pop("oneOf", None)
         exact["type"] = "string" if as_string else "number"
@@ -291,6 +362,22 @@ class SchemaTypes:
             # datamodel-code-generator drops nullability beside a custom type: spell it as a union.
             return {**kept, "anyOf": [exact, {"type": "null"}]}
         return {**kept, **exact}
+
+    def model_pointers(self) -> dict[str, str]:
+        """The JSON pointer of the schema each model is made from (where the document has it)."""
+        wanted = {id(schema): name for name, schema in self.sources.items()}
+        found: dict[str, str] = {}
+        pending: list[tuple[Any, str]] = [(self.ctx.document, "")]
+        while pending and len(found) < len(wanted):
+            node, at = pending.pop()
+            if isinstance(node, dict):
+                name = wanted.get(id(node))
+                if name is not None:
+                    found.setdefault(name, at)
+                pending.extend((v, at + pointer(str(k))) for k, v in node.items())
+            elif isinstance(node, list):
+                pending.extend((v, at + pointer(i)) for i, v in enumerate(node))
+        return found
 
     def models_document(self) -> dict[str, Any]:
         """The OpenAPI document datamodel-code-generator renders the models module from."""
@@ -318,7 +405,31 @@ def is_class_like(schema: Any) -> bool:
     if not isinstance(schema, dict):
         return False
     all_of = schema.get("allOf")
-    return bool(schema.get("properties")) or (isinstance(all_of, list) and len(all_of) > 1)
+    return bool(schema.get("properties")) or (
+        isinstance(all_of, list) and len(_merged_members(all_of)) > 1
+    )
+
+
+# Keys that say what a value is; a member of allOf without any only annotates the others.
+_SHAPING_KEYS = frozenset(
+    {
+        "$ref",
+        "type",
+        "properties",
+        "items",
+        "additionalProperties",
+        "allOf",
+        "oneOf",
+        "anyOf",
+        "enum",
+        "const",
+    }
+)
+
+
+def _merged_members(all_of: list[Any]) -> list[Any]:
+    """The members of an allOf that shape the value (not only `nullable`, `description`, ...)."""
+    return [m for m in all_of if not isinstance(m, dict) or _SHAPING_KEYS & m.keys()]
 
 
 def type_list(schema: dict[str, Any]) -> list[str]:
@@ -338,8 +449,10 @@ def has_property(schema: Any, name: str) -> bool:
     )
 
 
-def _has_null_member(schema: dict[str, Any]) -> bool:
-    members = schema.get("anyOf") or schema.get("oneOf") or []
+def _has_null_member(schema: dict[str, Any], key: str = "") -> bool:
+    members = (schema.get(key) if key else schema.get("anyOf") or schema.get("oneOf")) or []
+    if key == "allOf":
+        return any(isinstance(m, dict) and m.get("nullable") is True for m in members)
     return any(isinstance(m, dict) and type_list(m) == ["null"] for m in members)
 
 

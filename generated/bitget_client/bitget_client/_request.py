@@ -18,6 +18,7 @@ import pydantic
 from ._auth import Credentials, PreparedRequest, Scheme
 from ._endpoint import Endpoint
 from ._exceptions import InvalidArgumentError
+from ._multipart import FileInput, encode_multipart
 from ._types import NOT_GIVEN, NotGiven, adapter, dumps, writes_exact_numbers
 
 __all__ = ["parameter_text", "prepare", "signed"]
@@ -56,7 +57,7 @@ def prepare(
     query = _checked(endpoint, "query", query)
     headers = _checked(endpoint, "header", headers)
     has_body = body is not None and not isinstance(body, NotGiven)
-    content = encode_body(endpoint, body) if has_body else b""
+    content, content_type = body_content(endpoint, body) if has_body else (b"", "")
     path = endpoint.path
     for name, value in path_params.items():
         segment = quote(parameter_text(value), safe="")
@@ -67,7 +68,9 @@ def prepare(
     for name, value in query.items():
         if value is None:
             continue
-        if isinstance(value, (list, tuple)):
+        if name in endpoint.deep_objects:
+            params.extend(_deep_object(name, value))
+        elif isinstance(value, (list, tuple)):
             texts = [parameter_text(v) for v in value]
             if name in endpoint.explode:
                 params.extend((name, t) for t in texts)
@@ -80,7 +83,7 @@ def prepare(
         if value is not None:
             sent_headers[name] = _header_text(endpoint, name, value)
     if has_body:
-        sent_headers["Content-Type"] = endpoint.body_media_type
+        sent_headers["Content-Type"] = content_type
     sent_headers.update(extra_headers or {})
     if params:
         url = httpx.URL(base_url + path, params=params)
@@ -93,6 +96,15 @@ def prepare(
         cached = parsed_urls.get(text)
         url = cached if cached is not None else parsed_urls.setdefault(text, httpx.URL(text))
     return PreparedRequest(endpoint.method, url, sent_headers, content)
+
+
+def _deep_object(name: str, value: Any) -> list[tuple[str, str | int | float | bool | None]]:
+    """A query object as `style: deepObject` spells it: `name[key]=value` for each key."""
+    if isinstance(value, pydantic.BaseModel):
+        value = value.model_dump(by_alias=True, exclude_unset=True)
+    if not isinstance(value, Mapping):
+        return [(name, parameter_text(value))]
+    return [(f"{name}[{k}]", parameter_text(v)) for k, v in value.items() if v is not None]
 
 
 def signed(
@@ -112,11 +124,21 @@ def signed(
     return copy
 
 
+def body_content(endpoint: Endpoint[Any], body: Any) -> tuple[bytes, str]:
+    """The body's bytes and their Content-Type (a multipart one names its boundary)."""
+    if endpoint.body_kind == "multipart":
+        given = {k: v for k, v in body.items() if v is not NOT_GIVEN}
+        return _multipart_body(endpoint, given)
+    return encode_body(endpoint, body), endpoint.body_media_type
+
+
 def encode_body(endpoint: Endpoint[Any], body: Any) -> bytes:
-    """The body's bytes, validated against its model first."""
+    """The bytes of a JSON, form, bytes or text body, validated against its model first."""
+    if endpoint.body_kind in ("bytes", "text"):
+        return _raw_body(endpoint, body)
     if isinstance(body, dict):
         body = {k: v for k, v in body.items() if v is not NOT_GIVEN}
-    form = endpoint.body_media_type == "application/x-www-form-urlencoded"
+    form = endpoint.body_kind == "form"
     if endpoint.body_type is not None:
         body_adapter, exact = _body_codec(endpoint.body_type)
         try:
@@ -135,6 +157,40 @@ def encode_body(endpoint: Endpoint[Any], body: Any) -> bytes:
         return dumps(body)
     except ValueError as exc:
         problem = (_argument(endpoint, "body", ()), str(exc), "value_error")
+        raise _invalid(endpoint, [problem]) from None
+
+
+def _raw_body(endpoint: Endpoint[Any], body: Any) -> bytes:
+    """A bytes body as given, a text body in UTF-8."""
+    if isinstance(body, str) and endpoint.body_kind == "text":
+        return body.encode()
+    if isinstance(body, (bytes, bytearray, memoryview)):
+        return bytes(body)
+    expected = "str" if endpoint.body_kind == "text" else "bytes"
+    problem = (
+        _argument(endpoint, "body", ()),
+        f"expected {expected}, got {type(body).__name__}",
+        "body_type",
+    )
+    raise _invalid(endpoint, [problem])
+
+
+def _multipart_body(endpoint: Endpoint[Any], body: Mapping[str, Any]) -> tuple[bytes, str]:
+    """Form fields as text (objects as JSON, lists as repeated fields) and the files."""
+    fields: list[tuple[str, str]] = []
+    files: list[tuple[str, FileInput]] = []
+    for name, value in body.items():
+        if value is None:
+            continue
+        values = value if isinstance(value, list) else [value]
+        if name in endpoint.files:
+            files.extend((name, v) for v in values)
+        else:
+            fields.extend((name, parameter_text(v)) for v in values)
+    try:
+        return encode_multipart(fields, files)
+    except (TypeError, AttributeError, OSError) as exc:
+        problem = (_argument(endpoint, "body", ()), str(exc), "file")
         raise _invalid(endpoint, [problem]) from None
 
 

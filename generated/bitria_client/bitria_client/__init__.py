@@ -3,6 +3,7 @@
 from . import models
 from ._base_client import RawResponse
 from ._client import BitriaClient, BitriaClientWithRawResponse
+from ._events import EventStream, ServerSentEvent
 from ._exceptions import (
     AcceptedResponseError,
     APIConnectionError,
@@ -22,6 +23,7 @@ from ._exceptions import (
     ResponseValidationError,
     UnprocessableEntityError,
 )
+from ._multipart import FileInput
 from ._types import NOT_GIVEN, NotGiven
 from ._version import API_VERSION as API_VERSION
 from ._version import __version__ as __version__
@@ -38,6 +40,8 @@ __all__ = [
     "BitriaClient",
     "BitriaClientWithRawResponse",
     "ConflictError",
+    "EventStream",
+    "FileInput",
     "InternalServerError",
     "InvalidArgumentError",
     "MissingCredentialsError",
@@ -48,6 +52,7 @@ __all__ = [
     "RateLimitError",
     "RawResponse",
     "ResponseValidationError",
+    "ServerSentEvent",
     "UnprocessableEntityError",
     "models",
 ]

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterator, Mapping
 from typing import Any, TypeVar
 
 import httpx
 
 from ._auth import ApiKeyScheme, Credentials, PreparedRequest, Scheme
 from ._endpoint import Endpoint, Envelope, ErrorBodyKeys
+from ._events import ServerSentEvent, parse_events
 from ._exceptions import (
     APIConnectionError,
     APITimeoutError,
@@ -186,6 +187,10 @@ class BaseClient:
         retries = self.max_retries if max_retries is None else max_retries
         response = self._send(endpoint, prepared, schemes, limit, retries)
         captured(response)
+        if not response.is_stream_consumed:
+            # An event stream: its events are read as they arrive, by the caller.
+            stream: T = _Events(response)  # type: ignore[assignment]
+            return stream
         result: T = parse(
             endpoint,
             response,
@@ -217,8 +222,9 @@ class BaseClient:
             started = time.perf_counter()
             token = self._redact.sending() if self._redacts_httpx else None
             try:
-                response = self._http.send(request)
-                response.read()
+                response = self._http.send(request, stream=endpoint.streams)
+                if not (endpoint.streams and _is_event_stream(endpoint, response)):
+                    response.read()
             except httpx.TransportError as exc:
                 if attempt < retries and retry_transport(exc, retry_safe=endpoint.retry_safe):
                     attempt += 1
@@ -286,6 +292,36 @@ class BaseClient:
     ) -> Iterator[Any]:
         """Call `fetch` page after page, yielding each item, until the listing ends."""
         return paginate(fetch, arguments, pagination, getattr(fetch, "__name__", "iterator"))
+
+
+def _is_event_stream(endpoint: Endpoint[Any], response: httpx.Response) -> bool:
+    """Whether a successful answer is an event stream, to be read as it arrives."""
+    content_type = response.headers.get("content-type", "")
+    return response.is_success and endpoint.answer_kind(content_type) == "events"
+
+
+class _Events(Iterator[ServerSentEvent]):
+    """The events of a streamed answer; the connection is released when they end, when the
+    iterator is closed, or when it is dropped (even before its first event)."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self._response = response
+        self._events: Generator[ServerSentEvent, None, None] = parse_events(response.iter_lines())
+
+    def __next__(self) -> ServerSentEvent:
+        try:
+            return next(self._events)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        """Stop reading and release the connection."""
+        self._events.close()
+        self._response.close()
+
+    def __del__(self) -> None:
+        self._response.close()
 
 
 def _bad_base_url(message: str) -> InvalidArgumentError:

@@ -7,6 +7,7 @@ cannot be read says the request was accepted (AcceptedResponseError).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,7 @@ import httpx
 import pydantic
 
 from ._endpoint import Endpoint, Envelope, ErrorBodyKeys
+from ._events import parse_events
 from ._exceptions import (
     AcceptedResponseError,
     APIStatusError,
@@ -26,6 +28,7 @@ from ._types import adapter, loads
 __all__ = ["parse", "status_error"]
 
 Redact = Callable[[str], str]
+_LINE_END = re.compile(r"\r\n|\r|\n")  # the line ends of an event stream, and no others
 
 _UNKNOWN = (
     ". The request may have been acted on, so its outcome is unknown; it was not retried. "
@@ -48,6 +51,13 @@ def parse(
     """The typed value of a read response, or the error it stands for."""
     if not response.is_success:
         raise status_error(endpoint, response, None, envelope, error_fields, redact)
+    kind = endpoint.answer_kind(response.headers.get("content-type", ""))
+    if kind == "bytes":
+        return response.content
+    if kind == "text":
+        return response.text
+    if kind == "events":  # the caller reads the stream; a body read already is parsed whole
+        return parse_events(_LINE_END.split(response.text))
     enveloped = endpoint.envelope and envelope is not None
     if endpoint.result is None and not enveloped:
         return None

@@ -335,6 +335,7 @@ class KitchenSinkClient(BaseClient):
         result=models.LoginResponse,
         body_type=models.LoginRequest,
         body_media_type="application/x-www-form-urlencoded",
+        body_kind="form",
         arguments={
             ("body", "username"): "username",
             ("body", "password"): "password",

@@ -9,6 +9,16 @@ from pydantic import AwareDatetime, ConfigDict, Field
 from kitchen_sink_client._types import DecimalNumber, DecimalString, Model
 
 
+class Cat(Model):
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+    )
+    id: int
+    price: DecimalString | None = None
+    kind: Literal["cat"]
+    lives: int | None = None
+
+
 class CreatePetRequestOwner(Model):
     name: str
     since: AwareDatetime | None = None
@@ -16,6 +26,16 @@ class CreatePetRequestOwner(Model):
 
 class DeletePetPathParameters(Model):
     pet_id: Annotated[int, Field(alias="petId")]
+
+
+class Dog(Model):
+    model_config = ConfigDict(
+        arbitrary_types_allowed=True,
+    )
+    id: int
+    price: DecimalString | None = None
+    kind: Literal["dog"]
+    bark: str | None = None
 
 
 class GetPetHeaders(Model):
@@ -34,6 +54,11 @@ class ListPetsQuery(Model):
     limit: Annotated[int, Field(ge=1, le=100)] = 10
     offset: Annotated[int | None, Field(ge=0)] = None
     status: Literal["available", "sold"] | None = None
+
+
+class ListPetsResponse(Model):
+    items: list[Cat | Dog] | None = None
+    total: int | None = None
 
 
 class LoginRequest(Model):
@@ -60,11 +85,6 @@ class Problem(Model):
     message: str | None = None
 
 
-class Cat(PetBase):
-    kind: Literal["cat"]
-    lives: int | None = None
-
-
 class CreatePetRequest(Model):
     model_config = ConfigDict(
         arbitrary_types_allowed=True,
@@ -81,13 +101,3 @@ class CreatePetRequest(Model):
     tags: list[str] | None = None
     owner: CreatePetRequestOwner | None = None
     attributes: dict[str, int] | None = None
-
-
-class Dog(PetBase):
-    kind: Literal["dog"]
-    bark: str | None = None
-
-
-class ListPetsResponse(Model):
-    items: list[Cat | Dog] | None = None
-    total: int | None = None
