@@ -18,8 +18,8 @@ from ._templates import PACKAGE_DIR, TEMPLATE_ROOT
 
 if TYPE_CHECKING:
     from . import _ir as ir
-    from ._loader import LoadedSpec
     from ._release import Release
+    from .load import LoadedSpec
 
 STAGING_PREFIX = ".generate-"  # <prefix><pid>-<random>: a run's staging directory
 MANIFESTS = ".manifests"  # per-package record of input and output hashes; git-ignored, local only
@@ -181,9 +181,9 @@ def load_api(
     spec: Path, *, lenient: bool, root: Path | None = None
 ) -> tuple[ir.Api, LoadedSpec, Diagnostics]:
     """Load, validate and parse `spec` into the IR; raises SpecError listing every problem."""
-    from ._loader import load_spec
     from ._swagger2 import convert_spec
     from ._validate import validate_spec
+    from .load import load_spec
     from .parse import build_api
 
     diagnostics = Diagnostics(spec, lenient=lenient)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ._errors import Diagnostics, pointer
-from ._loader import LoadedSpec
+from .load import LoadedSpec
 
 OPENAPI_VERSION = "3.0.3"
 _FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
