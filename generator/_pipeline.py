@@ -181,10 +181,10 @@ def load_api(
     spec: Path, *, lenient: bool, root: Path | None = None
 ) -> tuple[ir.Api, LoadedSpec, Diagnostics]:
     """Load, validate and parse `spec` into the IR; raises SpecError listing every problem."""
-    from ._validate import validate_spec
     from .load import load_spec
     from .parse import build_api
     from .swagger2 import convert_spec
+    from .validate import validate_spec
 
     diagnostics = Diagnostics(spec, lenient=lenient)
     loaded = load_spec(spec, diagnostics, root=root)
