@@ -10,6 +10,7 @@ from typing import Any
 from .._errors import pointer
 from .document_error import DocumentError, Report
 from .limits import MAX_DEPTH, MAX_INT_DIGITS
+from .positions import OpenCollection
 
 _ESCAPED_TROUBLE = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -78,8 +79,7 @@ class _JsonScan:
         self.report(at, message, line, True)
 
     def run(self) -> None:
-        # Each open container: [pointer, is_object, keys seen, pending key or None, next index].
-        stack: list[list[Any]] = []
+        stack: list[OpenCollection] = []
         line, last = 1, 0
         for match in _JSON_TOKEN.finditer(self.text):
             token = match.group()
@@ -94,29 +94,25 @@ class _JsonScan:
             at = ""
             if stack:
                 top = stack[-1]
-                if top[1]:
-                    if top[3] is None:  # a key
-                        key = self.string(token, top[0], line)
-                        at = top[0] + pointer(key)
-                        if key in top[2]:
-                            self.problem(
-                                at, f"duplicate key {key!r} (the last one is used)", line, True
-                            )
-                        top[2].add(key)
-                        top[3] = key
-                        if self.lines is not None:
-                            self.lines[at] = line
-                        continue
-                    at, top[3] = top[0] + pointer(top[3]), None
-                else:
-                    at = top[0] + pointer(top[4])
-                    top[4] += 1
+                if top.is_map and top.key is None:  # a key
+                    key = self.string(token, top.at, line)
+                    at = top.at + pointer(key)
+                    if key in top.keys:
+                        self.problem(
+                            at, f"duplicate key {key!r} (the last one is used)", line, True
+                        )
+                    top.keys.add(key)
+                    top.key = key
+                    if self.lines is not None:
+                        self.lines[at] = line
+                    continue
+                at = top.value_pointer()
             if self.lines is not None:
                 self.lines.setdefault(at, line)
             if token in "{[":
                 if len(stack) >= MAX_DEPTH:
                     self.problem(at, f"nested deeper than {MAX_DEPTH} levels", line)
-                stack.append([at, token == "{", set(), None, 0])
+                stack.append(OpenCollection(at, is_map=token == "{"))
             elif token.startswith('"'):
                 self.string(token, at, line)
             elif _JSON_INT.fullmatch(token) and len(token.lstrip("-")) > MAX_INT_DIGITS:

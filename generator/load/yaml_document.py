@@ -16,6 +16,7 @@ from yaml import events as ev
 from .._errors import pointer
 from .document_error import DocumentError, Report
 from .limits import ALIAS_BUDGET, MAX_DEPTH, MAX_INT_DIGITS
+from .positions import OpenCollection
 from .tree import copy_tree
 
 # libyaml is several times faster on large specs; fall back to pure Python where it is missing.
@@ -259,8 +260,7 @@ class _Yaml:
 def yaml_lines(source: bytes) -> dict[str, int]:
     """Map JSON pointers to the 1-based lines where their values (or mapping keys) start."""
     lines: dict[str, int] = {}
-    # Each open collection: [pointer, is_map, pending key or None, next index].
-    stack: list[list[Any]] = []
+    stack: list[OpenCollection] = []
     events: Any = yaml.parse(source, Loader=_Loader)
     try:
         for event in events:
@@ -279,21 +279,17 @@ def yaml_lines(source: bytes) -> dict[str, int]:
             at = ""
             if stack:
                 top = stack[-1]
-                if top[1]:
-                    if top[2] is None:  # this event is a key
-                        key: str = event.value if kind is ev.ScalarEvent else ""
-                        top[2] = key
-                        lines[top[0] + pointer(key)] = line
-                        if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                            stack.append(["\x00", kind is ev.MappingStartEvent, None, 0])
-                        continue
-                    at, top[2] = top[0] + pointer(top[2]), None
-                else:
-                    at = top[0] + pointer(top[3])
-                    top[3] += 1
+                if top.is_map and top.key is None:  # this event is a key
+                    key: str = event.value if kind is ev.ScalarEvent else ""
+                    top.key = key
+                    lines[top.at + pointer(key)] = line
+                    if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                        stack.append(OpenCollection("\x00", is_map=kind is ev.MappingStartEvent))
+                    continue
+                at = top.value_pointer()
             lines.setdefault(at, line)  # a mapping key's line wins over its value's
             if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                stack.append([at, kind is ev.MappingStartEvent, None, 0])
+                stack.append(OpenCollection(at, is_map=kind is ev.MappingStartEvent))
     except yaml.YAMLError:
         pass
     return lines
