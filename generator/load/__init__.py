@@ -2,8 +2,9 @@
 
 `spec` (the loaded spec and `load_spec`), `files` (confinement to the spec's folder tree and
 bounded reading), `syntax` with `yaml_document` and `json_document` (one file to a JSON value,
-and the lines of its pointers), `positions` (the pointer a reader is at), `bundle` with `kinds` (other files' targets placed in the root
-document), `tree` (JSON pointers and copies) and `limits`.
+and the lines of its pointers), `positions` (the pointer such a reader is at), `bundle` with
+`kinds` (other files' targets placed in the root document), `tree` (JSON pointers and copies)
+and `limits`.
 """
 
 from .files import read_confined
