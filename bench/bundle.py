@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from generator._errors import Diagnostics
-from generator._loader import load_spec
+from generator.load import load_spec
 from tests.multifile import write_tree
 
 from ._common import CORPUS, Report, Table, check, median, spread

@@ -21,8 +21,8 @@ from ._templates import PACKAGE_DIR, TEMPLATE_ROOT
 
 if TYPE_CHECKING:
     from . import _ir as ir
-    from ._loader import LoadedSpec
     from ._release import Release
+    from .load import LoadedSpec
 
 STAGING_PREFIX = ".generate-"  # <prefix><pid>-<random>: a run's staging directory
 MANIFESTS = ".manifests"  # per-package record of input and output hashes; git-ignored, local only
@@ -194,10 +194,9 @@ def _parse(
     spec: Path, *, lenient: bool, root: Path | None
 ) -> tuple[ir.Api, LoadedSpec, Diagnostics, Validation]:
     """Load and parse `spec` while it is validated beside (join the validation before use)."""
-    from ._loader import load_spec
+    from .load import load_spec
     from .parse import build_api
-
-    from ._swagger2 import convert_spec
+    from .swagger2 import convert_spec
 
     diagnostics = Diagnostics(spec, lenient=lenient)
     loaded = load_spec(spec, diagnostics, root=root)
@@ -241,7 +240,7 @@ class Validation:
             send.close()
 
     def _check(self) -> None:
-        from ._validate import validate_spec
+        from .validate import validate_spec
 
         validate_spec(self._document, self._found)
 

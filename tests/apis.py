@@ -23,7 +23,7 @@ from urllib.parse import unquote
 import httpx
 from cassette import REDACTED, Expect, Loader, Secrets, yaml_load
 
-from generator._loader import resolve_pointer
+from generator.load import resolve_pointer
 from generator.parse import HTTP_METHODS
 
 ROOT = Path(__file__).resolve().parent.parent

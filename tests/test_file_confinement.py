@@ -10,9 +10,8 @@ import pytest
 
 from generator import SpecError, generate
 from generator.__main__ import main
-from generator._documents import MAX_FILE_BYTES
 from generator._errors import Diagnostics
-from generator._loader import load_spec, read_confined
+from generator.load import MAX_FILE_BYTES, load_spec, read_confined
 
 SPEC = """\
 openapi: 3.1.0

@@ -10,7 +10,7 @@ import pytest
 
 from generator import SpecError
 from generator._errors import Diagnostics
-from generator._loader import line_map, load_spec
+from generator.load import line_map, load_spec
 from generator.parse import build_api
 from tests.generation import GOLDEN, generate_and_import
 

@@ -14,8 +14,8 @@ import yaml
 
 from generator import SpecError
 from generator._errors import Diagnostics
-from generator._loader import LoadedSpec, load_spec
-from generator._validate import validate_spec
+from generator.load import LoadedSpec, load_spec
+from generator.validate import validate_spec
 from tests.generation import CORPUS, generate_and_import
 from tests.multifile import write_tree
 

@@ -12,7 +12,7 @@ from openapi_schema_validator import OAS31Validator
 from openapi_spec_validator import validate
 
 from generator import default_specs, generate
-from generator._loader import resolve_pointer
+from generator.load import resolve_pointer
 from tests.generation import SPECS
 
 API_SPECS = {p.stem: p for p in default_specs(SPECS)}

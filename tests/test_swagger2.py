@@ -16,9 +16,9 @@ from openapi_spec_validator import OpenAPIV30SpecValidator
 
 from generator import SpecError, generate
 from generator._errors import Diagnostics
-from generator._loader import load_spec
-from generator._swagger2 import OriginalPointers, convert, convert_spec
-from generator._validate import validate_spec
+from generator.load import load_spec
+from generator.swagger2 import OriginalPointers, convert, convert_spec
+from generator.validate import validate_spec
 from tests.generation import CORPUS, generate_and_import
 
 UBER = CORPUS / "real-world" / "swagger2-uber.yaml"

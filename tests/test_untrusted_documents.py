@@ -11,10 +11,9 @@ import yaml
 
 from generator import SpecError
 from generator.__main__ import main
-from generator._documents import line_map
 from generator._errors import Diagnostics
-from generator._loader import load_spec
 from generator._pipeline import package_files
+from generator.load import line_map, load_spec
 from tests.generation import generate_and_import
 
 GOOD = """\

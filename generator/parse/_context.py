@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .._errors import Diagnostics
-from .._loader import LoadedSpec, resolve_pointer
+from ..load import LoadedSpec, resolve_pointer
 
 _MAX_REF_CHAIN = 64
 

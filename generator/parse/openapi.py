@@ -12,7 +12,6 @@ from .. import _ir as ir
 from .._boundary import Identifier
 from .._errors import Diagnostics, pointer
 from .._extensions import Envelope, ErrorBodyKeys, read_extension
-from .._loader import LoadedSpec
 from .._naming import (
     BUILTIN_NAMES,
     CLIENT_MODULE_NAMES,
@@ -21,6 +20,7 @@ from .._naming import (
     taken_package_name,
 )
 from .._pytypes import ModelType
+from ..load import LoadedSpec
 from ._context import ParseContext, text
 from .operations import operations
 from .schemas import SchemaTypes

@@ -107,7 +107,7 @@ def _signing_scheme(
 
 
 def _hook(ctx: ParseContext, file: str, dependencies: tuple[str, ...], at: str) -> ir.Hook | None:
-    from .._loader import read_confined
+    from ..load import read_confined
 
     folder = ctx.spec.root or ctx.spec.path.parent
     found = read_confined(folder, file, at=at, diagnostics=ctx.diagnostics)

@@ -1,30 +1,23 @@
-"""Reads one spec file as untrusted input: confined to the spec's folder, bounded, JSON-typed.
+"""Builds a document from libyaml's event stream, without recursion, within the limits.
 
 PyYAML's loaders have no bound on alias expansion, accept duplicate keys silently and construct
-non-JSON types (dates, sets, binary), and `json` keeps duplicate keys and lone surrogates; so the
-documents are built here from libyaml's event stream and from `json` with checks added, each
-problem reported with its file, JSON pointer and line.
+non-JSON types (dates, sets, binary); building from the events checks each of these, and reports
+every problem with its JSON pointer and line.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import re
-import stat
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml import events as ev
 
-from ._errors import pointer
-
-MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_DEPTH = 50  # the deepest corpus spec nests 21 levels; the validator recurses per level
-MAX_INT_DIGITS = 4300  # Python's default limit for int <-> str conversion
-ALIAS_BUDGET = 100_000  # nodes YAML aliases may add to a file beyond the file's own nodes
+from .._errors import pointer
+from .document_error import DocumentError, Report
+from .limits import ALIAS_BUDGET, MAX_DEPTH, MAX_INT_DIGITS
+from .positions import OpenCollection
+from .tree import copy_tree
 
 # libyaml is several times faster on large specs; fall back to pure Python where it is missing.
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -33,108 +26,11 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _TAG = "tag:yaml.org,2002:"
 _MAP_TAGS = (None, "!", _TAG + "map")
 _SEQ_TAGS = (None, "!", _TAG + "seq")
-_TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html"})
-_ESCAPED_TROUBLE = re.compile(r"\\u(?:0000|[dD][89a-fA-F])")
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-# Called with (pointer, message, line, recoverable); a recoverable problem lets loading go on.
-Report = Callable[[str, str, int | None, bool], None]
 
 
-class DocumentError(Exception):
-    """A file cannot be read as a document at all; the first problem stops it."""
-
-    def __init__(self, at: str, message: str, line: int | None = None) -> None:
-        super().__init__(message)
-        self.at, self.message, self.line = at, message, line
-
-
-def refusal(relative: str) -> str:
-    """The one message for a file that cannot be used, whether or not it exists."""
-    return (
-        f"cannot use {relative!r}: only regular files inside the spec's folder, "
-        f"up to {MAX_FILE_BYTES // (1024 * 1024)} MB, can be read"
-    )
-
-
-def confined(spec_dir: Path, relative: str) -> Path | None:
-    """The real path `relative` names if it lies inside `spec_dir` (itself a real path)."""
-    if not relative or "\x00" in relative or Path(relative).is_absolute():
-        return None
-    try:
-        real = (spec_dir / relative).resolve()
-    except (OSError, RuntimeError, ValueError):
-        return None
-    return real if real.is_relative_to(spec_dir) else None
-
-
-def read_bounded(path: Path) -> bytes | None:
-    """The bytes of `path` if it is a regular file of at most MAX_FILE_BYTES, else None."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
-    except (OSError, ValueError):
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
-            return None
-        chunks, size = [], 0
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > MAX_FILE_BYTES:  # it grew after fstat
-                return None
-        return b"".join(chunks)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-
-
-def syntax(path: Path) -> str:
-    """How a file is read: "json", "text" (Markdown and plain text, for a `$ref`'d description)
-    or "yaml" (anything else: YAML also reads JSON)."""
-    suffix = path.suffix.lower()
-    return "json" if suffix == ".json" else "text" if suffix in _TEXT_SUFFIXES else "yaml"
-
-
-def parse(source: bytes, *, syntax: str, report: Report) -> Any:
-    """The JSON value a YAML or JSON file holds (a text file: its text); DocumentError if it
-    cannot be read."""
-    text = _text(source)
-    if syntax == "yaml":
-        return _Yaml(report).build(source)
-    if syntax == "text":
-        return text
-    return _json(text, report)
-
-
-def line_map(source: bytes, *, syntax: str = "yaml") -> dict[str, int]:
-    """Map JSON pointers to the 1-based lines where their values (or mapping keys) start."""
-    try:
-        text = source.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return {}
-    if syntax == "text":
-        return {}
-    if syntax == "json":
-        lines: dict[str, int] = {}
-        _JsonScan(text, lines=lines).run()
-        return lines
-    return _yaml_lines(source)
-
-
-def _text(source: bytes) -> str:
-    try:
-        text = source.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = source.count(b"\n", 0, exc.start) + 1
-        raise DocumentError("", "the file is not UTF-8 text (an invalid byte)", line) from exc
-    nul = text.find("\x00")
-    if nul >= 0:
-        raise DocumentError("", "the file contains a NUL byte", text.count("\n", 0, nul) + 1)
-    return text
+def build_yaml(source: bytes, *, report: Report) -> Any:
+    """The JSON value a YAML file holds; DocumentError if it cannot be read."""
+    return _Yaml(report).build(source)
 
 
 def _line(event: Any) -> int | None:
@@ -361,10 +257,10 @@ class _Yaml:
         )
 
 
-def _yaml_lines(source: bytes) -> dict[str, int]:
+def yaml_lines(source: bytes) -> dict[str, int]:
+    """Map JSON pointers to the 1-based lines where their values (or mapping keys) start."""
     lines: dict[str, int] = {}
-    # Each open collection: [pointer, is_map, pending key or None, next index].
-    stack: list[list[Any]] = []
+    stack: list[OpenCollection] = []
     events: Any = yaml.parse(source, Loader=_Loader)
     try:
         for event in events:
@@ -383,149 +279,17 @@ def _yaml_lines(source: bytes) -> dict[str, int]:
             at = ""
             if stack:
                 top = stack[-1]
-                if top[1]:
-                    if top[2] is None:  # this event is a key
-                        key: str = event.value if kind is ev.ScalarEvent else ""
-                        top[2] = key
-                        lines[top[0] + pointer(key)] = line
-                        if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                            stack.append(["\x00", kind is ev.MappingStartEvent, None, 0])
-                        continue
-                    at, top[2] = top[0] + pointer(top[2]), None
-                else:
-                    at = top[0] + pointer(top[3])
-                    top[3] += 1
+                if top.is_map and top.key is None:  # this event is a key
+                    key: str = event.value if kind is ev.ScalarEvent else ""
+                    top.key = key
+                    lines[top.at + pointer(key)] = line
+                    if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                        stack.append(OpenCollection("\x00", is_map=kind is ev.MappingStartEvent))
+                    continue
+                at = top.value_pointer()
             lines.setdefault(at, line)  # a mapping key's line wins over its value's
             if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
-                stack.append([at, kind is ev.MappingStartEvent, None, 0])
+                stack.append(OpenCollection(at, is_map=kind is ev.MappingStartEvent))
     except yaml.YAMLError:
         pass
     return lines
-
-
-def _json(text: str, report: Report) -> Any:
-    trouble = False
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal trouble
-        value = dict(items)
-        trouble = trouble or len(value) != len(items)
-        return value
-
-    try:
-        value = json.loads(text, object_pairs_hook=pairs)
-    except json.JSONDecodeError as exc:
-        raise DocumentError("", f"invalid JSON: {exc.msg}", exc.lineno) from exc
-    except (ValueError, RecursionError):  # an integer over the digit limit, or deep nesting
-        _JsonScan(text, report=report).run()
-        raise DocumentError("", "invalid JSON") from None
-    if trouble or _ESCAPED_TROUBLE.search(text) or _depth(value) > MAX_DEPTH:
-        _JsonScan(text, report=report).run()
-    return value
-
-
-def _depth(value: Any) -> int:
-    deepest = 0
-    stack = [(value, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, dict):
-            node = node.values()
-        elif not isinstance(node, list):
-            continue
-        deepest = max(deepest, depth)
-        stack.extend((child, depth + 1) for child in node if isinstance(child, dict | list))
-    return deepest
-
-
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+')
-_JSON_INT = re.compile(r"-?\d+")
-
-
-class _JsonScan:
-    """Walks JSON text token by token: lines of pointers, and problems with their line."""
-
-    def __init__(
-        self, text: str, *, report: Report | None = None, lines: dict[str, int] | None = None
-    ) -> None:
-        self.text = text
-        self.report = report
-        self.lines = lines
-
-    def problem(self, at: str, message: str, line: int, recoverable: bool = False) -> None:
-        if self.report is None:
-            return
-        if not recoverable:
-            raise DocumentError(at, message, line)
-        self.report(at, message, line, True)
-
-    def run(self) -> None:
-        # Each open container: [pointer, is_object, keys seen, pending key or None, next index].
-        stack: list[list[Any]] = []
-        line, last = 1, 0
-        for match in _JSON_TOKEN.finditer(self.text):
-            token = match.group()
-            line += self.text.count("\n", last, match.start())
-            last = match.start()
-            if token in ",:":
-                continue
-            if token in "}]":
-                if stack:
-                    stack.pop()
-                continue
-            at = ""
-            if stack:
-                top = stack[-1]
-                if top[1]:
-                    if top[3] is None:  # a key
-                        key = self.string(token, top[0], line)
-                        at = top[0] + pointer(key)
-                        if key in top[2]:
-                            self.problem(
-                                at, f"duplicate key {key!r} (the last one is used)", line, True
-                            )
-                        top[2].add(key)
-                        top[3] = key
-                        if self.lines is not None:
-                            self.lines[at] = line
-                        continue
-                    at, top[3] = top[0] + pointer(top[3]), None
-                else:
-                    at = top[0] + pointer(top[4])
-                    top[4] += 1
-            if self.lines is not None:
-                self.lines.setdefault(at, line)
-            if token in "{[":
-                if len(stack) >= MAX_DEPTH:
-                    self.problem(at, f"nested deeper than {MAX_DEPTH} levels", line)
-                stack.append([at, token == "{", set(), None, 0])
-            elif token.startswith('"'):
-                self.string(token, at, line)
-            elif _JSON_INT.fullmatch(token) and len(token.lstrip("-")) > MAX_INT_DIGITS:
-                self.problem(
-                    at,
-                    f"an integer of {len(token)} characters is longer than the {MAX_INT_DIGITS} digits allowed",
-                    line,
-                )
-
-    def string(self, token: str, at: str, line: int) -> str:
-        try:
-            value = json.loads(token) if "\\" in token else token[1:-1]
-        except ValueError:
-            return token[1:-1]
-        if not isinstance(value, str):
-            return token
-        if "\x00" in value:
-            self.problem(at, "a string contains a NUL character", line)
-        if _LONE_SURROGATE.search(value):
-            self.problem(at, "a string contains a lone surrogate (not Unicode text)", line)
-        return value
-
-
-def copy_tree(node: Any) -> Any:
-    """A copy of a JSON tree (faster than copy.deepcopy, which also handles what JSON cannot)."""
-    if type(node) is dict:
-        return {key: copy_tree(value) for key, value in node.items()}
-    if type(node) is list:
-        return [copy_tree(value) for value in node]
-    return node

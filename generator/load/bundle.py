@@ -1,4 +1,4 @@
-"""Loads a spec (YAML or JSON) and bundles every file its `$ref`s name into one document.
+"""Bundles every file a spec's `$ref`s name into its root document.
 
 Bundling knows no OpenAPI version: a target another file holds is placed once in the root
 document, at the home of its kind (`components/<kind>/` when the root is OpenAPI 3, the
@@ -12,169 +12,27 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from collections.abc import Container
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from . import _documents as documents
-from ._documents import MAX_DEPTH, copy_tree, line_map
-from ._errors import Diagnostics, Problem, SpecError, pointer
+from .._errors import Diagnostics, pointer
+from .document_error import DocumentError
+from .files import confined, read_bounded, refusal
+from .kinds import homes_of, is_data, kind_of
+from .limits import MAX_DEPTH, MAX_REF_CHAIN
+from .syntax import parse, syntax
+from .tree import copy_tree, normal_fragment, resolve_or_none, resolve_pointer, segments
 
-__all__ = ["LoadedSpec", "line_map", "load_spec", "read_confined", "resolve_pointer"]
+if TYPE_CHECKING:
+    from .spec import LoadedSpec
 
-MAX_REF_CHAIN = 64  # references followed in a row before the chain counts as runaway
-
-# Where reusable objects live in the root, by kind (named as OpenAPI 3 names the component maps).
-_HOMES: dict[str, dict[str, tuple[str, ...]]] = {
-    "3": {
-        kind: ("components", kind)
-        for kind in (
-            "schemas",
-            "parameters",
-            "responses",
-            "headers",
-            "examples",
-            "requestBodies",
-            "securitySchemes",
-            "links",
-            "callbacks",
-        )
-    },
-    "2": {"schemas": ("definitions",), "parameters": ("parameters",), "responses": ("responses",)},
-}
-# The kind of object a `$ref` stands for, from the key it sits under (or its parent's key).
-_SCHEMA_PARENTS = frozenset(
-    {"properties", "patternProperties", "definitions", "$defs", "dependentSchemas", "schemas"}
-    | {"allOf", "anyOf", "oneOf", "prefixItems"}
-)
-_SCHEMA_KEYS = frozenset(
-    {"schema", "items", "additionalProperties", "not", "contains", "propertyNames", "if", "then"}
-    | {"else", "unevaluatedProperties", "unevaluatedItems", "additionalItems", "contentSchema"}
-)
-_KIND_PARENTS = {
-    "parameters": "parameters",
-    "responses": "responses",
-    "headers": "headers",
-    "examples": "examples",
-    "requestBodies": "requestBodies",
-    "securitySchemes": "securitySchemes",
-    "links": "links",
-    "callbacks": "callbacks",
-}
-# Values that are data, not OpenAPI objects: a `$ref` key inside them is not a reference.
-_DATA_KEYS = frozenset({"example", "default", "enum", "const"})
-# Maps whose keys the author names (a property may be called `default`).
-_NAMED_MAPS = frozenset(
-    {"properties", "patternProperties", "responses", "definitions", "$defs", "dependentSchemas"}
-    | {"schemas", "parameters", "headers", "examples", "requestBodies", "securitySchemes"}
-    | {"links", "callbacks", "pathItems", "paths", "webhooks", "content", "encoding"}
-)
 _SAME = object()  # walking a node leaves it where it is
 _DONE = object()  # ... and has walked its keys already
 _REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-@dataclass
-class LoadedSpec:
-    """A spec document with every `$ref` pointing inside it."""
-
-    path: Path
-    document: dict[str, Any]
-    source: bytes
-    extra_files: list[Path] = field(default_factory=list)
-    root: Path | None = None
-    """The folder tree its `$ref`s and hooks may read (None: the spec's own folder)."""
-    # Bundled pointer -> (file as reported, pointer inside it) for every tree placed from a file.
-    origins: dict[str, tuple[Path, str]] = field(default_factory=dict)
-    sources: dict[Path, bytes] = field(default_factory=dict)
-    _line_maps: dict[Path, dict[str, int]] = field(default_factory=dict)
-
-    def lines(self, file: Path | None = None) -> dict[str, int]:
-        """Map each JSON pointer of `file` (default the root) to its 1-based line, on first use."""
-        file = file or self.path
-        if file not in self._line_maps:
-            source = self.source if file == self.path else self.sources.get(file, b"")
-            self._line_maps[file] = line_map(source, syntax=documents.syntax(file))
-        return self._line_maps[file]
-
-    def origin(self, at: str) -> tuple[Path, str]:
-        """The file and the pointer inside it that a pointer of the bundled document comes from."""
-        prefix = at
-        while prefix not in self.origins:
-            if not prefix:
-                return self.path, at
-            prefix = prefix.rsplit("/", 1)[0]
-        file, inside = self.origins[prefix]
-        return file, inside + at[len(prefix) :]
-
-    def locate(self, problem: Problem, *, bundled: bool = True) -> Problem:
-        """`problem` with its line filled in; if its pointer is one of the bundled document
-        (`bundled`), first moved to the file and pointer that part of the document comes from."""
-        if problem.line:
-            return problem
-        file, at = problem.file, problem.pointer
-        if bundled and file == self.path:
-            file, at = self.origin(at)
-        return Problem(file, at, problem.message).located(self.lines(file))
-
-
-def resolve_pointer(document: Any, ref: str) -> Any:
-    """Follow a JSON pointer (`/components/schemas/Order`) inside `document`; KeyError if absent."""
-    node = document
-    for raw in ref.lstrip("/").split("/") if ref.strip("/") else []:
-        part = unquote(raw).replace("~1", "/").replace("~0", "~")
-        if isinstance(node, list):
-            if not part.isdigit() or int(part) >= len(node):
-                raise KeyError(part)
-            node = node[int(part)]
-        elif isinstance(node, dict) and part in node:
-            node = node[part]
-        else:
-            raise KeyError(part)
-    return node
-
-
-def read_confined(
-    spec_dir: Path, relative: str, *, at: str, diagnostics: Diagnostics
-) -> tuple[Path, str] | None:
-    """The real path and UTF-8 text of a file the spec names (a hook); None, with an error, if it
-    is outside `spec_dir`, not a regular file, too big or not text."""
-    real = documents.confined(spec_dir.resolve(), relative)
-    data = documents.read_bounded(real) if real is not None else None
-    if real is None or data is None:
-        diagnostics.error(at, documents.refusal(relative))
-        return None
-    try:
-        return real, data.decode("utf-8")
-    except UnicodeDecodeError:
-        diagnostics.error(at, f"{relative!r} is not UTF-8 text")
-        return None
-
-
-def load_spec(path: Path, diagnostics: Diagnostics, *, root: Path | None = None) -> LoadedSpec:
-    """Load `path` and bundle the files it refers to, which must lie inside `root` (by default
-    the spec's own folder); every `$ref` is checked to resolve."""
-    real = path.resolve()
-    source = documents.read_bounded(real)
-    if source is None:
-        raise SpecError([Problem(path, "", documents.refusal(path.name))])
-    spec = LoadedSpec(path=path, document={}, source=source, root=root)
-    bundler = _Bundler(spec, diagnostics, real, (root or real.parent).resolve())
-    document = bundler.parse(real, source)
-
-    def in_its_file(problem: Problem) -> Problem:  # the bundler names each problem's own file
-        return spec.locate(problem, bundled=False)
-
-    diagnostics.raise_if_errors(in_its_file)
-    if not isinstance(document, dict):
-        message = "the document is not a mapping (expected an OpenAPI object)"
-        raise SpecError([Problem(path, "", message, 1)])
-    spec.document = document
-    bundler.run()
-    diagnostics.raise_if_errors(in_its_file)
-    return spec
 
 
 @dataclass
@@ -189,10 +47,12 @@ class _Visit:
     chain: frozenset[tuple[Path, str]] = frozenset()  # targets inlined around it
 
 
-class _Bundler:
+class Bundler:
     """Rewrites references to other files into references inside the root document."""
 
-    def __init__(self, spec: LoadedSpec, diagnostics: Diagnostics, real: Path, root: Path) -> None:
+    def __init__(
+        self, spec: LoadedSpec, *, diagnostics: Diagnostics, real: Path, root: Path
+    ) -> None:
         self.spec = spec
         self.diagnostics = diagnostics
         self.real = real
@@ -220,8 +80,8 @@ class _Bundler:
                 self.diagnostics.warning(at, message, file=shown, line=line)
 
         try:
-            document = documents.parse(source, syntax=documents.syntax(real), report=report)
-        except documents.DocumentError as exc:
+            document = parse(source, syntax=syntax(real), report=report)
+        except DocumentError as exc:
             self.diagnostics.error(exc.at, exc.message, file=shown, line=exc.line)
             document = None
         self.documents[real] = document
@@ -234,7 +94,7 @@ class _Bundler:
         shown = self.spec.path.parent / os.path.relpath(real, self.real.parent)
         self.shown[real] = shown
         self.spec.extra_files.append(real)
-        source = documents.read_bounded(real)
+        source = read_bounded(real)
         if source is None:
             self.documents[real] = None
             self.unreadable.add(real)
@@ -245,7 +105,7 @@ class _Bundler:
 
     def run(self) -> None:
         document = self.spec.document
-        self.homes_of = _HOMES["2" if "swagger" in document else "3"]
+        self.homes_of = homes_of(document)
         self.claim_root_homes(document)
         self.queue.append(_Visit(document, self.real, [], []))
         while self.queue:
@@ -266,7 +126,9 @@ class _Bundler:
                 file_part, _, fragment = ref.partition("#")
                 real = self.confine(self.real, file_part)
                 if real is not None:
-                    self.homes.setdefault((real, _normal(fragment)), pointer(*container, name))
+                    self.homes.setdefault(
+                        (real, normal_fragment(fragment)), pointer(*container, name)
+                    )
 
     def walk(
         self, node: Any, visit: _Visit, source: list[str], target: list[str], kind: str | None
@@ -293,12 +155,28 @@ class _Bundler:
             items = list(enumerate(node))
         else:
             return _SAME
+        self.walk_children(node, items, visit, source, target, placed=self.placed)
+        return _SAME
+
+    def walk_children(
+        self,
+        node: Any,
+        items: list[tuple[Any, Any]],
+        visit: _Visit,
+        source: list[str],
+        target: list[str],
+        *,
+        placed: Container[int],
+    ) -> None:
+        """Walk each collection among `items` (the keys and values of `node`), except data, a
+        `$ref` and a tree in `placed` (walked as a visit of its own); put what replaces one in
+        `node`."""
         for key, value in items:
             if (
                 isinstance(value, dict | list)
                 and key != "$ref"
-                and not _is_data(source, key, value)
-                and id(value) not in self.placed
+                and not is_data(source, key, value)
+                and id(value) not in placed
             ):
                 segment = str(key)
                 source.append(segment)
@@ -308,7 +186,6 @@ class _Bundler:
                     node[key] = replacement
                 source.pop()
                 target.pop()
-        return _SAME
 
     def reference(
         self,
@@ -331,18 +208,16 @@ class _Bundler:
             )
             return _SAME
         file_part, _, fragment = ref.partition("#")
-        fragment = _normal(fragment)
+        fragment = normal_fragment(fragment)
         real = self.confine(file, file_part) if file_part else file
         if real is None:
-            self.diagnostics.error(
-                at, f"$ref {ref!r}: {documents.refusal(unquote(file_part))}", file=shown
-            )
+            self.diagnostics.error(at, f"$ref {ref!r}: {refusal(unquote(file_part))}", file=shown)
             return _SAME
         document = self.document(real)
         if document is None:
             if real in self.unreadable:  # (a file that does not parse is reported by itself)
                 self.diagnostics.error(
-                    at, f"$ref {ref!r}: {documents.refusal(unquote(file_part))}", file=shown
+                    at, f"$ref {ref!r}: {refusal(unquote(file_part))}", file=shown
                 )
             return _SAME
         try:
@@ -364,7 +239,7 @@ class _Bundler:
             return self.inline_value(found, visit, source, ref)
         home = self.homes.get(key)
         if home is None:
-            home = self.place(key, found, self._kind(fragment, source, kind))
+            home = self.place(key, found, kind_of(fragment, source, kind))
         if home == here:  # this root entry is the home: the content goes here
             return self.inline(node, found, key, visit, source, target, kind)
         if home is not None:
@@ -398,7 +273,7 @@ class _Bundler:
         container[name] = copied
         self.placed.add(id(copied))
         self.spec.origins[home] = (self.shown[real], fragment)
-        self.queue.append(_Visit(copied, real, _segments(fragment), [*container_path, name], kind))
+        self.queue.append(_Visit(copied, real, segments(fragment), [*container_path, name], kind))
         return home
 
     def inline(
@@ -422,20 +297,12 @@ class _Bundler:
             )
             return _DONE
         siblings = {k: v for k, v in node.items() if k != "$ref"}
-        for name, value in siblings.items():
-            if isinstance(value, dict | list) and not _is_data(source, name, value):
-                source.append(name)
-                target.append(name)
-                replacement = self.walk(value, visit, source, target, None)
-                if replacement is not _SAME and replacement is not _DONE:
-                    siblings[name] = replacement
-                source.pop()
-                target.pop()
+        self.walk_children(siblings, list(siblings.items()), visit, source, target, placed=())
         copied = copy_tree(found)
         node.clear()
         node.update(copied)
         self.spec.origins[pointer(*target)] = (self.shown[real], fragment)
-        inner = _Visit(node, real, _segments(fragment), list(target), kind, visit.chain | {key})
+        inner = _Visit(node, real, segments(fragment), list(target), kind, visit.chain | {key})
         for name in siblings:
             node.pop(name, None)
         replacement = self.walk(node, inner, inner.source, inner.target, kind)
@@ -484,53 +351,7 @@ class _Bundler:
         relative = unquote(file_part)
         if not relative or Path(relative).is_absolute() or "\x00" in relative:
             return None
-        return documents.confined(self.root, os.path.relpath(file.parent / relative, self.root))
-
-    @staticmethod
-    def _kind(fragment: str, source: list[str], kind: str | None) -> str | None:
-        parts = _segments(fragment)
-        if len(parts) == 3 and parts[0] == "components":
-            return parts[1]
-        if len(parts) == 2 and parts[0] == "definitions":
-            return "schemas"
-        if len(source) >= 2 and source[-2] in _SCHEMA_PARENTS:
-            return "schemas"
-        if source and source[-1] in _SCHEMA_KEYS:
-            return "schemas"
-        if len(source) >= 2 and source[-2] in _KIND_PARENTS:
-            return _KIND_PARENTS[source[-2]]
-        if source and source[-1] == "requestBody":
-            return "requestBodies"
-        return kind  # given only for the top of a placed tree: it is what it was placed as
-
-
-def _is_data(source: list[str], key: Any, value: Any) -> bool:
-    """Whether `value`, under `key` in the node at `source`, is example or default data."""
-    if source and source[-1] in _NAMED_MAPS:
-        return False
-    if key in _DATA_KEYS:
-        return True
-    if key == "examples":
-        return isinstance(value, list)  # JSON Schema's list of examples, not Example Objects
-    return key == "value" and len(source) >= 2 and source[-2] == "examples"
-
-
-def resolve_or_none(document: Any, at: str) -> Any:
-    """The value at `at` in `document`, or None."""
-    try:
-        return resolve_pointer(document, at)
-    except KeyError:
-        return None
-
-
-def _normal(fragment: str) -> str:
-    """A JSON pointer fragment in one spelling: percent-decoded, with a leading `/`."""
-    fragment = unquote(fragment)
-    return "" if fragment.strip("/") == "" else "/" + fragment.lstrip("/")
-
-
-def _segments(at: str) -> list[str]:
-    return [p.replace("~1", "/").replace("~0", "~") for p in at.split("/")[1:]] if at else []
+        return confined(self.root, os.path.relpath(file.parent / relative, self.root))
 
 
 def _name(raw: str) -> str:

@@ -1,0 +1,81 @@
+"""A loaded spec: its bundled document, the files it was read from, and where each part came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .._errors import Diagnostics, Problem, SpecError
+from .bundle import Bundler
+from .files import read_bounded, refusal
+from .syntax import line_map, syntax
+from .tree import enclosing
+
+
+@dataclass
+class LoadedSpec:
+    """A spec document with every `$ref` pointing inside it."""
+
+    path: Path
+    document: dict[str, Any]
+    source: bytes
+    extra_files: list[Path] = field(default_factory=list)
+    root: Path | None = None
+    """The folder tree its `$ref`s and hooks may read (None: the spec's own folder)."""
+    # Bundled pointer -> (file as reported, pointer inside it) for every tree placed from a file.
+    origins: dict[str, tuple[Path, str]] = field(default_factory=dict)
+    sources: dict[Path, bytes] = field(default_factory=dict)
+    _line_maps: dict[Path, dict[str, int]] = field(default_factory=dict)
+
+    def lines(self, file: Path | None = None) -> dict[str, int]:
+        """Map each JSON pointer of `file` (default the root) to its 1-based line, on first use."""
+        file = file or self.path
+        if file not in self._line_maps:
+            source = self.source if file == self.path else self.sources.get(file, b"")
+            self._line_maps[file] = line_map(source, syntax=syntax(file))
+        return self._line_maps[file]
+
+    def origin(self, at: str) -> tuple[Path, str]:
+        """The file and the pointer inside it that a pointer of the bundled document comes from."""
+        prefix = enclosing(at, self.origins)
+        if prefix is None:
+            return self.path, at
+        file, inside = self.origins[prefix]
+        return file, inside + at[len(prefix) :]
+
+    def locate(self, problem: Problem, *, bundled: bool = True) -> Problem:
+        """`problem` with its line filled in; if its pointer is one of the bundled document
+        (`bundled`), first moved to the file and pointer that part of the document comes from."""
+        if problem.line:
+            return problem
+        file, at = problem.file, problem.pointer
+        if bundled and file == self.path:
+            file, at = self.origin(at)
+        return Problem(file, at, problem.message).located(self.lines(file))
+
+
+def load_spec(path: Path, diagnostics: Diagnostics, *, root: Path | None = None) -> LoadedSpec:
+    """Load `path` and bundle the files it refers to, which must lie inside `root` (by default
+    the spec's own folder); every `$ref` is checked to resolve."""
+    real = path.resolve()
+    source = read_bounded(real)
+    if source is None:
+        raise SpecError([Problem(path, "", refusal(path.name))])
+    spec = LoadedSpec(path=path, document={}, source=source, root=root)
+    bundler = Bundler(
+        spec, diagnostics=diagnostics, real=real, root=(root or real.parent).resolve()
+    )
+    document = bundler.parse(real, source)
+
+    def in_its_file(problem: Problem) -> Problem:  # the bundler names each problem's own file
+        return spec.locate(problem, bundled=False)
+
+    diagnostics.raise_if_errors(in_its_file)
+    if not isinstance(document, dict):
+        message = "the document is not a mapping (expected an OpenAPI object)"
+        raise SpecError([Problem(path, "", message, 1)])
+    spec.document = document
+    bundler.run()
+    diagnostics.raise_if_errors(in_its_file)
+    return spec
