@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import multiprocessing.connection
-import multiprocessing.process
 import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ._errors import Diagnostics, Problem, SpecError
 from ._templates import PACKAGE_DIR, TEMPLATE_ROOT
@@ -23,6 +20,7 @@ if TYPE_CHECKING:
     from . import _ir as ir
     from ._release import Release
     from .load import LoadedSpec
+    from .validate.background import BackgroundValidation
 
 STAGING_PREFIX = ".generate-"  # <prefix><pid>-<random>: a run's staging directory
 MANIFESTS = ".manifests"  # per-package record of input and output hashes; git-ignored, local only
@@ -192,80 +190,19 @@ def load_api(
 
 def _parse(
     spec: Path, *, lenient: bool, root: Path | None
-) -> tuple[ir.Api, LoadedSpec, Diagnostics, Validation]:
+) -> tuple[ir.Api, LoadedSpec, Diagnostics, BackgroundValidation]:
     """Load and parse `spec` while it is validated beside (join the validation before use)."""
     from .load import load_spec
     from .parse import build_api
     from .swagger2 import convert_spec
+    from .validate.background import BackgroundValidation
 
     diagnostics = Diagnostics(spec, lenient=lenient)
     loaded = load_spec(spec, diagnostics, root=root)
     diagnostics = convert_spec(loaded, diagnostics)
-    validation = Validation(loaded.document, diagnostics)
+    validation = BackgroundValidation(loaded.document, diagnostics)
     api = build_api(loaded, diagnostics)
     return api, loaded, diagnostics, validation
-
-
-class Validation:
-    """openapi-spec-validator's check of a document, run in a forked process where the
-    platform has fork: on a large spec it takes as long as everything else together."""
-
-    def __init__(self, document: dict[str, Any], diagnostics: Diagnostics) -> None:
-        # Problems go into an empty copy of `diagnostics`, which locates them the same way.
-        self._found = replace(diagnostics, errors=[], warnings=[])
-        self._document = document
-        self._child: multiprocessing.process.BaseProcess | None = None
-        self._joined = False
-        if "fork" in multiprocessing.get_all_start_methods():
-            # Imported here, once, so that no child spends its time importing it again.
-            import openapi_spec_validator  # noqa: F401
-
-            context = multiprocessing.get_context("fork")
-            self._receive, send = context.Pipe(duplex=False)
-            child = context.Process(target=self._run, args=(send,), daemon=True)
-            try:
-                child.start()
-                self._child = child
-            except (AssertionError, OSError):  # a daemon process has no children: validate here
-                self._receive.close()
-            send.close()
-
-    def _run(self, send: multiprocessing.connection.Connection) -> None:
-        try:
-            self._check()
-            send.send((self._found.errors, self._found.warnings))
-        except BaseException as exc:  # reported by the parent, which validates again itself
-            send.send(exc)
-        finally:
-            send.close()
-
-    def _check(self) -> None:
-        from .validate import validate_spec
-
-        validate_spec(self._document, self._found)
-
-    def join(self, diagnostics: Diagnostics) -> int:
-        """Put the validation's problems first among `diagnostics`' (as if it ran first);
-        the number of errors it found."""
-        if self._joined:
-            return 0
-        self._joined = True
-        result: object = None
-        if self._child is not None:
-            try:
-                result = self._receive.recv()
-            except EOFError:
-                result = None
-            self._child.join()
-            self._receive.close()
-        if not isinstance(result, tuple):
-            self._found = replace(self._found, errors=[], warnings=[])
-            self._check()
-            result = (self._found.errors, self._found.warnings)
-        errors, warnings = result
-        diagnostics.errors[:0] = errors
-        diagnostics.warnings[:0] = warnings
-        return len(errors)
 
 
 def _build(

@@ -11,7 +11,8 @@ from .._errors import pointer
 from .._naming import pascal_case
 from ._context import ParseContext, text
 from .parameters import Unsupported, argument_name
-from .schemas import SchemaTypes, schema_example, type_list
+from .schema_kinds import schema_example, type_list
+from .schemas import SchemaTypes
 
 JSON_MEDIA = re.compile(r"^application/([\w.-]+\+)?json(;.*)?$|^\*/\*$")
 FORM_MEDIA = "application/x-www-form-urlencoded"

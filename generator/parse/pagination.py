@@ -10,7 +10,8 @@ from .. import _pytypes as t
 from .._extensions import Envelope, Pagination, read_extension
 from ._context import ParseContext
 from .responses import success_schema
-from .schemas import SchemaTypes, has_property, type_list
+from .schema_kinds import has_property, type_list
+from .schemas import SchemaTypes
 
 _NEEDED = {"page": "page", "offset": "offset", "cursor": "cursor"}
 _MOVING = ("page", "limit", "offset", "cursor")

@@ -10,7 +10,8 @@ from .._boundary import Identifier
 from .._errors import pointer
 from .._naming import METHOD_OPTIONS, free_name, pascal_case, snake_case
 from ._context import ParseContext, text
-from .schemas import SchemaTypes, schema_example
+from .schema_kinds import schema_example
+from .schemas import SchemaTypes
 
 PATH_TEMPLATE = re.compile(r"\{([^}/]+)\}")
 _LOCATIONS = ("path", "query", "header", "cookie")

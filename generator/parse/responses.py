@@ -10,7 +10,8 @@ from .._errors import pointer
 from .._extensions import Envelope
 from ._context import ParseContext, text
 from .bodies import JSON_MEDIA
-from .schemas import SchemaTypes, has_property
+from .schema_kinds import has_property
+from .schemas import SchemaTypes
 
 
 def status_order(status: Any) -> tuple[int, str]:

@@ -7,9 +7,19 @@ from typing import Any
 from .. import _pytypes as t
 from .._boundary import Identifier, inert_text
 from .._errors import pointer
-from .._ir import NO_EXAMPLE, Model, ModelField
+from .._ir import Model, ModelField
 from .._naming import MODEL_MODULE_NAMES, pascal_case, unique
 from ._context import ParseContext
+from .schema_kinds import (
+    SCALARS,
+    SHAPING_KEYS,
+    STRING_FORMATS,
+    has_null_member,
+    is_class_like,
+    literal_type,
+    merged_members,
+    type_list,
+)
 
 # Keys a model schema may carry to datamodel-code-generator: types, validation and text. Any
 # other key (vendor extensions, `customTypePath`, `customBasePath`, ...) could choose code.
@@ -103,21 +113,21 @@ class SchemaTypes:
         if is_class_like(schema):
             return t.ModelType(self._name(schema, hint))
         all_of = schema.get("allOf")
-        if isinstance(all_of, list) and len(merged := _merged_members(all_of)) == 1:
+        if isinstance(all_of, list) and len(merged := merged_members(all_of)) == 1:
             # `allOf: [{$ref: ...}, {nullable: true}]`: one schema, annotated.
             annotation = self.annotate(merged[0], hint, depth + 1)
-            return t.optional(annotation) if _has_null_member(schema, "allOf") else annotation
+            return t.optional(annotation) if has_null_member(schema, "allOf") else annotation
         if "const" in schema:
-            return _literal([schema["const"]]) or t.ANY
+            return literal_type([schema["const"]]) or t.ANY
         if isinstance(schema.get("enum"), list):
             values = [v for v in schema["enum"] if v is not None]
-            found = _literal(values)
+            found = literal_type(values)
             if found is not None:
                 return t.optional(found) if None in schema["enum"] else found
         for key in ("oneOf", "anyOf"):
             if isinstance(schema.get(key), list):
                 if self.is_decimal(schema):
-                    return t.optional(t.DECIMAL) if _has_null_member(schema) else t.DECIMAL
+                    return t.optional(t.DECIMAL) if has_null_member(schema) else t.DECIMAL
                 return t.union(
                     [
                         self.annotate(member, f"{hint}{i + 1}", depth + 1)
@@ -133,7 +143,7 @@ class SchemaTypes:
         kind = kinds[0] if kinds else ("object" if "additionalProperties" in schema else None)
         if kind == "string":
             fmt = schema.get("format")
-            return _STRING_FORMATS.get(fmt, t.STR) if isinstance(fmt, str) else t.STR
+            return STRING_FORMATS.get(fmt, t.STR) if isinstance(fmt, str) else t.STR
         if kind == "array":
             return t.ListType(self.annotate(schema.get("items"), hint + "Item", depth + 1))
         if kind == "object":
@@ -141,7 +151,7 @@ class SchemaTypes:
             if isinstance(extra, dict):
                 return t.DictType(self.annotate(extra, hint + "Value", depth + 1))
             return t.DictType(t.ANY)
-        return _SCALARS.get(kind or "", t.ANY)
+        return SCALARS.get(kind or "", t.ANY)
 
     def is_decimal(self, schema: Any) -> bool:
         """Whether `schema` is a number, a decimal string, or a choice between the two."""
@@ -243,9 +253,9 @@ class SchemaTypes:
         all_of = schema.get("allOf")
         if (
             isinstance(all_of, list)
-            and len(merged := _merged_members(all_of)) == 1
-            and not (_SHAPING_KEYS - {"allOf"}) & schema.keys()
-            and (schema.get("nullable") is True or _has_null_member(schema, "allOf"))
+            and len(merged := merged_members(all_of)) == 1
+            and not (SHAPING_KEYS - {"allOf"}) & schema.keys()
+            and (schema.get("nullable") is True or has_null_member(schema, "allOf"))
         ):
             # `allOf: [{$ref: ...}], nullable: true` is the referenced schema or null; spelt as
             # that union, as datamodel-code-generator would otherwise merge the nullable away.
@@ -358,7 +368,7 @@ class SchemaTypes:
         exact["type"] = "string" if as_string else "number"
         exact.pop("nullable", None)
         exact["customTypePath"] = custom
-        if "null" in kinds or out.get("nullable") is True or _has_null_member(out):
+        if "null" in kinds or out.get("nullable") is True or has_null_member(out):
             # datamodel-code-generator drops nullability beside a custom type: spell it as a union.
             return {**kept, "anyOf": [exact, {"type": "null"}]}
         return {**kept, **exact}
@@ -387,90 +397,3 @@ class SchemaTypes:
             "paths": {},
             "components": {"schemas": {name: self.models[name] for name in sorted(self.models)}},
         }
-
-
-def schema_example(schema: Any) -> Any:
-    """The schema's `example`, or the first of its `examples` (NO_EXAMPLE when it has neither)."""
-    if isinstance(schema, dict):
-        if "example" in schema:
-            return schema["example"]
-        examples = schema.get("examples")
-        if isinstance(examples, list) and examples:
-            return examples[0]
-    return NO_EXAMPLE
-
-
-def is_class_like(schema: Any) -> bool:
-    """Whether a schema becomes a model class (it has properties, or merges several schemas)."""
-    if not isinstance(schema, dict):
-        return False
-    all_of = schema.get("allOf")
-    return bool(schema.get("properties")) or (
-        isinstance(all_of, list) and len(_merged_members(all_of)) > 1
-    )
-
-
-# Keys that say what a value is; a member of allOf without any only annotates the others.
-_SHAPING_KEYS = frozenset(
-    {
-        "$ref",
-        "type",
-        "properties",
-        "items",
-        "additionalProperties",
-        "allOf",
-        "oneOf",
-        "anyOf",
-        "enum",
-        "const",
-    }
-)
-
-
-def _merged_members(all_of: list[Any]) -> list[Any]:
-    """The members of an allOf that shape the value (not only `nullable`, `description`, ...)."""
-    return [m for m in all_of if not isinstance(m, dict) or _SHAPING_KEYS & m.keys()]
-
-
-def type_list(schema: dict[str, Any]) -> list[str]:
-    """The `type` of a schema as a list (3.1 allows a list, 3.0 a single name)."""
-    kind = schema.get("type")
-    if isinstance(kind, list):
-        return [str(k) for k in kind]
-    return [str(kind)] if isinstance(kind, str) else []
-
-
-def has_property(schema: Any, name: str) -> bool:
-    """Whether `schema` declares the property `name`."""
-    return (
-        isinstance(schema, dict)
-        and isinstance(schema.get("properties"), dict)
-        and name in schema["properties"]
-    )
-
-
-def _has_null_member(schema: dict[str, Any], key: str = "") -> bool:
-    members = (schema.get(key) if key else schema.get("anyOf") or schema.get("oneOf")) or []
-    if key == "allOf":
-        return any(isinstance(m, dict) and m.get("nullable") is True for m in members)
-    return any(isinstance(m, dict) and type_list(m) == ["null"] for m in members)
-
-
-def _literal(values: list[Any]) -> t.PyType | None:
-    if not values or not all(isinstance(v, (str, int, bool)) for v in values):
-        return None
-    return t.LiteralType(tuple(values))
-
-
-_STRING_FORMATS: dict[str, t.PyType] = {
-    "decimal": t.DECIMAL,
-    "date-time": t.DATETIME,
-    "date": t.DATE,
-    "binary": t.BYTES,
-}
-_SCALARS: dict[str, t.PyType] = {
-    "integer": t.INT,
-    "number": t.DECIMAL,
-    "boolean": t.BOOL,
-    "null": t.NONE,
-}
