@@ -52,6 +52,7 @@ lint: $(STAMP)
 	$(PY) -m mypy --strict generator
 	$(PY) -m mypy --strict templates/runtime
 	$(PY) -m mypy --strict $(sort $(dir $(wildcard generated/*/*/__init__.py)))
+	MYPYPATH="$$(printf '%s:' generated/*/)tests/golden/kitchen_sink/expected" $(PY) -m mypy --strict --exclude '^tests/golden/' tests
 
 format: $(STAMP)
 	$(PY) -m ruff format generator tests bench

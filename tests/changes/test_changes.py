@@ -151,7 +151,7 @@ def surface(tmp_path: Path, spec: Spec, folder: str = "spec") -> Surface:
     return surface_at(path)
 
 
-def changed(tmp_path: Path, edit: Callable[[Spec], None]) -> Report:
+def changed(tmp_path: Path, edit: Callable[[Spec], object]) -> Report:
     new = copy.deepcopy(BASE)
     edit(new)
     return compare(surface(tmp_path, BASE, "old"), surface(tmp_path, new, "new"))
@@ -178,7 +178,7 @@ def _add_query(spec: Spec, name: str, required: bool) -> None:
     )
 
 
-CASES: dict[str, tuple[Callable[[Spec], None], set[tuple[str, str, str]]]] = {
+CASES: dict[str, tuple[Callable[[Spec], object], set[tuple[str, str, str]]]] = {
     "method added": (
         lambda s: s["paths"].__setitem__(
             "/time",

@@ -239,7 +239,7 @@ def _raw_request(server: PrismServer, recorded: cz.Cassette, auth: bool = True) 
 
 
 def _break(api_name: str, request: httpx.Request) -> httpx.Request:
-    body = cz.json_loads(request.content) if request.content else None
+    body: Any = cz.json_loads(request.content) if request.content else None
     params = request.url.params
     if api_name == "bitria":
         params = params.remove("tradeType")

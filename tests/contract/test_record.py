@@ -12,6 +12,7 @@ import datetime as dt
 import socket
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, quote_plus
 
 import httpx
@@ -40,7 +41,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any connection beyond the loopback fails the test (record mode must use the transport)."""
     connect = socket.socket.connect
 
-    def guarded(self: socket.socket, address: object) -> None:
+    def guarded(self: socket.socket, address: Any) -> None:
         host = address[0] if isinstance(address, tuple) else address
         if host not in ("127.0.0.1", "::1", "localhost"):
             raise AssertionError(f"a test tried to reach the network: {address!r}")

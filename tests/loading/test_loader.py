@@ -166,7 +166,7 @@ def test_ir_of_the_kitchen_sink() -> None:
         "2.3.0",
     )
     assert api.servers[0].url == "https://eu.example.test/api"
-    ops = {op.method_name: op for op in api.operations}
+    ops = {str(op.method_name): op for op in api.operations}
     assert list(ops) == [
         "get_pet",
         "delete_pet",

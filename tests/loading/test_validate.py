@@ -221,7 +221,7 @@ def test_a_recursive_schema_with_properties_in_between_is_valid() -> None:
 
 
 def test_integer_status_codes_are_read_as_strings_with_a_warning() -> None:
-    document = {
+    document: dict[str, Any] = {
         "openapi": "3.0.3",
         "info": {"title": "T", "version": "1"},
         "paths": {"/a": {"get": {"responses": {200: {"description": "ok"}, 404: {}}}}},

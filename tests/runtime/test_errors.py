@@ -129,10 +129,12 @@ def test_bitcain_fastapi_422_gives_readable_message_and_parsed_body() -> None:
 
     exc = caught.value
     assert exc.code is None
+    assert exc.api_message is not None
     assert "Input should be less than or equal to 200" in exc.api_message
     assert "{" not in exc.api_message and "[" not in exc.api_message, "no raw Python structures"
     assert "limit" in exc.api_message, "a validation message must say which field failed"
     assert isinstance(exc.parsed, bitcain_client.models.HttpValidationError)
+    assert exc.parsed.detail is not None
     assert exc.parsed.detail[0].loc == ["query", "limit"]
     assert exc.parsed.detail[0].msg == "Input should be less than or equal to 200"
     assert exc.body == json.loads(json.dumps(FASTAPI_422), parse_float=Decimal)
@@ -164,11 +166,13 @@ def test_hummingbot_fastapi_422_with_several_failures() -> None:
         op.call(client)
 
     exc = caught.value
+    assert exc.api_message is not None
     assert "Field required" in exc.api_message
     assert "Input should be 'BUY' or 'SELL'" in exc.api_message
     assert "{" not in exc.api_message and "'loc'" not in exc.api_message, "no raw Python structures"
     assert "Field required" in str(exc)
     assert isinstance(exc.parsed, hummingbot_client.models.HttpValidationError)
+    assert exc.parsed.detail is not None
     assert len(exc.parsed.detail) == 2
     assert len(server.attempts) == 1
 

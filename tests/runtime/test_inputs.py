@@ -91,7 +91,7 @@ def test_a_bool_for_a_text_header_is_refused_before_sending(value: bool) -> None
     client, server = bitget_client_and_server()
 
     with pytest.raises(bitget_client.InvalidArgumentError) as caught:
-        client.place_order(**BITGET_ORDER, paptrading=value)  # type: ignore[arg-type]
+        client.place_order(**BITGET_ORDER, paptrading=value)
 
     assert [e["argument"] for e in caught.value.errors] == ["paptrading"]
     assert server.attempts == []
@@ -175,7 +175,9 @@ def test_declared_parameter_types_are_checked_before_sending(
 
 def test_declared_parameter_types_decide_how_values_are_written() -> None:
     request = prepared(
-        {"pageSize": 100, "side": "buy"}, {"paptrading": "1", "dryRun": True}, [Order(price="1")]
+        {"pageSize": 100, "side": "buy"},
+        {"paptrading": "1", "dryRun": True},
+        [Order.model_validate({"price": "1"})],
     )
 
     assert str(request.url) == "https://api.example.com/orders?pageSize=100&side=buy"

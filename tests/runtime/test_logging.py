@@ -177,5 +177,5 @@ def test_httpx_records_of_a_query_key_client_are_redacted_and_nothing_else(
     assert (
         messages[20] == 'HTTP Request: GET https://example.com/?apikey=key-0-4c1d "HTTP/1.1 200 OK"'
     )
-    ours = [f for f in logging.getLogger("httpx").filters if getattr(f, "package", None)]
+    ours: list[Any] = [f for f in logging.getLogger("httpx").filters if getattr(f, "package", None)]
     assert len([f for f in ours if f.package == "templates.runtime"]) == 1

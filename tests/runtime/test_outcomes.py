@@ -291,13 +291,14 @@ def test_every_error_class_pickles_with_its_attributes(package: Any) -> None:
     classes = error_classes(package)
     assert len(classes) >= 17
     for cls in classes:
-        error = build(cls)
+        error: Any = build(cls)
         copy = pickle.loads(pickle.dumps(error))
         assert type(copy) is cls
         assert str(copy) == str(error) and copy.args == error.args
         assert state(copy) == state(error), cls.__name__
-        assert copy.outcome_unknown == error.outcome_unknown
-        assert copy.accepted == error.accepted
+        copied: Any = copy
+        assert copied.outcome_unknown == error.outcome_unknown
+        assert copied.accepted == error.accepted
 
 
 def test_an_error_raised_by_a_client_pickles_with_its_response() -> None:

@@ -392,7 +392,7 @@ def request_money_fields(spec: dict[str, Any]) -> list[tuple[str, dict[str, Any]
 
 def accepts(spec: dict[str, Any], schema: dict[str, Any], instance: Any) -> bool:
     validator = OAS31Validator({**schema, "components": spec.get("components", {})})
-    return validator.is_valid(instance)
+    return bool(validator.is_valid(instance))
 
 
 @pytest.mark.parametrize("name", ["bitcain", "hummingbot"])

@@ -178,24 +178,26 @@ class Api:
 
     @property
     def package(self) -> str:
-        return self.spec["info"].get("x-package-name", f"{self.name}_client")
+        return str(self.spec["info"].get("x-package-name", f"{self.name}_client"))
 
     @property
     def client_class(self) -> type:
         module = importlib.import_module(self.package)
         default = self.name.capitalize() + "Client"
-        return getattr(module, self.spec["info"].get("x-client-class", default))
+        found: type = getattr(module, self.spec["info"].get("x-client-class", default))
+        return found
 
     def error_class(self, name: str) -> type[BaseException]:
-        return getattr(importlib.import_module(self.package), name)
+        found: type[BaseException] = getattr(importlib.import_module(self.package), name)
+        return found
 
     @property
     def env_prefix(self) -> str:
-        return self.spec["info"].get("x-env-prefix", self.name.upper())
+        return str(self.spec["info"].get("x-env-prefix", self.name.upper()))
 
     @property
     def default_base_url(self) -> str:
-        return self.spec["servers"][0]["url"]
+        return str(self.spec["servers"][0]["url"])
 
     @property
     def schemes(self) -> dict[str, Mapping[str, Any]]:
@@ -316,7 +318,8 @@ def _spec_text(path: Path) -> str:
 
 def load_spec(path: Path) -> dict[str, Any]:
     """The spec as data: date-times stay strings, numbers exact (see `cassette.Loader`)."""
-    return yaml_load(_spec_text(path))
+    spec: dict[str, Any] = yaml_load(_spec_text(path))
+    return spec
 
 
 def load_spec_plain(path: Path) -> dict[str, Any]:
@@ -329,7 +332,8 @@ def load_spec_plain(path: Path) -> dict[str, Any]:
     PlainLoader.add_constructor(
         "tag:yaml.org,2002:float", yaml.SafeLoader.yaml_constructors["tag:yaml.org,2002:float"]
     )
-    return yaml.load(_spec_text(path), Loader=PlainLoader)
+    spec: dict[str, Any] = yaml.load(_spec_text(path), Loader=PlainLoader)
+    return spec
 
 
 # -- independent auth verification -------------------------------------------------------------

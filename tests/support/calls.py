@@ -34,7 +34,7 @@ NOW_MS = 1750496809871
 # Clients
 # --------------------------------------------------------------------------------------------
 
-CREDENTIALS: dict[type, dict[str, str]] = {
+CREDENTIALS: dict[type, dict[str, Any]] = {
     BitriaClient: {"api_key": "bitria-key-9f3a51c2", "api_secret": "bitria-secret-7c1e44d0b2"},
     BitcainClient: {"token": "bitcain-token-eyJhbGciOiJIUzI1NiJ9"},
     BitgetClient: {

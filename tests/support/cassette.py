@@ -1,6 +1,6 @@
 """Cassettes: recorded HTTP interactions, one YAML file each, under `tests/cassettes/<api>/`.
 
-One module serves the tests, the cassette builder (`tests/cassettes/build.py`) and record mode
+One module serves the tests, the cassette builder (`tests/support/build_cassettes.py`) and record mode
 (`tests/support/record.py`): loading, saving, exact JSON, redaction, comparison.
 
 File layout (keys in this order)::

@@ -189,14 +189,15 @@ def replay(
 
     expect = recorded.expect
     assert isinstance(outcome, BaseException), f"expected {expect.error}, got {outcome!r}"
-    assert type(outcome).__name__ == expect.error
-    assert outcome.status_code == expect.status == recorded.response.status
-    assert outcome.code == expect.code
-    assert outcome.api_message == expect.message
+    error: Any = outcome
+    assert type(error).__name__ == expect.error
+    assert error.status_code == expect.status == recorded.response.status
+    assert error.code == expect.code
+    assert error.api_message == expect.message
     if recorded.response.has_body:
-        assert not list(cz.differences(outcome.body, recorded.response.body))
+        assert not list(cz.differences(error.body, recorded.response.body))
     documented = op.response_for(recorded.response.status)
     if documented and "application/json" in documented.get("content", {}):
-        assert outcome.parsed is not None, "error body not parsed into its documented model"
+        assert error.parsed is not None, "error body not parsed into its documented model"
     for secret in credentials.values():
         assert secret not in str(outcome)

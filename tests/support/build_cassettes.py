@@ -1,6 +1,6 @@
 """Writes the documentation cassettes of every API from its spec's examples and FACTS.md.
 
-    .venv/bin/python tests/cassettes/build.py            # (re)write every non-live cassette
+    .venv/bin/python -m tests.support.build_cassettes         # (re)write every non-live cassette
     .venv/bin/python tests/cassettes/build.py --check    # exit 1 if a cassette is out of date
 
 For each operation: `<operation>.success.yaml` (the spec's request example, answered with the first
@@ -27,11 +27,8 @@ from urllib.parse import quote
 
 import httpx
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
-
-import apis  # noqa: E402
-from cassette import (  # noqa: E402
+from tests.support import apis
+from tests.support.cassette import (
     REDACTED,
     Cassette,
     RecordedRequest,
@@ -41,6 +38,7 @@ from cassette import (  # noqa: E402
     load,
     save,
 )
+from tests.support.paths import CASSETTES, ROOT, import_committed_packages
 
 CLOCK_MS = 1750496809871  # the fixed clock of every documentation cassette (Unix ms)
 
@@ -75,6 +73,7 @@ REASONS = {
 def argument_map(api: apis.Api) -> dict[str, dict[str, Any]]:
     """For each method: {"path"|"query"|"header"|"body": {wire: argument}} or body -> "body"."""
     module = sys.modules.get(api.package) or __import__(api.package)
+    assert module.__file__ is not None
     source = Path(module.__file__).with_name("_client.py").read_text()
     tree = ast.parse(source)
     found: dict[str, dict[str, Any]] = {}
@@ -154,7 +153,7 @@ class Builder:
         for name, value in parts.get("path", {}).items():
             path = path.replace("{" + name + "}", quote(_text(value), safe=""))
         pairs = [(k, _text(v)) for k, v in parts.get("query", {}).items()]
-        signing = [s.get("x-signing") for _, s in op.schemes if s.get("x-signing")]
+        signing: list[Any] = [s.get("x-signing") for _, s in op.schemes if s.get("x-signing")]
         if signing and signing[0].get("query-order") == "sorted":
             pairs.sort(key=lambda pair: pair[0])
         url = str(httpx.URL(self.base_url + path, params=pairs))
@@ -291,7 +290,9 @@ def extras(builders: Mapping[str, Builder]) -> dict[str, dict[str, Cassette]]:
     def bitget_ok(data: Any) -> dict[str, Any]:
         return {"code": "00000", "msg": "success", "requestTime": 1750496809890, "data": data}
 
-    def add(builder: Builder, stem: str, op: str, parts: Any, status: int, body: Any, src: str):
+    def add(
+        builder: Builder, stem: str, op: str, parts: Any, status: int, body: Any, src: str
+    ) -> None:
         out[builder.api.name][stem] = builder.cassette(
             builder.api.operations[op], parts, status, body, src
         )
@@ -563,22 +564,22 @@ def build_all() -> dict[Path, Cassette]:
     builders = {api.name: Builder(api) for api in apis.all_apis()}
     files: dict[Path, Cassette] = {}
     for name, builder in builders.items():
-        directory = HERE / name
+        directory = CASSETTES / name
         for op in builder.api.operations.values():
             files[directory / f"{op.operation_id}.success.yaml"] = builder.success(op)
             for status, cassette in builder.errors(op).items():
                 files[directory / f"{op.operation_id}.{status}.yaml"] = cassette
     for name, stems in extras(builders).items():
         for stem, cassette in stems.items():
-            files[HERE / name / f"{stem}.yaml"] = cassette
+            files[CASSETTES / name / f"{stem}.yaml"] = cassette
     return files
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report stale cassettes, write none")
     args = parser.parse_args(argv)
-    sys.path[:0] = [str(p) for p in sorted((apis.ROOT / "generated").iterdir()) if p.is_dir()]
+    import_committed_packages()
     files = build_all()
     stale: list[Path] = []
     for path, cassette in sorted(files.items()):
@@ -592,16 +593,16 @@ def main(argv: list[str] | None = None) -> int:
             continue
         save(cassette, path)
     owned = set(files)
-    for path in sorted(HERE.glob("*/*.yaml")):
+    for path in sorted(CASSETTES.glob("*/*.yaml")):
         if path not in owned and not load(path).source.startswith("live recording"):
             stale.append(path)
             if not args.check:
                 path.unlink()
     if args.check and stale:
-        print("out of date:", *[str(p.relative_to(apis.ROOT)) for p in stale], sep="\n  ")
+        print("out of date:", *[str(p.relative_to(ROOT)) for p in stale], sep="\n  ")
         return 1
     if not args.check:
-        print(f"wrote {len(files)} cassettes under {HERE.relative_to(apis.ROOT)}/")
+        print(f"wrote {len(files)} cassettes under {CASSETTES.relative_to(ROOT)}/")
     return 0
 
 
