@@ -29,7 +29,7 @@ from generator._pytypes import (
 )
 from generator._report import Report
 from generator._surface import FORMAT, Surface, dump, load, surface_at
-from tests.support.paths import CORPUS, ROOT
+from tests.support.paths import CORPUS, GENERATED
 
 Spec = dict[str, Any]
 
@@ -487,12 +487,12 @@ def test_report_of_a_real_upgrade_binance_spot_1_21_to_1_22(tmp_path: Path) -> N
 
 @pytest.mark.parametrize(
     "package",
-    sorted(p.name for p in (ROOT / "generated").iterdir() if (p / "surface.json").is_file()),
+    sorted(p.name for p in GENERATED.iterdir() if (p / "surface.json").is_file()),
 )
 def test_surface_fields_are_the_attributes_of_the_models_module(package: str) -> None:
     """Field names and required-ness in the surface are what the generated models define,
     inherited fields included."""
-    folder = ROOT / "generated" / package
+    folder = GENERATED / package
     recorded = load((folder / "surface.json").read_text())
     tree = ast.parse((folder / package / "models.py").read_text())
     own: dict[str, list[tuple[str, bool]]] = {}

@@ -11,9 +11,9 @@ import pytest
 from generator import generate
 from generator.__main__ import main
 from generator._pipeline import package_files
-from tests.support.paths import ROOT
+from tests.support.paths import SPECS
 
-SPEC = ROOT / "specs" / "bitria.yaml"
+SPEC = SPECS / "bitria.yaml"
 
 
 def _version(out: Path) -> str:

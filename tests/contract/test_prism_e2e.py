@@ -43,7 +43,7 @@ from packaging.version import Version
 
 from tests.support import apis
 from tests.support import cassette as cz
-from tests.support.paths import ROOT
+from tests.support.paths import PRISM_PACKAGE, ROOT
 from tests.support.replay import expected_payload, type_problems
 
 PRISM = ROOT / ".prism" / "node_modules" / "@stoplight" / "prism-cli" / "dist" / "index.js"
@@ -149,7 +149,7 @@ def prism(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, PrismS
 
 def test_prism_is_the_locked_release_on_a_node_it_supports() -> None:
     """The Node.js wheel meets the `engines` range of the Prism release the lock file names."""
-    lock = json.loads((ROOT / "tests" / "prism" / "package-lock.json").read_text())
+    lock = json.loads((PRISM_PACKAGE / "package-lock.json").read_text())
     locked = lock["packages"]["node_modules/@stoplight/prism-cli"]
     installed = json.loads((PRISM.parent.parent / "package.json").read_text())
     assert installed["version"] == locked["version"], "run `make prism` to install the locked Prism"

@@ -12,9 +12,7 @@ import pytest
 from generator import SpecError, default_specs, generate
 from generator.__main__ import main
 from generator._pipeline import package_files
-from tests.support.paths import GOLDEN, ROOT
-
-GENERATED = ROOT / "generated"
+from tests.support.paths import GENERATED, GOLDEN, ROOT, SPECS
 
 
 def test_committed_packages_are_current() -> None:
@@ -34,7 +32,7 @@ def test_check_mode_lists_stale_files_and_writes_nothing(
     client.write_text(client.read_text() + "\n# edited by hand\n")
     (out / "bitria_client" / "stray.txt").write_text("not generated")
     before = package_files(out)
-    code = main(["generate", str(ROOT / "specs" / "bitria.yaml"), "--out", str(out), "--check"])
+    code = main(["generate", str(SPECS / "bitria.yaml"), "--out", str(out), "--check"])
     printed = capsys.readouterr().out
     assert code == 1
     assert f"stale: {out}/bitria_client/bitria_client/_client.py" in printed
@@ -43,7 +41,7 @@ def test_check_mode_lists_stale_files_and_writes_nothing(
 
 
 def test_two_runs_give_identical_trees(tmp_path: Path) -> None:
-    specs = default_specs(ROOT / "specs")
+    specs = default_specs(SPECS)
     generate(specs, tmp_path / "a", use_cache=False)
     generate(specs, tmp_path / "b", use_cache=False)
     first, second = package_files(tmp_path / "a"), package_files(tmp_path / "b")
@@ -51,7 +49,7 @@ def test_two_runs_give_identical_trees(tmp_path: Path) -> None:
 
 
 def test_output_does_not_depend_on_the_working_directory_or_hash_seed(tmp_path: Path) -> None:
-    spec = ROOT / "specs" / "bitget.yaml"
+    spec = SPECS / "bitget.yaml"
     # The committed package is an input too: its version and changelog continue from it.
     shutil.copytree(GENERATED / "bitget_client", tmp_path / "x" / "bitget_client")
     command = [
@@ -76,7 +74,7 @@ def test_output_does_not_depend_on_the_working_directory_or_hash_seed(tmp_path: 
 
 
 def test_nothing_changed_run_skips_work_and_a_hand_edit_is_repaired(tmp_path: Path) -> None:
-    spec = ROOT / "specs" / "hummingbot.yaml"
+    spec = SPECS / "hummingbot.yaml"
     out = tmp_path / "out"
     generate([spec], out)
     again = generate([spec], out)
@@ -91,7 +89,7 @@ def test_nothing_changed_run_skips_work_and_a_hand_edit_is_repaired(tmp_path: Pa
 
 def test_a_spec_edit_invalidates_the_cache(tmp_path: Path) -> None:
     spec = tmp_path / "hummingbot.yaml"
-    shutil.copy(ROOT / "specs" / "hummingbot.yaml", spec)
+    shutil.copy(SPECS / "hummingbot.yaml", spec)
     out = tmp_path / "out"
     generate([spec], out)
     spec.write_text(
@@ -109,7 +107,7 @@ def test_a_failure_while_formatting_leaves_the_output_untouched(
     from generator import _format
 
     out = tmp_path / "out"
-    generate([ROOT / "specs" / "bitria.yaml"], out)
+    generate([SPECS / "bitria.yaml"], out)
     before = package_files(out)
 
     def explode(root: Path) -> None:
@@ -117,9 +115,9 @@ def test_a_failure_while_formatting_leaves_the_output_untouched(
 
     monkeypatch.setattr(_format, "format_tree", explode)
     with pytest.raises(SpecError) as caught:
-        generate([ROOT / "specs" / "bitria.yaml"], out, use_cache=False)
+        generate([SPECS / "bitria.yaml"], out, use_cache=False)
     (problem,) = caught.value.problems
-    assert problem.file == ROOT / "specs" / "bitria.yaml"
+    assert problem.file == SPECS / "bitria.yaml"
     assert "the generated package bitria_client is not valid Python: ruff format failed" in str(
         problem
     )

@@ -25,9 +25,7 @@ import yaml
 from generator import SpecError, generate
 from generator._pipeline import package_files
 from generator._pyproject import BUILD_BACKEND
-from tests.support.paths import ROOT, SPECS
-
-GENERATED = ROOT / "generated"
+from tests.support.paths import GENERATED, ROOT, SPECS
 
 
 def _snapshot(directory: Path) -> dict[str, bytes]:

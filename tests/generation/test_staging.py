@@ -11,10 +11,10 @@ from pathlib import Path
 from generator import generate
 from generator.__main__ import main
 from generator._pipeline import MANIFESTS, STAGING_PREFIX, package_files
-from tests.support.paths import ROOT
+from tests.support.paths import SPECS
 
-SPEC = ROOT / "specs" / "bitria.yaml"
-OTHER = ROOT / "specs" / "btse.yaml"
+SPEC = SPECS / "bitria.yaml"
+OTHER = SPECS / "btse.yaml"
 
 
 def leftovers(*folders: Path) -> list[Path]:

@@ -20,7 +20,7 @@ from generator._extensions import (
     read_extension,
 )
 from templates.runtime import _auth, _endpoint, _pagination
-from tests.support.paths import ROOT
+from tests.support.paths import SPECS
 
 RUNTIME_CLASSES: dict[type[Any], type[Any]] = {
     SigningScheme: _auth.SigningScheme,
@@ -31,7 +31,7 @@ RUNTIME_CLASSES: dict[type[Any], type[Any]] = {
 
 
 def test_the_spec_readme_shows_the_current_table() -> None:
-    readme = (ROOT / "specs" / "README.md").read_text(encoding="utf-8")
+    readme = (SPECS / "README.md").read_text(encoding="utf-8")
     shown = readme.split("<!-- extension-table -->\n")[1].split("\n<!-- /extension-table -->")[0]
     assert shown == extension_table(), (
         "specs/README.md is out of date: paste generator._extensions.extension_table() there"

@@ -17,7 +17,6 @@ import itertools
 import logging
 import os
 import re
-import sys
 import threading
 import time
 import uuid
@@ -46,7 +45,7 @@ from hypothesis import strategies as st
 
 from tests.support.calls import BITGET_ORDER_INFO as ORDER_INFO_DATA
 from tests.support.calls import bitget_envelope
-from tests.support.paths import CASSETTES, ROOT
+from tests.support.paths import CASSETTES, GOLDEN, ROOT, on_path
 from tests.support.signing import (
     basic_authorization,
     bitget_prehash,
@@ -758,24 +757,17 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Generated]:
     query_path.write_text(yaml.safe_dump(query_spec, sort_keys=False), encoding="utf-8")
 
     sink_pkg = f"authks_{tag}_client"
-    sink_spec = yaml.safe_load(
-        (ROOT / "tests/golden/kitchen_sink/spec.yaml").read_text(encoding="utf-8")
-    )
+    sink_spec = yaml.safe_load((GOLDEN / "kitchen_sink" / "spec.yaml").read_text(encoding="utf-8"))
     sink_spec["info"]["x-package-name"] = sink_pkg
     sink_path = work / "kitchen_sink.yaml"
     sink_path.write_text(yaml.safe_dump(sink_spec, sort_keys=False), encoding="utf-8")
 
     out = work / "out"
     generate([query_path, sink_path], out=out, use_cache=False)
-    added = [str(out / query_pkg), str(out / sink_pkg)]
-    sys.path[:0] = added
-    try:
+    with on_path(out / query_pkg, out / sink_pkg):
         yield Generated(
             importlib.import_module(query_pkg), query_prefix, importlib.import_module(sink_pkg)
         )
-    finally:
-        for entry in added:
-            sys.path.remove(entry)
 
 
 def ok_json(body: Any, status: int = 200) -> Responder:

@@ -19,7 +19,7 @@ from templates.runtime._auth import ApiKeyScheme
 from templates.runtime._base_client import BaseClient, Endpoint
 from templates.runtime._redaction import Redactor
 from tests.support.calls import PACKAGES, PLACE_ORDERS, make_client
-from tests.support.paths import ROOT
+from tests.support.paths import GENERATED
 from tests.support.transport import ScriptedServer, reply, reset_after_send, scripted
 
 
@@ -43,7 +43,7 @@ def test_a_caught_connection_error_prints_nothing_when_logging_is_not_configured
     )
     result = subprocess.run(
         [sys.executable, "-c", script],
-        cwd=ROOT / "generated" / "bitget_client",
+        cwd=GENERATED / "bitget_client",
         capture_output=True,
         text=True,
         check=True,

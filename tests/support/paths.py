@@ -14,7 +14,7 @@ TESTS = ROOT / "tests"
 CASSETTES = TESTS / "cassettes"
 CORPUS = TESTS / "corpus"
 GOLDEN = TESTS / "golden"
-PRISM = TESTS / "prism"
+PRISM_PACKAGE = TESTS / "prism"
 NEUTRAL_SPEC = TESTS / "runtime" / "neutral" / "spec.yaml"
 
 

@@ -23,7 +23,7 @@ import yaml
 from generator import SpecError, generate
 from generator._pipeline import _build as render_package_files
 from tests.support import mutations
-from tests.support.paths import ROOT, SPECS
+from tests.support.paths import ROOT, SPECS, on_path
 
 COUNT = int(os.environ.get("FUZZ_MUTATIONS", "160"))
 SEED = int(os.environ.get("FUZZ_SEED", "20261201"))
@@ -62,18 +62,17 @@ def _import(out: Path, package: str) -> None:
     saved = {name: module for name, module in sys.modules.items() if ours(name)}
     for name in saved:
         del sys.modules[name]
-    sys.path.insert(0, str(out / package))
     try:
-        importlib.invalidate_caches()
-        module = importlib.import_module(package)
-        clients = [
-            n
-            for n in module.__all__
-            if n.endswith("Client") and isinstance(getattr(module, n), type)
-        ]
-        getattr(module, clients[0])(base_url="https://fuzz.example.test").close()
+        with on_path(out / package):
+            importlib.invalidate_caches()
+            module = importlib.import_module(package)
+            clients = [
+                n
+                for n in module.__all__
+                if n.endswith("Client") and isinstance(getattr(module, n), type)
+            ]
+            getattr(module, clients[0])(base_url="https://fuzz.example.test").close()
     finally:
-        sys.path.remove(str(out / package))
         for name in [name for name in sys.modules if ours(name)]:
             del sys.modules[name]
         sys.modules.update(saved)
