@@ -43,8 +43,8 @@ from hummingbot_client import HummingbotClient
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from tests.support.calls import BITCAIN_ORDER, HB_TRADE_RESPONSE, PLACE_ORDERS, bitget_envelope
 from tests.support.calls import BITGET_ORDER_INFO as ORDER_INFO_DATA
-from tests.support.calls import bitget_envelope
 from tests.support.paths import CASSETTES, GOLDEN, ROOT, on_path
 from tests.support.signing import (
     basic_authorization,
@@ -156,40 +156,15 @@ def btse_answer(request: httpx.Request, n: int) -> httpx.Response:
     return httpx.Response(200, json=[])
 
 
-BITCAIN_ORDER = {
-    "id": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
-    "symbol": "BTC/USDT",
-    "side": "buy",
-    "type": "limit",
-    "quantity": 0.001,
-    "price": 50000,
-    "status": "pending",
-    "created_at": "2025-06-21T09:00:00Z",
-}
-
-
 def bitcain_answer(request: httpx.Request, n: int) -> httpx.Response:
     if request.url.path == "/api/v1/orders" and request.method == "GET":
         return httpx.Response(200, json={"orders": []})
     return httpx.Response(200, json=BITCAIN_ORDER)
 
 
-HUMMINGBOT_TRADE = {
-    "order_id": "hb-1",
-    "account_name": "master",
-    "connector_name": "binance",
-    "trading_pair": "BTC-USDT",
-    "trade_type": "BUY",
-    "amount": "0.001",
-    "order_type": "LIMIT",
-    "price": "50000",
-    "status": "submitted",
-}
-
-
 def hummingbot_answer(request: httpx.Request, n: int) -> httpx.Response:
     if request.url.path == "/trading/orders":
-        return httpx.Response(201, json=HUMMINGBOT_TRADE)
+        return httpx.Response(201, json=HB_TRADE_RESPONSE)
     if request.url.path.endswith("/cancel"):
         return httpx.Response(200, json={"message": "Order cancellation initiated for hb-1"})
     page = {"limit": 100, "has_more": False, "next_cursor": None, "total_count": 0}
@@ -232,49 +207,6 @@ def no_retry_sleep(client: Any) -> Any:
     return client
 
 
-def bitria_place(client: BitriaClient) -> Any:
-    return client.place_order(
-        symbol="BTC-USDT",
-        side="BUY",
-        order_type="LIMIT",
-        trade_type="SPOT",
-        quantity=Decimal("0.001"),
-        price=Decimal("50000.10"),
-    )
-
-
-def bitget_place(client: BitgetClient) -> Any:
-    return client.place_order(
-        category="SPOT",
-        symbol="BTCUSDT",
-        side="buy",
-        order_type="limit",
-        qty=Decimal("0.001"),
-        price=Decimal("50000.10"),
-    )
-
-
-def btse_place(client: BtseClient) -> Any:
-    return client.place_order(
-        symbol="BTC-USD",
-        side="BUY",
-        type="LIMIT",
-        amount=Decimal("0.001"),
-        price=Decimal("50000.10"),
-    )
-
-
-def hummingbot_place(client: HummingbotClient) -> Any:
-    return client.place_order(
-        account_name="master",
-        connector_name="binance",
-        trading_pair="BTC-USDT",
-        trade_type="BUY",
-        amount=Decimal("0.001"),
-        price=Decimal("50000"),
-    )
-
-
 # =============================================================================================
 # 1. Known-answer vectors
 # =============================================================================================
@@ -285,15 +217,15 @@ BITRIA_LIST_URL = (
 BITRIA_LIST_SIGNATURE = "ecdd821ed87d61137af8a57a8fd9a5069658ac913c3c20c501fcd493ca468b3f"
 BITRIA_PLACE_BODY = (
     b'{"symbol":"BTC-USDT","side":"BUY","orderType":"LIMIT","tradeType":"SPOT",'
-    b'"quantity":0.001,"price":50000.10}'
+    b'"quantity":0.01,"price":65000.5}'
 )
-BITRIA_PLACE_SIGNATURE = "51c3780e77511f2e6f495bc8b8b503d5fd35bb914cab0a814d5e844611cfeb61"
+BITRIA_PLACE_SIGNATURE = "bf12f8a56b6ed224dbd90eebbb8c8230616784226e7e0837da11c58ce9731daf"
 
 BITGET_PLACE_BODY = (
     b'{"category":"SPOT","symbol":"BTCUSDT","side":"buy","orderType":"limit",'
-    b'"qty":"0.001","price":"50000.10"}'
+    b'"qty":"0.001","price":"60000","timeInForce":"gtc","clientOid":"spot-1750496809871"}'
 )
-BITGET_PLACE_SIGNATURE = "HIlggiV4rhlaU56+feG3YkpwwZhiAiuznlcGpArGBRI="
+BITGET_PLACE_SIGNATURE = "oaLtrNO0dJk7lBcda9/gE8EBJaSsFesy/bhQui9XuPg="
 BITGET_ORDER_INFO_URL = (
     "https://api.bitget.com/api/v3/trade/order-info?clientOid=my-oid&orderId=1320244799629316096"
 )
@@ -301,11 +233,12 @@ BITGET_ORDER_INFO_SIGNATURE = "ErAzwy/0dH9fNcrIDrWaLS/rsX3FueYfTHi04V96ae8="
 BITGET_PAIRS_SIGNATURE = "84k5W31kRxNr++H1n+4vbk6mYdVRcHxUFZ4B06ACuXk="
 
 BTSE_PLACE_BODY = (
-    b'{"amount":0.001,"price":50000.10,"symbol":"BTC-USD","side":"BUY","type":"LIMIT"}'
+    b'{"amount":0.01,"client_oid":1700000000001,"post_only":false,"price":30000.5,'
+    b'"symbol":"BTC-USD","side":"BUY","time_in_force":"GTC","type":"LIMIT"}'
 )
 BTSE_PLACE_SIGNATURE = (
-    "f2a8e3d71a81d9e554292ea451dd42a0ea57b7c9d33fd2a5103e9f1a95b3197e"
-    "dc7216dff4fa9b7d6ff66c92bc46ab4d"
+    "b9afe733280392d96046cc62dde19d0eab523854f5a09eca55485e5009b25389"
+    "be7623b665fbe8986d46519a9f89dc3b"
 )
 BTSE_PENDING_SIGNATURE = (
     "1682e529047ee48388a4b9d4017899ea5d66906d88ae005c59a67d72ddd49c0c"
@@ -408,7 +341,7 @@ def test_bitria_post_signs_the_exact_body_bytes_sent() -> None:
 
 def test_bitria_post_hardcoded_vector() -> None:
     rec = ScriptedServer(answering(bitria_answer))
-    bitria_place(bitria(rec))
+    PLACE_ORDERS["bitria"].call(bitria(rec))
     sent = rec.last
     assert sent.url == "https://api.bitria.io/api/v1/orders"
     assert sent.body == BITRIA_PLACE_BODY
@@ -460,7 +393,7 @@ def test_bitget_post_signs_the_exact_body_bytes_sent() -> None:
 
 def test_bitget_post_hardcoded_vector() -> None:
     rec = ScriptedServer(answering(bitget_answer))
-    bitget_place(bitget(rec))
+    PLACE_ORDERS["bitget"].call(bitget(rec))
     sent = rec.last
     assert sent.url == "https://api.bitget.com/api/v3/trade/place-order"
     assert sent.body == BITGET_PLACE_BODY
@@ -516,7 +449,7 @@ def assert_btse_headers(sent: Sent, signature: str) -> None:
 def test_btse_post_signs_path_relative_to_server(base_url: str | None, host: str) -> None:
     rec = ScriptedServer(answering(btse_answer))
     client = btse(rec) if base_url is None else btse(rec, base_url=base_url)
-    btse_place(client)
+    PLACE_ORDERS["btse"].call(client)
     sent = rec.last
     assert sent.url == f"https://{host}/spot/v2/order"
     assert sent.path == b"/spot/v2/order"
@@ -592,7 +525,7 @@ def bitget_private_key(request: pytest.FixtureRequest) -> tuple[Any, str]:
 def test_bitget_private_key_signs_post(bitget_private_key: tuple[Any, str]) -> None:
     key, pem = bitget_private_key
     rec = ScriptedServer(answering(bitget_answer))
-    bitget_place(bitget(rec, api_secret=pem))
+    PLACE_ORDERS["bitget"].call(bitget(rec, api_secret=pem))
     sent = rec.last
     message = bitget_prehash(TS, sent.method, sent.path, sent.query, sent.body)
     assert message == TS.encode() + b"POST/api/v3/trade/place-order" + BITGET_PLACE_BODY
@@ -625,7 +558,7 @@ def test_bitget_private_key_from_environment(
     monkeypatch.setenv("BITGET_API_SECRET", pem)
     monkeypatch.setenv("BITGET_PASSPHRASE", PASSPHRASE)
     rec = ScriptedServer(answering(bitget_answer))
-    bitget_place(BitgetClient(http_client=rec.http(), clock=CLOCK))
+    PLACE_ORDERS["bitget"].call(BitgetClient(http_client=rec.http(), clock=CLOCK))
     sent = rec.last
     message = bitget_prehash(TS, sent.method, sent.path, sent.query, sent.body)
     verify_bitget_key_signature(key.public_key(), sent.headers["access-sign"], message)
@@ -636,7 +569,7 @@ def test_bitget_unloadable_pem_fails_before_sending_without_echoing_it() -> None
     pem = f"-----BEGIN PRIVATE KEY-----\n{junk}\n-----END PRIVATE KEY-----\n"
     rec = ScriptedServer(answering(bitget_answer))
     with pytest.raises(Exception) as info:
-        bitget_place(bitget(rec, api_secret=pem))
+        PLACE_ORDERS["bitget"].call(bitget(rec, api_secret=pem))
     assert rec.sent == []
     for text in (str(info.value), repr(info.value)):
         assert junk not in text
@@ -668,10 +601,10 @@ def test_basic_auth_header() -> None:
 def test_basic_auth_on_place_order_and_documented_201_answer_parses() -> None:
     """POST /trading/orders with Basic auth; FACTS.md's 201 trade response must parse."""
     rec = ScriptedServer(answering(hummingbot_answer))
-    result = hummingbot_place(hummingbot(rec))
+    result = PLACE_ORDERS["hummingbot"].call(hummingbot(rec))
     assert rec.last.headers["authorization"] == "Basic VVNFUi1qa2wzNDU6UEFTU1dPUkQtbW5vNjc4"
-    assert result.order_id == "hb-1"
-    assert result.amount == Decimal("0.001")
+    assert result.order_id == "buy-BTC-USDT-1718000000000000"
+    assert result.amount == Decimal("1")
 
 
 def test_basic_auth_non_ascii_credentials_are_utf8() -> None:
@@ -872,7 +805,7 @@ def test_bitget_credentials_from_environment(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("BITGET_API_SECRET", "ENVSECRET-2")
     monkeypatch.setenv("BITGET_PASSPHRASE", "ENVPASS-3")
     rec = ScriptedServer(answering(bitget_answer))
-    bitget_place(BitgetClient(http_client=rec.http(), clock=CLOCK))
+    PLACE_ORDERS["bitget"].call(BitgetClient(http_client=rec.http(), clock=CLOCK))
     sent = rec.last
     assert_bitget_headers(
         sent, bitget_signature("ENVSECRET-2", sent, TS), key="ENVKEY-1", passphrase="ENVPASS-3"
@@ -884,7 +817,7 @@ def test_bitget_constructor_keyword_wins_over_environment(monkeypatch: pytest.Mo
     monkeypatch.setenv("BITGET_API_SECRET", "ENVSECRET-2")
     monkeypatch.setenv("BITGET_PASSPHRASE", "ENVPASS-3")
     rec = ScriptedServer(answering(bitget_answer))
-    bitget_place(bitget(rec))
+    PLACE_ORDERS["bitget"].call(bitget(rec))
     sent = rec.last
     assert_bitget_headers(sent, bitget_signature(SECRET, sent, TS))
     assert sent.headers["access-sign"] == BITGET_PLACE_SIGNATURE
@@ -894,7 +827,9 @@ def test_bitget_keyword_and_environment_mix(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("BITGET_API_KEY", "ENVKEY-1")
     monkeypatch.setenv("BITGET_PASSPHRASE", "ENVPASS-3")
     rec = ScriptedServer(answering(bitget_answer))
-    bitget_place(BitgetClient(api_secret=SECRET, http_client=rec.http(), clock=CLOCK))
+    PLACE_ORDERS["bitget"].call(
+        BitgetClient(api_secret=SECRET, http_client=rec.http(), clock=CLOCK)
+    )
     sent = rec.last
     assert_bitget_headers(sent, BITGET_PLACE_SIGNATURE, key="ENVKEY-1", passphrase="ENVPASS-3")
 
@@ -971,7 +906,7 @@ def test_credentials_from_environment_and_keyword_precedence(
 MISSING_CASES = [
     pytest.param(
         lambda rec: bitria(rec, api_key=None, api_secret=None),
-        lambda c: bitria_place(c),
+        PLACE_ORDERS["bitria"].call,
         bitria_client.MissingCredentialsError,
         ["api_key", "api_secret", "BITRIA_API_KEY", "BITRIA_API_SECRET"],
         id="bitria-none",
@@ -985,7 +920,7 @@ MISSING_CASES = [
     ),
     pytest.param(
         lambda rec: bitget(rec, api_key=None, api_secret=None, passphrase=None),
-        lambda c: bitget_place(c),
+        PLACE_ORDERS["bitget"].call,
         bitget_client.MissingCredentialsError,
         [
             "api_key",
@@ -1006,7 +941,7 @@ MISSING_CASES = [
     ),
     pytest.param(
         lambda rec: btse(rec, api_key=None, api_secret=None),
-        lambda c: btse_place(c),
+        PLACE_ORDERS["btse"].call,
         btse_client.MissingCredentialsError,
         ["api_key", "api_secret", "BTSE_API_KEY", "BTSE_API_SECRET"],
         id="btse-none",
@@ -1027,7 +962,7 @@ MISSING_CASES = [
     ),
     pytest.param(
         lambda rec: hummingbot(rec, password=None),
-        lambda c: hummingbot_place(c),
+        PLACE_ORDERS["hummingbot"].call,
         hummingbot_client.MissingCredentialsError,
         ["password", "HUMMINGBOT_PASSWORD"],
         id="hummingbot-password",
@@ -1192,7 +1127,7 @@ SCENARIOS = {
         bitria,
         bitria_answer,
         lambda c: c.list_orders(symbol="BTC-USDT"),
-        bitria_place,
+        PLACE_ORDERS["bitria"].call,
         bitria_client,
         "bitria_client",
     ),
@@ -1200,7 +1135,7 @@ SCENARIOS = {
         bitget,
         bitget_answer,
         lambda c: c.get_order(order_id="1"),
-        bitget_place,
+        PLACE_ORDERS["bitget"].call,
         bitget_client,
         "bitget_client",
     ),
@@ -1208,7 +1143,7 @@ SCENARIOS = {
         btse,
         btse_answer,
         lambda c: c.list_open_orders(symbol="BTC-USD"),
-        btse_place,
+        PLACE_ORDERS["btse"].call,
         btse_client,
         "btse_client",
     ),
