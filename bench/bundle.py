@@ -9,7 +9,7 @@ from typing import Any
 
 from generator._errors import Diagnostics
 from generator.load import load_spec
-from tests.multifile import write_tree
+from tests.support.multifile import write_tree
 
 from ._common import CORPUS, Report, Table, check, median, spread
 
@@ -46,7 +46,7 @@ def run() -> Report:
     seconds = median(many["seconds"])
     table.rows.append(
         [
-            f"tests/multifile.py tree, {RESOURCES} resources",
+            f"tests/support/multifile.py tree, {RESOURCES} resources",
             f"{many['files']} files",
             f"{seconds:.2f} s",
             f"< {BUNDLE_TARGET_S:.0f} s",

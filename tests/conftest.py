@@ -1,13 +1,6 @@
-"""Makes every committed package under generated/ importable, as `pip install` would."""
+"""Makes the committed packages under generated/ and the golden kitchen-sink package importable."""
 
-from __future__ import annotations
+from tests.support.paths import GOLDEN, import_committed_packages, importable
 
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-GENERATED = ROOT / "generated"
-
-for package_dir in sorted(GENERATED.iterdir()) if GENERATED.is_dir() else []:
-    if (package_dir / "pyproject.toml").is_file() and str(package_dir) not in sys.path:
-        sys.path.insert(0, str(package_dir))
+import_committed_packages()
+importable(GOLDEN / "kitchen_sink" / "expected")

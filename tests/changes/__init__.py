@@ -1,0 +1,1 @@
+"""The change report and package releases between two versions of a spec."""

@@ -1,0 +1,1 @@
+"""The generation pipeline: output, staging, the golden record, packaging, vendor specs of the corpus."""

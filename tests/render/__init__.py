@@ -1,0 +1,1 @@
+"""Rendering: identifiers and names chosen for generated code."""

@@ -1,0 +1,1 @@
+"""The hand-written specs under specs/: valid, consistent, and generating."""

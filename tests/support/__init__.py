@@ -1,0 +1,1 @@
+"""What the tests share: repository paths, one scripted transport, sample calls, reference signers."""

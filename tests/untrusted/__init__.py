@@ -1,0 +1,1 @@
+"""Untrusted specs: injection, fuzzing, file confinement and hostile documents."""
