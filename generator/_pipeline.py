@@ -208,7 +208,7 @@ def _parse(
 def _build(
     spec: Path, lenient: bool, root: Path | None = None
 ) -> tuple[str, dict[str, str], dict[str, str], list[Problem]]:
-    from ._models import ModelGenerationError, render_models
+    from ._models_module import ModelGenerationError, render_models
     from ._render import render_package
     from ._surface import SURFACE_FILE, dump, surface_of
 
