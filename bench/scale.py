@@ -48,7 +48,7 @@ def measure_generation(out: Path) -> dict[str, Any]:
         "peak_rss_mb": [r.peak_rss_mb for r in runs],
         "warnings": runs[-1].stderr.count("warning: "),
         "unchanged_s": unchanged.seconds,
-        "operations": len(re.findall(r"^_\w+: Endpoint\[", client, re.MULTILINE)),
+        "operations": len(re.findall(r"^    _\w+: Endpoint\[", client, re.MULTILINE)),
         "source_kb": sum(p.stat().st_size for p in (out / PACKAGE).rglob("*.py")) / 1024,
     }
 

@@ -132,7 +132,7 @@ def _operation(
         ctx.diagnostics.skippable(exc.at, f"unsupported: {exc} (lenient mode skips the operation)")
         return None
     found = responses(ctx, types, operation=raw, at=at, hint=hint, envelope=envelope)
-    checked = parameter_models(types, arguments=arguments, schemas=schemas, hint=hint)
+    checked = parameter_models(ctx, types, arguments=arguments, schemas=schemas, hint=hint)
     pager = pagination(
         ctx,
         types,
@@ -194,18 +194,56 @@ def _x_example(
 _LOCATION_MODELS = {"path": "PathParameters", "query": "Query", "header": "Headers"}
 
 
+# Schema keywords a value can break although its Python type is right, and types whose values
+# the runtime must write exactly (decimals) or spell as the schema says (booleans).
+_CHECKED_KEYWORDS = frozenset(
+    {
+        "enum",
+        "const",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minItems",
+        "maxItems",
+    }
+)
+
+
+def _needs_checking(ctx: ParseContext, schema: Any, depth: int = 0) -> bool:
+    schema = ctx.resolve(schema)
+    if not isinstance(schema, dict) or depth > 16:
+        return False
+    declared = schema.get("type")
+    kinds = {str(k) for k in declared} if isinstance(declared, list) else {str(declared)}
+    if _CHECKED_KEYWORDS & set(schema) or {"number", "boolean"} & kinds:
+        return True
+    if schema.get("format") == "decimal":
+        return True
+    members = [schema.get("items")] + [
+        m for key in ("anyOf", "oneOf", "allOf") for m in (schema.get(key) or [])
+    ]
+    return any(_needs_checking(ctx, m, depth + 1) for m in members if m is not None)
+
+
 def parameter_models(
+    ctx: ParseContext,
     types: SchemaTypes,
     *,
     arguments: list[ir.Argument],
     schemas: dict[tuple[str, str], Any],
     hint: str,
 ) -> tuple[tuple[str, t.PyType], ...]:
-    """A model per parameter location, so the runtime checks those values as it checks a body."""
+    """A model per parameter location whose values the schema constrains beyond their Python
+    type, so the runtime checks them before sending as it checks a body."""
     found = []
     for location, suffix in _LOCATION_MODELS.items():
         located = [a for a in arguments if a.location == location]
-        if not located:
+        if not any(_needs_checking(ctx, schemas.get((a.wire_name, location))) for a in located):
             continue
         schema = {
             "type": "object",

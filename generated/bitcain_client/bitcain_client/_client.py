@@ -405,9 +405,6 @@ class BitcainClient(BaseClient):
         arguments={
             ("path", "order_id"): "order_id",
         },
-        parameters={
-            "path": models.GetOrderPathParameters,
-        },
         errors={
             "401": models.HttpError,
             "404": models.HttpError,
@@ -465,9 +462,6 @@ class BitcainClient(BaseClient):
             ("body", "time_in_force"): "time_in_force",
             ("body", "expires_at"): "expires_at",
             ("body", "status"): "status",
-        },
-        parameters={
-            "path": models.UpdateOrderPathParameters,
         },
         errors={
             "401": models.HttpError,
@@ -543,9 +537,6 @@ class BitcainClient(BaseClient):
         arguments={
             ("path", "order_id"): "order_id",
         },
-        parameters={
-            "path": models.CancelOrderPathParameters,
-        },
         errors={
             "401": models.HttpError,
             "404": models.HttpError,
@@ -595,9 +586,6 @@ class BitcainClient(BaseClient):
         security=(("HTTPBearer",),),
         arguments={
             ("path", "order_id"): "order_id",
-        },
-        parameters={
-            "path": models.RetryOrderPathParameters,
         },
         errors={
             "401": models.HttpError,

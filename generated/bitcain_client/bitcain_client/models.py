@@ -10,19 +10,11 @@ from pydantic import AwareDatetime, ConfigDict, Field
 from bitcain_client._types import DecimalNumber, DecimalString, Model
 
 
-class CancelOrderPathParameters(Model):
-    order_id: UUID
-
-
 class GetOrderHistoryQuery(Model):
     start_date: AwareDatetime | None = None
     end_date: AwareDatetime | None = None
     order_status: str | None = None
     limit: Annotated[int, Field(ge=1, le=500)] = 100
-
-
-class GetOrderPathParameters(Model):
-    order_id: UUID
 
 
 class HttpError(Model):
@@ -318,14 +310,6 @@ class PlaceOrderQuery(Model):
     Order source enumeration.
     """
     agent_id: UUID | None = None
-
-
-class RetryOrderPathParameters(Model):
-    order_id: UUID
-
-
-class UpdateOrderPathParameters(Model):
-    order_id: UUID
 
 
 class ValidationError(Model):

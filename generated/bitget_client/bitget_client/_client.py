@@ -718,7 +718,6 @@ class BitgetClient(BaseClient):
             ("header", "paptrading"): "paptrading",
         },
         parameters={
-            "query": models.GetOrderQuery,
             "header": models.GetOrderHeaders,
         },
         errors={

@@ -328,11 +328,6 @@ class GetOrderHeaders(Model):
     paptrading: Literal["1"] | None = None
 
 
-class GetOrderQuery(Model):
-    order_id: Annotated[str | None, Field(alias="orderId")] = None
-    client_oid: Annotated[str | None, Field(alias="clientOid")] = None
-
-
 class ListCopyFuturesTradingPairsHeaders(Model):
     paptrading: Literal["1"] | None = None
 

@@ -339,9 +339,6 @@ class BitriaClient(BaseClient):
         arguments={
             ("path", "orderId"): "order_id",
         },
-        parameters={
-            "path": models.GetOrderPathParameters,
-        },
         errors={
             "404": models.Error,
             "default": models.Error,
@@ -388,9 +385,6 @@ class BitriaClient(BaseClient):
         security=(("BitriaSignature",),),
         arguments={
             ("path", "orderId"): "order_id",
-        },
-        parameters={
-            "path": models.CancelOrderPathParameters,
         },
         errors={
             "404": models.Error,

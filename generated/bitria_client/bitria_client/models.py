@@ -47,10 +47,6 @@ class BalanceList(Model):
     data: list[Balance]
 
 
-class CancelOrderPathParameters(Model):
-    order_id: Annotated[str, Field(alias="orderId")]
-
-
 class CancelResult(Model):
     """
     Answer to a cancel.
@@ -159,10 +155,6 @@ class GetAccountsQuery(Model):
     Market type.
     """
     coin: str | None = None
-
-
-class GetOrderPathParameters(Model):
-    order_id: Annotated[str, Field(alias="orderId")]
 
 
 class GetPositionsQuery(Model):

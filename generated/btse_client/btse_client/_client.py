@@ -178,10 +178,6 @@ class BtseClient(BaseClient):
             ("query", "limit_asks"): "limit_asks",
             ("query", "limit_bids"): "limit_bids",
         },
-        parameters={
-            "path": models.GetOrderBookPathParameters,
-            "query": models.GetOrderBookQuery,
-        },
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -246,9 +242,6 @@ class BtseClient(BaseClient):
         arguments={
             ("path", "symbol"): "symbol",
         },
-        parameters={
-            "path": models.GetTickerPathParameters,
-        },
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -302,9 +295,6 @@ class BtseClient(BaseClient):
         arguments={
             ("path", "symbol"): "symbol",
         },
-        parameters={
-            "path": models.GetMarketStatsPathParameters,
-        },
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -357,9 +347,6 @@ class BtseClient(BaseClient):
         result=list[models.TradeModel],
         arguments={
             ("path", "symbol"): "symbol",
-        },
-        parameters={
-            "path": models.ListTradesPathParameters,
         },
         errors={
             "400": models.ErrorResponse,
@@ -620,9 +607,6 @@ class BtseClient(BaseClient):
         security=(("BtseSignature",),),
         arguments={
             ("query", "symbol"): "symbol",
-        },
-        parameters={
-            "query": models.ListOpenOrdersQuery,
         },
         errors={
             "400": models.ErrorResponse,

@@ -226,24 +226,6 @@ class FillQueryModel(Model):
     """
 
 
-class GetMarketStatsPathParameters(Model):
-    symbol: str
-
-
-class GetOrderBookPathParameters(Model):
-    symbol: str
-
-
-class GetOrderBookQuery(Model):
-    group: int | None = None
-    limit_asks: int | None = None
-    limit_bids: int | None = None
-
-
-class GetTickerPathParameters(Model):
-    symbol: str
-
-
 class Hour24Stats(Model):
     """
     Statistics over the past 24 hours.
@@ -276,14 +258,6 @@ class Hour24Stats(Model):
     """
     Volume.
     """
-
-
-class ListOpenOrdersQuery(Model):
-    symbol: str | None = None
-
-
-class ListTradesPathParameters(Model):
-    symbol: str
 
 
 class MarketModel(Model):

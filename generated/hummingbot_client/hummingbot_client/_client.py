@@ -172,9 +172,6 @@ class HummingbotClient(BaseClient):
             ("path", "connector_name"): "connector_name",
             ("path", "client_order_id"): "client_order_id",
         },
-        parameters={
-            "path": models.CancelOrderPathParameters,
-        },
         errors={
             "401": models.HttpError,
             "422": models.HttpValidationError,

@@ -38,12 +38,6 @@ class ActiveOrderFilterRequest(Model):
     """
 
 
-class CancelOrderPathParameters(Model):
-    account_name: str
-    connector_name: str
-    client_order_id: str
-
-
 class CancelOrderResponse(Model):
     """
     Answer to a cancel.

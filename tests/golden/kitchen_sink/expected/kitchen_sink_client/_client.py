@@ -78,9 +78,7 @@ class KitchenSinkClient(BaseClient):
             ("header", "X-Trace"): "x_trace",
         },
         parameters={
-            "path": models.GetPetPathParameters,
             "query": models.GetPetQuery,
-            "header": models.GetPetHeaders,
         },
         errors={
             "404": models.Problem,
@@ -132,9 +130,6 @@ class KitchenSinkClient(BaseClient):
         result=None,
         arguments={
             ("path", "petId"): "pet_id",
-        },
-        parameters={
-            "path": models.DeletePetPathParameters,
         },
         errors={
             "default": models.Problem,

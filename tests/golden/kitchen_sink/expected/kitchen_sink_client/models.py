@@ -24,10 +24,6 @@ class CreatePetRequestOwner(Model):
     since: AwareDatetime | None = None
 
 
-class DeletePetPathParameters(Model):
-    pet_id: Annotated[int, Field(alias="petId")]
-
-
 class Dog(Model):
     model_config = ConfigDict(
         arbitrary_types_allowed=True,
@@ -36,14 +32,6 @@ class Dog(Model):
     price: DecimalString | None = None
     kind: Literal["dog"]
     bark: str | None = None
-
-
-class GetPetHeaders(Model):
-    x_trace: Annotated[str | None, Field(alias="X-Trace")] = None
-
-
-class GetPetPathParameters(Model):
-    pet_id: Annotated[int, Field(alias="petId")]
 
 
 class GetPetQuery(Model):
