@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 def pointer(*parts: str | int) -> str:
@@ -84,3 +85,16 @@ class Diagnostics:
         """Raise SpecError with every error recorded so far, each located by `locate`."""
         if self.errors:
             raise SpecError([locate(p) if locate else p for p in self.errors])
+
+
+def type_name(value: Any) -> str:
+    """The JSON name of a value's type, for messages."""
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: "a string",
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)

@@ -15,7 +15,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, TypeVar
 
 from ._boundary import Code
-from ._errors import Diagnostics, pointer
+from ._errors import Diagnostics, pointer, type_name
 
 T = TypeVar("T")
 
@@ -165,7 +165,7 @@ _DOTTED = {"items", "next-cursor", "total"}
 def read_extension(cls: type[T], raw: Any, at: str, diagnostics: Diagnostics) -> T | None:
     """The extension `cls` read from `raw`; every problem is recorded with its pointer."""
     if not isinstance(raw, dict):
-        diagnostics.error(at, f"{_spec_name(cls)} must be a mapping, not {_json_type(raw)}")
+        diagnostics.error(at, f"{_spec_name(cls)} must be a mapping, not {type_name(raw)}")
         return None
     hints = typing.get_type_hints(cls)
     values: dict[str, Any] = {}
@@ -243,20 +243,8 @@ def _check_choices(value: Any, choices: Any, key: str, at: str, diagnostics: Dia
 
 
 def _wrong(key: str, expected: str, value: Any, at: str, diagnostics: Diagnostics) -> Any:
-    diagnostics.error(at, f"`{key}` must be {expected}, not {_json_type(value)}")
+    diagnostics.error(at, f"`{key}` must be {expected}, not {type_name(value)}")
     return _INVALID
-
-
-def _json_type(value: Any) -> str:  # noqa: D103
-    return {
-        dict: "a mapping",
-        list: "a list",
-        str: "a string",
-        bool: "a boolean",
-        int: "an integer",
-        float: "a number",
-        type(None): "null",
-    }.get(type(value), type(value).__name__)
 
 
 def _spec_name(cls: type[Any]) -> str:

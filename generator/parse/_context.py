@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .._errors import Diagnostics
+from .._errors import Diagnostics, type_name
 from ..load import LoadedSpec, resolve_pointer
 
 _MAX_REF_CHAIN = 64
@@ -70,16 +70,3 @@ def text(value: Any) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     return ""
-
-
-def type_name(value: Any) -> str:
-    """The JSON name of a value's type, for messages."""
-    return {
-        dict: "a mapping",
-        list: "a list",
-        str: "a string",
-        bool: "a boolean",
-        int: "an integer",
-        float: "a number",
-        type(None): "null",
-    }.get(type(value), type(value).__name__)

@@ -15,6 +15,7 @@ from .bodies import request_body
 from .pagination import pagination
 from .parameters import PATH_TEMPLATE, Unsupported, parameters
 from .responses import responses, result_type
+from .schema_kinds import CONSTRAINT_KEYS
 from .schemas import SchemaTypes
 from .security import requirements
 
@@ -194,33 +195,15 @@ def _x_example(
 _LOCATION_MODELS = {"path": "PathParameters", "query": "Query", "header": "Headers"}
 
 
-# Schema keywords a value can break although its Python type is right, and types whose values
-# the runtime must write exactly (decimals) or spell as the schema says (booleans).
-_CHECKED_KEYWORDS = frozenset(
-    {
-        "enum",
-        "const",
-        "minimum",
-        "maximum",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-        "multipleOf",
-        "minLength",
-        "maxLength",
-        "pattern",
-        "minItems",
-        "maxItems",
-    }
-)
-
-
 def _needs_checking(ctx: ParseContext, schema: Any, depth: int = 0) -> bool:
     schema = ctx.resolve(schema)
     if not isinstance(schema, dict) or depth > 16:
         return False
     declared = schema.get("type")
     kinds = {str(k) for k in declared} if isinstance(declared, list) else {str(declared)}
-    if _CHECKED_KEYWORDS & set(schema) or {"number", "boolean"} & kinds:
+    # Values the schema constrains, or that the runtime must write exactly (decimals) or spell as
+    # the schema says (booleans).
+    if CONSTRAINT_KEYS & set(schema) or {"number", "boolean"} & kinds:
         return True
     if schema.get("format") == "decimal":
         return True

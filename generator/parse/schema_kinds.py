@@ -29,6 +29,27 @@ def is_class_like(schema: Any) -> bool:
     )
 
 
+# Keywords a value can break although its Python type is right.
+CONSTRAINT_KEYS = frozenset(
+    {
+        "enum",
+        "const",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "multipleOf",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "minProperties",
+        "maxProperties",
+    }
+)
+
 # Keys that say what a value is; a member of allOf without any only annotates the others.
 SHAPING_KEYS = frozenset(
     {

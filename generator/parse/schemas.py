@@ -11,6 +11,7 @@ from .._ir import Model, ModelField
 from .._naming import MODEL_MODULE_NAMES, pascal_case, unique
 from ._context import ParseContext
 from .schema_kinds import (
+    CONSTRAINT_KEYS,
     SCALARS,
     SHAPING_KEYS,
     STRING_FORMATS,
@@ -23,7 +24,7 @@ from .schema_kinds import (
 
 # Keys a model schema may carry to datamodel-code-generator: types, validation and text. Any
 # other key (vendor extensions, `customTypePath`, `customBasePath`, ...) could choose code.
-_MODEL_KEYS = frozenset(
+_MODEL_KEYS = CONSTRAINT_KEYS | frozenset(
     {
         "$ref",
         "type",
@@ -35,25 +36,10 @@ _MODEL_KEYS = frozenset(
         "allOf",
         "oneOf",
         "anyOf",
-        "enum",
-        "const",
         "format",
         "nullable",
         "default",
         "description",
-        "minimum",
-        "maximum",
-        "exclusiveMinimum",
-        "exclusiveMaximum",
-        "multipleOf",
-        "minLength",
-        "maxLength",
-        "pattern",
-        "minItems",
-        "maxItems",
-        "uniqueItems",
-        "minProperties",
-        "maxProperties",
         "readOnly",
         "writeOnly",
         "deprecated",
