@@ -120,11 +120,6 @@ def docstring_line(text: str) -> Code:
     return Code(re.sub(r'"(?="|$)', r'\\"', line))
 
 
-def comment(text: str) -> Code:
-    """Text for a `#` comment: one line."""
-    return Code(" ".join(inert_text(text).split()))
-
-
 def markdown(text: str, *, inline: bool = True) -> Markdown:
     """Text for a Markdown file that shows exactly these characters (inline: on one line)."""
     clean = inert_text(text).replace("&", "&amp;")
@@ -137,18 +132,20 @@ def markdown(text: str, *, inline: bool = True) -> Markdown:
     return Markdown(clean)
 
 
+def _longest_backtick_run(text: str) -> int:
+    return max((len(run) for run in re.findall(r"`+", text)), default=0)
+
+
 def markdown_code(code: str, language: str = "python") -> Markdown:
     """A fenced code block whose fence no backtick run inside can close."""
-    longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
-    fence = "`" * max(3, longest + 1)
+    fence = "`" * max(3, _longest_backtick_run(code) + 1)
     return Markdown(f"{fence}{language}\n{inert_text(code).rstrip()}\n{fence}")
 
 
 def markdown_code_span(code: str) -> Markdown:
     """Inline code (`like this`) whose delimiters no backtick run inside can close."""
     text = " ".join(inert_text(code).split())
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    ticks = "`" * (longest + 1)
+    ticks = "`" * (_longest_backtick_run(text) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
     return Markdown(f"{ticks}{pad}{text}{pad}{ticks}")
 
@@ -183,7 +180,6 @@ def environment(loader: jinja2.BaseLoader) -> jinja2.Environment:
         literal=literal,
         constructor=constructor,
         docstring_line=docstring_line,
-        comment=comment,
         markdown=markdown,
         markdown_code=markdown_code,
         markdown_code_span=markdown_code_span,

@@ -123,6 +123,12 @@ class Operation:
         return tuple(r for r in self.responses if not r.status.startswith("2") and r.type)
 
     @property
+    def pages_name(self) -> Identifier:
+        """The class attribute holding the pager's Pagination."""
+        # Endpoint names never hold a double underscore, so no endpoint can take this name.
+        return Identifier(f"{self.endpoint_name}__PAGES")
+
+    @property
     def exploded_query(self) -> frozenset[str]:
         """Wire names of array query parameters sent as repeated `name=value` pairs."""
         return frozenset(

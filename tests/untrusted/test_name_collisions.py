@@ -183,3 +183,28 @@ def test_the_reserved_client_attributes_cover_the_runtime_client() -> None:
         name for name, _ in inspect.getmembers(_base_client.BaseClient) if not name.startswith("_")
     }
     assert public <= CLIENT_ATTRIBUTES
+
+
+def test_a_pager_and_an_operation_named_like_it_keep_apart(tmp_path: Path) -> None:
+    document = _spec(operation_ids=["list", "listPages"])
+    listing = document["paths"]["/p0"].pop("post")
+    listing["x-pagination"] = {"style": "page", "page": "page", "items": "data"}
+    listing["parameters"] = [{"name": "page", "in": "query", "schema": {"type": "integer"}}]
+    listing["responses"]["200"]["content"]["application/json"]["schema"] = {
+        "type": "object",
+        "properties": {"data": {"type": "array", "items": {"type": "string"}}},
+    }
+    document["paths"]["/p0"]["get"] = listing
+    module, _ = _generate(tmp_path, document, "clash_pages")
+    pages = {1: ["a", "b"], 2: ["c"], 3: []}
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/p1":
+            return httpx.Response(200, json={"id": "1"})
+        return httpx.Response(200, json={"data": pages[int(request.url.params["page"])]})
+
+    client = module.ClashPagesClient(
+        api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer))
+    )
+    assert list(client.iter_list()) == ["a", "b", "c"]
+    assert client.list_pages().id == "1"

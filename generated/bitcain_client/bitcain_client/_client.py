@@ -92,7 +92,7 @@ class BitcainClient(BaseClient):
             "422": models.HttpValidationError,
         },
     )
-    _LIST_ORDERS_PAGES = Pagination(
+    _LIST_ORDERS__PAGES = Pagination(
         style="offset", items=("orders",), limit="limit", offset="offset", default_limit=50
     )
 
@@ -185,7 +185,7 @@ class BitcainClient(BaseClient):
                 "max_retries": max_retries,
                 "extra_headers": extra_headers,
             },
-            self._LIST_ORDERS_PAGES,
+            self._LIST_ORDERS__PAGES,
         )
 
     _PLACE_ORDER: Endpoint[models.Order] = Endpoint(

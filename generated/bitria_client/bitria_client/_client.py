@@ -248,7 +248,7 @@ class BitriaClient(BaseClient):
             "default": models.Error,
         },
     )
-    _LIST_ORDERS_PAGES = Pagination(
+    _LIST_ORDERS__PAGES = Pagination(
         style="page",
         items=("data",),
         page="page",
@@ -327,7 +327,7 @@ class BitriaClient(BaseClient):
                 "max_retries": max_retries,
                 "extra_headers": extra_headers,
             },
-            self._LIST_ORDERS_PAGES,
+            self._LIST_ORDERS__PAGES,
         )
 
     _GET_ORDER: Endpoint[models.OrderDetail] = Endpoint(
@@ -449,7 +449,7 @@ class BitriaClient(BaseClient):
             "default": models.Error,
         },
     )
-    _LIST_FILLS_PAGES = Pagination(
+    _LIST_FILLS__PAGES = Pagination(
         style="page",
         items=("data",),
         page="page",
@@ -538,7 +538,7 @@ class BitriaClient(BaseClient):
                 "max_retries": max_retries,
                 "extra_headers": extra_headers,
             },
-            self._LIST_FILLS_PAGES,
+            self._LIST_FILLS__PAGES,
         )
 
     _GET_POSITIONS: Endpoint[models.PositionList] = Endpoint(

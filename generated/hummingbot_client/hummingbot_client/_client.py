@@ -243,7 +243,7 @@ class HummingbotClient(BaseClient):
             "500": models.HttpError,
         },
     )
-    _GET_POSITIONS_PAGES = Pagination(
+    _GET_POSITIONS__PAGES = Pagination(
         style="cursor", items=("data",), cursor="cursor", next_cursor=("pagination", "next_cursor")
     )
 
@@ -317,7 +317,7 @@ class HummingbotClient(BaseClient):
                 "max_retries": max_retries,
                 "extra_headers": extra_headers,
             },
-            self._GET_POSITIONS_PAGES,
+            self._GET_POSITIONS__PAGES,
         )
 
     _GET_ACTIVE_ORDERS: Endpoint[models.OrderPage] = Endpoint(
@@ -342,7 +342,7 @@ class HummingbotClient(BaseClient):
             "500": models.HttpError,
         },
     )
-    _GET_ACTIVE_ORDERS_PAGES = Pagination(
+    _GET_ACTIVE_ORDERS__PAGES = Pagination(
         style="cursor", items=("data",), cursor="cursor", next_cursor=("pagination", "next_cursor")
     )
 
@@ -421,7 +421,7 @@ class HummingbotClient(BaseClient):
                 "max_retries": max_retries,
                 "extra_headers": extra_headers,
             },
-            self._GET_ACTIVE_ORDERS_PAGES,
+            self._GET_ACTIVE_ORDERS__PAGES,
         )
 
     _SEARCH_ORDERS: Endpoint[models.OrderPage] = Endpoint(
@@ -449,7 +449,7 @@ class HummingbotClient(BaseClient):
             "500": models.HttpError,
         },
     )
-    _SEARCH_ORDERS_PAGES = Pagination(
+    _SEARCH_ORDERS__PAGES = Pagination(
         style="cursor", items=("data",), cursor="cursor", next_cursor=("pagination", "next_cursor")
     )
 
@@ -544,7 +544,7 @@ class HummingbotClient(BaseClient):
                 "max_retries": max_retries,
                 "extra_headers": extra_headers,
             },
-            self._SEARCH_ORDERS_PAGES,
+            self._SEARCH_ORDERS__PAGES,
         )
 
     _GET_TRADES: Endpoint[models.TradePage] = Endpoint(
@@ -572,7 +572,7 @@ class HummingbotClient(BaseClient):
             "500": models.HttpError,
         },
     )
-    _GET_TRADES_PAGES = Pagination(
+    _GET_TRADES__PAGES = Pagination(
         style="cursor", items=("data",), cursor="cursor", next_cursor=("pagination", "next_cursor")
     )
 
@@ -666,7 +666,7 @@ class HummingbotClient(BaseClient):
                 "max_retries": max_retries,
                 "extra_headers": extra_headers,
             },
-            self._GET_TRADES_PAGES,
+            self._GET_TRADES__PAGES,
         )
 
 

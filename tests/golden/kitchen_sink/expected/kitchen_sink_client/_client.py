@@ -232,7 +232,7 @@ class KitchenSinkClient(BaseClient):
             "query": models.ListPetsQuery,
         },
     )
-    _LIST_PETS_PAGES = Pagination(
+    _LIST_PETS__PAGES = Pagination(
         style="offset", items=("items",), limit="limit", offset="offset", default_limit=10
     )
 
@@ -285,7 +285,7 @@ class KitchenSinkClient(BaseClient):
                 "max_retries": max_retries,
                 "extra_headers": extra_headers,
             },
-            self._LIST_PETS_PAGES,
+            self._LIST_PETS__PAGES,
         )
 
     _REPLACE_PETS: Endpoint[list[models.Cat | models.Dog]] = Endpoint(
