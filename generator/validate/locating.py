@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from .compiled import compiled_check
 from .cycles import COMPOSITION
 
 if TYPE_CHECKING:
@@ -44,7 +45,31 @@ def locating(cls: Any, *, run: Validation, suffix: str | None) -> Any:
         members["_get_schema_checker"] = _get_schema_checker
     if hasattr(cls, "_collect_properties"):
         members["_collect_properties"] = _collect_properties
+
+        def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+            cls.__init__(self, *args, **kwargs)
+            # The library keeps the ids of the schemas it has seen in lists: a set makes its
+            # check of each schema constant time rather than linear in the size of the spec.
+            self.visited_schema_ids = _Ids()
+            self.meta_checked_schema_ids = _Ids()
+
+        members["__init__"] = __init__
     return type(cls.__name__, (cls,), members)
+
+
+class _Ids(list[int]):
+    """A list of ids, as the library's schema validator keeps them, with a set's membership test."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._members: set[int] = set()
+
+    def append(self, item: int) -> None:
+        self._members.add(item)
+        super().append(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
 
 
 def _collect_properties(self: Any, schema: Any) -> set[str]:
@@ -86,8 +111,11 @@ def _every_error(checker: Any) -> Any:
         return checker
     meta = validator_for(dialect.META_SCHEMA, default=dialect)
     format_checker = options.get("format_checker", dialect.FORMAT_CHECKER)
+    valid = compiled_check(dialect.META_SCHEMA, format_checker=format_checker, registry=REGISTRY)
 
     def check(value: Any) -> None:
+        if valid is not None and valid(value):
+            return
         checking = meta(dialect.META_SCHEMA, format_checker=format_checker, registry=REGISTRY)
         errors = list(checking.iter_errors(value))
         if errors:

@@ -12,6 +12,7 @@ from functools import partial
 from typing import Any
 
 from .._errors import Diagnostics
+from .compiled import compiled_check
 from .cycles import cycles
 from .locating import locating
 from .messages import leaves, short
@@ -77,8 +78,13 @@ class Validation:
         )
 
     def run(self) -> None:
-        for error in self.validator.schema_validator.iter_errors(self.document):
-            self.report(error)
+        from jsonschema.validators import validator_for  # type: ignore[import-untyped]
+
+        schema = self.validator.schema_validator.schema  # the OpenAPI version's own schema
+        valid = compiled_check(schema)
+        if valid is None or not valid(self.document):
+            for error in validator_for(schema)(schema).iter_errors(self.document):
+                self.report(error)
         registry = self.validator.keyword_validators_registry
         root = self.validator.schema_path
         doc = self.document
