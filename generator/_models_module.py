@@ -7,6 +7,7 @@ import dataclasses
 import json
 import tempfile
 import warnings
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,8 @@ from . import _ir as ir
 from . import _pytypes as t
 from ._boundary import Identifier, docstring_line
 from ._errors import Diagnostics
+from ._forked import Forked
+from ._model_parts import ModelsModule, join, partition
 
 # What a models module may contain: imports from these modules, classes, annotated fields, and
 # calls of these callables only. Anything else means a spec value turned into code.
@@ -110,8 +113,37 @@ def render_models(api: ir.Api, diagnostics: Diagnostics) -> tuple[str, ir.Api]:
 _COMPONENT_PREFIX = "#/components/schemas/"
 
 
+MODEL_PARTS = 2
+"""Parts the schemas are split into where they can be: fixed, so that the module made is the same
+on every machine; a machine with one core makes them one after the other."""
+
+
 def _generate(api: ir.Api, header: str) -> tuple[str, dict[str, list[str]]]:
-    """The module's source, and the classes made from each schema (by `#/components/...` ref)."""
+    """The module's source, and the classes made from each schema (by `#/components/...` ref).
+
+    Schemas in parts that refer to nothing outside themselves are made by one run per core,
+    the other runs in forked processes, and the modules joined.
+    """
+    import datamodel_code_generator  # noqa: F401  (imported once, before any fork)
+
+    schemas = api.models_schema["components"]["schemas"]
+    parts = partition(schemas, parts=MODEL_PARTS)
+    documents = (
+        [
+            {**api.models_schema, "components": {"schemas": {n: schemas[n] for n in part}}}
+            for part in parts
+        ]
+        if len(parts) > 1
+        else [api.models_schema]
+    )
+    runs = [partial(_run, document, package=api.package, header=header) for document in documents]
+    others = [Forked(run) for run in runs[1:]]
+    module = join([runs[0](), *(other.result() for other in others)])
+    return module.source, module.produced
+
+
+def _run(document: dict[str, Any], *, package: str, header: str) -> ModelsModule:
+    """datamodel-code-generator's module of `document`'s schemas."""
     from datamodel_code_generator import generate
     from datamodel_code_generator.enums import DataModelType, InputFileType
     from datamodel_code_generator.format import PythonVersion
@@ -124,11 +156,11 @@ def _generate(api: ir.Api, header: str) -> tuple[str, dict[str, list[str]]]:
         warnings.simplefilter("ignore", UserWarning)
         try:
             source = generate(
-                json.dumps(api.models_schema),
+                json.dumps(document),
                 input_file_type=InputFileType.OpenAPI,
                 output_model_type=DataModelType.PydanticV2BaseModel,
                 target_python_version=PythonVersion.PY_311,
-                base_class=f"{api.package}._types.Model",
+                base_class=f"{package}._types.Model",
                 custom_file_header=header,
                 disable_timestamp=True,
                 snake_case_field=True,
@@ -151,7 +183,7 @@ def _generate(api: ir.Api, header: str) -> tuple[str, dict[str, list[str]]]:
     produced: dict[str, list[str]] = {}
     for entry in metadata.get("models", ()):
         produced.setdefault(str(entry.get("source_ref")), []).append(str(entry.get("class_name")))
-    return source, produced
+    return ModelsModule(source, produced)
 
 
 def _has_fields(node: ast.ClassDef) -> bool:
