@@ -140,14 +140,7 @@ def _renames(
         for t in trees
     ]
     reserved = set().union(*imported)
-    classes = [
-        {
-            n.name: ast.get_source_segment(m.source, n) or ""
-            for n in t.body
-            if isinstance(n, ast.ClassDef)
-        }
-        for m, t in zip(modules, trees, strict=True)
-    ]
+    classes = [_class_sources(m.source, t) for m, t in zip(modules, trees, strict=True)]
     component = [  # the classes made from a whole component schema
         {
             c
@@ -203,6 +196,16 @@ def _renames(
         renames.append(rename)
         dropped.append({name for i, name in alike if i == index})
     return renames, dropped
+
+
+def _class_sources(source: str, tree: ast.Module) -> dict[str, str]:
+    """Each top-level class's source, by name."""
+    lines = source.splitlines(keepends=True)
+    return {
+        node.name: "".join(lines[node.lineno - 1 : node.end_lineno])
+        for node in tree.body
+        if isinstance(node, ast.ClassDef)
+    }
 
 
 def _names(text: str) -> set[str]:
