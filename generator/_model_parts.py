@@ -87,41 +87,78 @@ def _refs(node: Any) -> Iterator[str]:
             stack.extend(current)
 
 
-def join(modules: list[ModelsModule]) -> ModelsModule:
-    """One module of the classes of `modules` (made from schemas with no reference between
+@dataclass(frozen=True)
+class Outline:
+    """What joining needs of a models module: its parts as source text, read once."""
+
+    module: ModelsModule
+    header: str
+    """The module's docstring line(s)."""
+    imports: dict[str, frozenset[str]]
+    """Names imported from each module (`name` or `name as alias`)."""
+    statements: tuple[tuple[str | None, str], ...]
+    """Everything after the imports, in order: each class (its name) or other statement (None)."""
+
+    @property
+    def bound(self) -> set[str]:
+        """The names its imports bind."""
+        return {n.rsplit(" as ", 1)[-1] for names in self.imports.values() for n in names}
+
+    @property
+    def classes(self) -> dict[str, str]:
+        return {name: text for name, text in self.statements if name is not None}
+
+
+def outline(module: ModelsModule) -> Outline:
+    """`module` read into its header, imports and top-level statements."""
+    tree = ast.parse(module.source)
+    lines = module.source.splitlines(keepends=True)
+    header = ""
+    imports: dict[str, set[str]] = {}
+    statements: list[tuple[str | None, str]] = []
+    for number, node in enumerate(tree.body):
+        text = "".join(lines[node.lineno - 1 : node.end_lineno])
+        if isinstance(node, ast.ImportFrom) and not node.level:
+            imports.setdefault(node.module or "", set()).update(
+                a.name if a.asname is None else f"{a.name} as {a.asname}" for a in node.names
+            )
+        elif number == 0 and _is_docstring(node):
+            header = text
+        else:
+            statements.append((node.name if isinstance(node, ast.ClassDef) else None, text))
+    return Outline(
+        module,
+        header,
+        {m: frozenset(names) for m, names in imports.items()},
+        tuple(statements),
+    )
+
+
+def join(parts: list[Outline]) -> ModelsModule:
+    """One module of the classes of `parts` (made from schemas with no reference between
     them): the first one's header, every import, each part's classes in its own order.
 
     A class that two runs made alike, to the names it refers to, is kept once, as one run
     would have made it.
     """
-    if len(modules) == 1:
-        return modules[0]
-    trees = [ast.parse(m.source) for m in modules]
-    renames, dropped = _renames(modules, trees)
-    header: list[str] = []
+    if len(parts) == 1:
+        return parts[0].module
+    renames, dropped = _renames(parts)
     imports: dict[str, set[str]] = {}
     bodies: list[str] = []
-    for index, (module, tree) in enumerate(zip(modules, trees, strict=True)):
-        rename = renames[index]
-        source = _renamed(module.source, tree, rename) if rename else module.source
-        tree = ast.parse(source) if rename else tree
-        lines = source.splitlines(keepends=True)
-        for number, node in enumerate(tree.body):
-            if isinstance(node, ast.ImportFrom) and not node.level:
-                imports.setdefault(node.module or "", set()).update(
-                    a.name if a.asname is None else f"{a.name} as {a.asname}" for a in node.names
-                )
-            elif number == 0 and _is_docstring(node):
-                header = header or lines[: node.end_lineno]
-            elif not (isinstance(node, ast.ClassDef) and node.name in dropped[index]):
-                bodies.append("".join(lines[node.lineno - 1 : node.end_lineno]).rstrip("\n"))
+    for part, rename, drop in zip(parts, renames, dropped, strict=True):
+        for module, names in part.imports.items():
+            imports.setdefault(module, set()).update(names)
+        for name, text in part.statements:
+            if name is None or name not in drop:
+                bodies.append(_renamed(text, rename).rstrip("\n"))
     import_lines = [
         f"from {module} import {', '.join(sorted(names))}\n" for module, names in imports.items()
     ]
-    source = "".join(header) + "\n" + "".join(import_lines) + "\n\n" + "\n\n\n".join(bodies)
+    source = parts[0].header + "\n" + "".join(import_lines) + "\n\n" + "\n\n\n".join(bodies)
     produced: dict[str, list[str]] = {}
-    for module, rename in zip(modules, renames, strict=True):
-        for ref, made in module.produced.items():
+    for part, rename in zip(parts, renames, strict=True):
+        for ref, made in part.module.produced.items():
             produced.setdefault(ref, []).extend(rename.get(c, c) for c in made)
     return ModelsModule(source + "\n", produced)
 
@@ -130,31 +167,26 @@ def _is_docstring(node: ast.stmt) -> bool:
     return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
 
 
-def _renames(
-    modules: list[ModelsModule], trees: list[ast.Module]
-) -> tuple[list[dict[str, str]], list[set[str]]]:
-    """Per module, its classes that need another name (a name another module gave a class too,
-    or one that another module imports), and those it drops as made alike by an earlier one."""
-    imported = [
-        {a.asname or a.name for n in t.body if isinstance(n, ast.ImportFrom) for a in n.names}
-        for t in trees
-    ]
+def _renames(parts: list[Outline]) -> tuple[list[dict[str, str]], list[set[str]]]:
+    """Per part, its classes that need another name (a name another part gave a class too,
+    or one that another part imports), and those it drops as made alike by an earlier one."""
+    imported = [part.bound for part in parts]
     reserved = set().union(*imported)
-    classes = [_class_sources(m.source, t) for m, t in zip(modules, trees, strict=True)]
+    classes = [part.classes for part in parts]
     component = [  # the classes made from a whole component schema
         {
             c
-            for ref, made in m.produced.items()
+            for ref, made in part.module.produced.items()
             if ref.startswith(_PREFIX) and "/" not in ref[len(_PREFIX) :]
             for c in made
         }
-        for m in modules
+        for part in parts
     ]
     owner: dict[str, int] = {}
     for index, names in enumerate(classes):
         for name in names:
             if name in reserved and name not in imported[index]:
-                continue  # it would hide another module's import: always renamed
+                continue  # it would hide another part's import: always renamed
             if name not in owner or (
                 name in component[index] and name not in component[owner[name]]
             ):
@@ -166,14 +198,14 @@ def _renames(
         for name, text in names.items()
         if name in owner and owner[name] != index and classes[owner[name]][name] == text
     }
+    uses = {key: _names(classes[key[0]][key[1]]) for key in alike}
     while True:
         broken = {
             (index, name)
             for index, name in alike
             if any(
-                used != name and (index, used) not in alike
-                for used in _names(classes[index][name])
-                if used in classes[index]
+                used != name and used in classes[index] and (index, used) not in alike
+                for used in uses[(index, name)]
             )
         }
         if not broken:
@@ -198,26 +230,19 @@ def _renames(
     return renames, dropped
 
 
-def _class_sources(source: str, tree: ast.Module) -> dict[str, str]:
-    """Each top-level class's source, by name."""
-    lines = source.splitlines(keepends=True)
-    return {
-        node.name: "".join(lines[node.lineno - 1 : node.end_lineno])
-        for node in tree.body
-        if isinstance(node, ast.ClassDef)
-    }
-
-
 def _names(text: str) -> set[str]:
-    """The names a class's source refers to."""
+    """The names a statement's source refers to."""
     return {n.id for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Name)}
 
 
-def _renamed(source: str, tree: ast.Module, rename: dict[str, str]) -> str:
-    """`source` with each class of `rename` renamed where it is defined and wherever it is used."""
-    lines = [line.encode() for line in source.splitlines(keepends=True)]
+def _renamed(text: str, rename: dict[str, str]) -> str:
+    """A top-level statement's source with each class of `rename` renamed where it is defined
+    and wherever it is used."""
+    if not rename or not any(re.search(rf"\b{re.escape(old)}\b", text) for old in rename):
+        return text
+    lines = [line.encode() for line in text.splitlines(keepends=True)]
     edits: list[tuple[int, int, int, str]] = []  # line, start byte, end byte, new name
-    for node in ast.walk(tree):
+    for node in ast.walk(ast.parse(text)):
         if isinstance(node, ast.Name) and node.id in rename and isinstance(node.ctx, ast.Load):
             assert node.end_col_offset is not None
             edits.append((node.lineno - 1, node.col_offset, node.end_col_offset, rename[node.id]))

@@ -16,7 +16,7 @@ from . import _pytypes as t
 from ._boundary import Identifier, docstring_line
 from ._errors import Diagnostics
 from ._forked import Forked
-from ._model_parts import ModelsModule, join, partition
+from ._model_parts import ModelsModule, Outline, join, outline, partition
 
 # What a models module may contain: imports from these modules, classes, annotated fields, and
 # calls of these callables only. Anything else means a spec value turned into code.
@@ -136,10 +136,20 @@ def _generate(api: ir.Api, header: str) -> tuple[str, dict[str, list[str]]]:
         if len(parts) > 1
         else [api.models_schema]
     )
-    runs = [partial(_run, document, package=api.package, header=header) for document in documents]
-    others = [Forked(run) for run in runs[1:]]
-    module = join([runs[0](), *(other.result() for other in others)])
+    if len(documents) == 1:
+        module = _run(documents[0], package=api.package, header=header)
+    else:
+        runs = [
+            partial(_part, document, package=api.package, header=header) for document in documents
+        ]
+        others = [Forked(run) for run in runs[1:]]
+        module = join([runs[0](), *(other.result() for other in others)])
     return module.source, module.produced
+
+
+def _part(document: dict[str, Any], *, package: str, header: str) -> Outline:
+    """The module of a part's schemas, read for joining (in the process that made it)."""
+    return outline(_run(document, package=package, header=header))
 
 
 def _run(document: dict[str, Any], *, package: str, header: str) -> ModelsModule:
