@@ -256,14 +256,15 @@ class BaseClient:
         self, request: httpx.Request, attempt: int, retry_after: float | None, why: str
     ) -> None:
         delay = backoff_delay(attempt, retry_after)
-        self._log.info(
-            "retrying %s %s after %s in %.2f s (attempt %d)",
-            request.method,
-            self._redact(str(request.url)),
-            why,
-            delay,
-            attempt + 1,
-        )
+        if self._log.isEnabledFor(logging.INFO):  # else the URL is not redacted for nothing
+            self._log.info(
+                "retrying %s %s after %s in %.2f s (attempt %d)",
+                request.method,
+                self._redact(str(request.url)),
+                why,
+                delay,
+                attempt + 1,
+            )
         self._sleep(delay)
 
     def _connection_error(
