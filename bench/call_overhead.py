@@ -23,6 +23,7 @@ ROUNDS = 400
 BATCH = 10
 WARMUP = 300
 TARGET_RATIO = 1.15
+TARGET_RATIO_PARSED_URL = 1.10
 # The baselines, by name: whether each parses its URL once instead of on every call.
 BASELINES = {"baseline": False, "baseline_parsed_url": True}
 BASE_URL = "https://api.bitget.com"
@@ -145,7 +146,12 @@ def calls() -> tuple[dict[str, Callable[[], object]], dict[str, Any]]:
     timed: dict[str, Callable[[], object]] = {"generated": generated}
     for name, baseline in baselines.items():
         timed[name] = functools.partial(baseline.place_order, **ORDER)
-    results = {name: call() for name, call in timed.items()}
+    results: dict[str, Any] = {}
+    first_ms: dict[str, float] = {}
+    for name, call in timed.items():
+        started = time.perf_counter()
+        results[name] = call()
+        first_ms[name] = (time.perf_counter() - started) * 1000
     fields = ("order_id", "client_oid")
     answers = {name: [getattr(r, f) for f in fields] for name, r in results.items()}
     agreement = {
@@ -156,6 +162,7 @@ def calls() -> tuple[dict[str, Callable[[], object]], dict[str, Any]]:
         "same_result": all(answers[name] == answers["generated"] for name in BASELINES),
         "generated_body": seen["generated"][0].content.decode(),
         "baseline_body": seen["baseline"][0].content.decode(),
+        "first_call_ms": first_ms,
     }
     return timed, agreement
 
@@ -225,8 +232,8 @@ def run() -> Report:
         [
             "ratio generated / baseline with URL parsed once",
             f"{data['ratio_parsed_url']:.2f}x",
-            "none",
-            "",
+            f"<= {TARGET_RATIO_PARSED_URL:g}x",
+            check(data["ratio_parsed_url"], TARGET_RATIO_PARSED_URL, inclusive=True),
         ],
     ]
     table.notes = [
@@ -235,13 +242,16 @@ def run() -> Report:
         "same signed request (method, URL, body bytes, ACCESS-* headers): "
         f"{'yes' if data['same_signed_request'] else 'NO'}; same parsed result: "
         f"{'yes' if data['same_result'] else 'NO'}",
+        "first call of each (untimed above), generated / baseline: "
+        f"{data['first_call_ms']['generated']:.2f} ms / {data['first_call_ms']['baseline']:.2f} ms "
+        "(the generated client builds its deferred pydantic models on first use)",
         "baseline: json.dumps body, HMAC-SHA256 base64 of timestamp+POST+path+body, "
         "httpx.Client.post to a URL string, json.loads, envelope code check, "
         "pydantic model_validate of data",
         "the generated client parses the URL of a path without parameters once per client; "
-        "the last two rows give the baseline the same advantage (no target: a like-for-like "
-        "figure for what the generated client adds: body validation, the general signing "
-        "scheme, exact decimals, retries)",
+        "the last two rows give the baseline the same advantage (a like-for-like figure for "
+        "what the generated client adds: body validation, the general signing scheme, exact "
+        "decimals, retries)",
     ]
     return Report("call_overhead", [table], data)
 

@@ -173,6 +173,9 @@ def _run(document: dict[str, Any], *, package: str, header: str) -> ModelsModule
                 base_class=f"{package}._types.Model",
                 custom_file_header=header,
                 disable_timestamp=True,
+                # Annotations evaluated as the module runs, not strings pydantic evaluates one
+                # by one when each class is made: a quarter of the models' import time.
+                disable_future_imports=True,
                 snake_case_field=True,
                 enum_field_as_literal=LiteralType.All,
                 use_annotated=True,

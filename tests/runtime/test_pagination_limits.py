@@ -132,7 +132,7 @@ PAGES = _pagination.Pagination(style="page", items=("data",), page="page", limit
 
 
 def test_pager_stops_at_the_declared_total_without_asking_for_an_empty_page() -> None:
-    pagination = _pagination.Pagination(**{**vars(PAGES), "total": ("meta", "total")})
+    pagination = PAGES._replace(total=("meta", "total"))
     listing = Listing(40, 20)
 
     items = list(_pagination.paginate(listing, {"limit": 50}, pagination, "list_items"))
@@ -151,7 +151,7 @@ def test_pager_without_a_total_asks_once_more_after_a_short_first_page() -> None
 
 
 def test_pager_raises_at_the_page_cap_after_yielding_every_page_it_fetched() -> None:
-    pagination = _pagination.Pagination(**{**vars(PAGES), "max_pages": 3})
+    pagination = PAGES._replace(max_pages=3)
     listing = Listing(1000, 10, total=False)
     iterator = _pagination.paginate(listing, {"limit": 10}, pagination, "list_items")
 

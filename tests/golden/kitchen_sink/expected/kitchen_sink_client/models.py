@@ -1,7 +1,5 @@
 """Pydantic models of Kitchen Sink, generated from spec.yaml."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, ConfigDict, Field
