@@ -231,8 +231,56 @@ def _renames(parts: list[Outline]) -> tuple[list[dict[str, str]], list[set[str]]
 
 
 def _names(text: str) -> set[str]:
-    """The names a statement's source refers to."""
-    return {n.id for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Name)}
+    """The names a statement's source refers to (forward references in strings included)."""
+    return {name for name, *_ in _references(ast.parse(text), text.splitlines(keepends=True))}
+
+
+def _references(tree: ast.AST, lines: list[str]) -> Iterator[tuple[str, int, int, int]]:
+    """Each name used in `tree`, with its line (from 0) and start and end byte in that line:
+    names in the code, and in the strings of forward references (`Optional["Node"]`)."""
+    stack: list[ast.AST] = [tree]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):
+            assert node.end_col_offset is not None
+            yield node.id, node.lineno - 1, node.col_offset, node.end_col_offset
+        elif isinstance(node, ast.AnnAssign):
+            yield from _forward_references(node.annotation, lines)
+        elif isinstance(node, ast.ClassDef):
+            for base in node.bases:
+                yield from _forward_references(base, lines)
+        stack.extend(ast.iter_child_nodes(node))
+
+
+def _forward_references(
+    annotation: ast.expr, lines: list[str]
+) -> Iterator[tuple[str, int, int, int]]:
+    """The names inside the strings of an annotation, outside calls (`Field(...)`'s texts)."""
+    stack: list[ast.AST] = [annotation]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Call):
+            continue
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            line = lines[node.lineno - 1].encode()
+            literal = line[node.col_offset : node.end_col_offset]
+            if node.end_lineno != node.lineno or literal[1:-1] != node.value.encode():
+                continue  # not a plain one-line string: no forward reference
+            try:
+                inner = ast.parse(node.value, mode="eval")
+            except SyntaxError:
+                continue
+            for name in ast.walk(inner):
+                if isinstance(name, ast.Name):
+                    assert name.end_col_offset is not None
+                    start = node.col_offset + 1
+                    yield (
+                        name.id,
+                        node.lineno - 1,
+                        start + name.col_offset,
+                        start + name.end_col_offset,
+                    )
+        stack.extend(ast.iter_child_nodes(node))
 
 
 def _renamed(text: str, rename: dict[str, str]) -> str:
@@ -240,17 +288,21 @@ def _renamed(text: str, rename: dict[str, str]) -> str:
     and wherever it is used."""
     if not rename or not any(re.search(rf"\b{re.escape(old)}\b", text) for old in rename):
         return text
-    lines = [line.encode() for line in text.splitlines(keepends=True)]
-    edits: list[tuple[int, int, int, str]] = []  # line, start byte, end byte, new name
-    for node in ast.walk(ast.parse(text)):
-        if isinstance(node, ast.Name) and node.id in rename and isinstance(node.ctx, ast.Load):
-            assert node.end_col_offset is not None
-            edits.append((node.lineno - 1, node.col_offset, node.end_col_offset, rename[node.id]))
-        elif isinstance(node, ast.ClassDef) and node.name in rename:
-            line = lines[node.lineno - 1]
-            match = re.search(rb"\bclass\s+(" + re.escape(node.name.encode()) + rb")\b", line)
+    tree = ast.parse(text)
+    lines = text.splitlines(keepends=True)
+    edits = [
+        (row, start, end, rename[name])
+        for name, row, start, end in _references(tree, lines)
+        if name in rename
+    ]
+    raw = [line.encode() for line in lines]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and node.name in rename:
+            match = re.search(
+                rb"\bclass\s+(" + re.escape(node.name.encode()) + rb")\b", raw[node.lineno - 1]
+            )
             assert match is not None
             edits.append((node.lineno - 1, match.start(1), match.end(1), rename[node.name]))
     for row, start, end, new in sorted(edits, reverse=True):
-        lines[row] = lines[row][:start] + new.encode() + lines[row][end:]
-    return b"".join(lines).decode()
+        raw[row] = raw[row][:start] + new.encode() + raw[row][end:]
+    return b"".join(raw).decode()

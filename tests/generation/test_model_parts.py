@@ -42,6 +42,7 @@ components:
     Order:
       type: object
       properties:
+        parent: {$ref: '#/components/schemas/Order'}
         meta:
           type: object
           properties:
@@ -79,7 +80,11 @@ components:
 """
 
 SAMPLES: dict[str, dict[str, Any]] = {
-    "Order": {"meta": {"tag": "a"}, "legs": [{"price": "1.10", "side": "buy"}]},
+    "Order": {
+        "meta": {"tag": "a"},
+        "legs": [{"price": "1.10", "side": "buy"}],
+        "parent": {"meta": {"tag": "p"}},
+    },
     "Leg": {"price": "0.000000012345678901234567", "side": "sell"},
     "Trade": {"meta": {"venue": 7}, "fill": {"meta": {"tag": "b"}}, "note": {"text": "n"}},
     "Fill": {"meta": {"tag": "c"}},
@@ -159,6 +164,30 @@ def test_a_component_keeps_its_name_and_an_inline_class_is_renamed(split_small: 
     assert namespace["Order"].__annotations__["meta"] == "Meta1"
     assert namespace["Trade"].__annotations__["note"] == "Meta"
     assert set(namespace["Meta"].__annotations__) == {"text"}
+
+
+def test_a_renamed_class_is_renamed_in_forward_references_too() -> None:
+    first = ModelsModule(
+        '"""h"""\n\nfrom x._types import Model\n\n\nclass Meta(Model):\n    tag: str\n',
+        {"#/components/schemas/Order/meta": ["Meta"]},
+    )
+    second = ModelsModule(
+        '"""h"""\n\nfrom typing import Optional\n\nfrom x._types import Model\n\n\n'
+        "class Trade(Model):\n"
+        '    meta: Optional["Meta"] = Field(None, description="Meta of a Trade")\n\n\n'
+        "class Meta(Model):\n    venue: int\n\n\nTrade.model_rebuild()\n",
+        {"#/components/schemas/Trade": ["Trade"], "#/components/schemas/Trade/meta": ["Meta"]},
+    )
+    joined = join([outline(first), outline(second)])
+    assert 'Optional["Meta1"]' in joined.source
+    assert 'description="Meta of a Trade"' in joined.source  # text is not a reference
+    namespace: dict[str, Any] = {}
+    body = joined.source.replace(
+        "from x._types import Model", "from pydantic import BaseModel as Model, Field"
+    )
+    exec(compile(body, "models.py", "exec"), namespace)
+    trade = namespace["Trade"].model_validate({"meta": {"venue": 3}})
+    assert isinstance(trade.meta, namespace["Meta1"]) and trade.meta.venue == 3
 
 
 def test_a_class_two_runs_made_alike_is_kept_once() -> None:
