@@ -238,7 +238,7 @@ def _build(
         Path(os.path.relpath(p.resolve(), spec_dir)).as_posix(): _sha(p.read_bytes())
         for p in [spec, *loaded.extra_files]
     }
-    warnings = [loaded.locate(w) for w in diagnostics.warnings]
+    warnings = loaded.locate_all(diagnostics.warnings)
     return api.package, files, inputs, surface_of(api), warnings
 
 

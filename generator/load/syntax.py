@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +31,11 @@ def parse(source: bytes, *, syntax: str, report: Report) -> Any:
     return parse_json(text, report=report)
 
 
-def line_map(source: bytes, *, syntax: str = "yaml") -> dict[str, int]:
-    """Map JSON pointers to the 1-based lines where their values (or mapping keys) start."""
+def line_map(
+    source: bytes, *, syntax: str = "yaml", wanted: Iterable[str] | None = None
+) -> dict[str, int]:
+    """Map JSON pointers to the 1-based lines where their values (or mapping keys) start; given
+    `wanted`, at least those pointers and the nodes above them."""
     try:
         text = source.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -40,7 +44,7 @@ def line_map(source: bytes, *, syntax: str = "yaml") -> dict[str, int]:
         return {}
     if syntax == "json":
         return json_lines(text)
-    return yaml_lines(source)
+    return yaml_lines(source, wanted)
 
 
 def _text(source: bytes) -> str:

@@ -8,6 +8,7 @@ every problem with its JSON pointer and line.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -257,9 +258,14 @@ class _Yaml:
         )
 
 
-def yaml_lines(source: bytes) -> dict[str, int]:
-    """Map JSON pointers to the 1-based lines where their values (or mapping keys) start."""
+def yaml_lines(source: bytes, wanted: Iterable[str] | None = None) -> dict[str, int]:
+    """Map JSON pointers to the 1-based lines where their values (or mapping keys) start; given
+    `wanted`, only those pointers and the nodes above them, all that locating them takes (the
+    subtrees around them are skipped, not mapped)."""
     lines: dict[str, int] = {}
+    kept = None if wanted is None else _with_ancestors(wanted)
+    if kept is not None and not kept:
+        return lines
     stack: list[OpenCollection] = []
     events: Any = yaml.parse(source, Loader=_Loader)
     try:
@@ -268,28 +274,57 @@ def yaml_lines(source: bytes) -> dict[str, int]:
             if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
                 stack.pop()
                 continue
-            if kind not in (
-                ev.ScalarEvent,
-                ev.AliasEvent,
-                ev.MappingStartEvent,
-                ev.SequenceStartEvent,
-            ):
+            if kind not in _NODE_EVENTS:
                 continue
             line = event.start_mark.line + 1
+            opens = kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent
             at = ""
             if stack:
                 top = stack[-1]
                 if top.is_map and top.key is None:  # this event is a key
                     key: str = event.value if kind is ev.ScalarEvent else ""
                     top.key = key
-                    lines[top.at + pointer(key)] = line
-                    if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                    if kept is None or top.at + pointer(key) in kept:
+                        lines[top.at + pointer(key)] = line
+                    if opens:
                         stack.append(OpenCollection("\x00", is_map=kind is ev.MappingStartEvent))
                     continue
                 at = top.value_pointer()
+            if kept is not None and at not in kept:
+                if opens:
+                    _skip(events)
+                continue
             lines.setdefault(at, line)  # a mapping key's line wins over its value's
-            if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+            if opens:
                 stack.append(OpenCollection(at, is_map=kind is ev.MappingStartEvent))
     except yaml.YAMLError:
         pass
     return lines
+
+
+_NODE_EVENTS = (ev.ScalarEvent, ev.AliasEvent, ev.MappingStartEvent, ev.SequenceStartEvent)
+_OPENING = (ev.MappingStartEvent, ev.SequenceStartEvent)
+_CLOSING = (ev.MappingEndEvent, ev.SequenceEndEvent)
+
+
+def _skip(events: Any) -> None:
+    """Read the events of the collection just opened, up to and including its end."""
+    depth = 1
+    for event in events:
+        kind = type(event)
+        if kind in _OPENING:
+            depth += 1
+        elif kind in _CLOSING:
+            depth -= 1
+            if not depth:
+                return
+
+
+def _with_ancestors(pointers: Iterable[str]) -> set[str]:
+    """`pointers` and every pointer above one of them."""
+    found: set[str] = set()
+    for at in pointers:
+        while at not in found:
+            found.add(at)
+            at = at.rsplit("/", 1)[0] if "/" in at else ""
+    return found

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import SpecError
-from generator._errors import Diagnostics
+from generator._errors import Diagnostics, Problem
 from generator.load import line_map, load_spec
 from tests.support.generation import generate_and_import
 from tests.support.transport import serving
@@ -151,3 +151,39 @@ def test_line_map_points_at_keys_and_list_items() -> None:
     )
     assert lines["/paths/~1a/get"] == 3
     assert lines["/paths/~1a/get/parameters/1"] == 6
+
+
+def test_lines_of_some_pointers_are_those_of_the_whole_line_map() -> None:
+    source = textwrap.dedent(
+        """\
+        base: &base
+          type: object
+          properties: {a: {type: string}, b: [1, {c: 2}]}
+        copy: *base
+        merged:
+          <<: *base
+          extra: |
+            two
+            lines
+        dup: {x: 1}
+        dup:
+          y: 2
+        ? [complex, key]
+        : value
+        list:
+          - - nested
+            - {deep: {deeper: true}}
+          - "quoted: text"
+        "a/b~c": 3
+        """
+    ).encode()
+    whole = line_map(source)
+    asked = [*whole, "/copy/properties/a", "/list/0/1/deep/none", "/missing", "/dup/x"]
+    for at in asked:
+        some = line_map(source, wanted=[at])
+        assert some.items() <= whole.items()
+        assert Problem(Path("s.yaml"), at, "x").located(some) == Problem(
+            Path("s.yaml"), at, "x"
+        ).located(whole), at
+    assert line_map(source, wanted=asked) == whole
+    assert line_map(source, wanted=[]) == {}
