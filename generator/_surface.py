@@ -221,17 +221,22 @@ def _models(models: tuple[ir.Model, ...]) -> tuple[Model, ...]:
 
     # The models module names fields with datamodel-code-generator's resolver; so does the surface.
     resolver = PydanticFieldNameResolver(snake_case_field=True)
+    valid: dict[str, str] = {}  # wire name -> the resolver's name for it
     found = []
     for model in models:
         # A field named like a builtin type the class annotates with would shadow it: `list_`.
         used = {name for f in model.fields for name in _annotation_names(f.type)} & _BUILTINS
         fields_: list[Field] = []
+        taken: set[str] = set()
         for field_ in model.fields:
-            python = resolver.get_valid_name(field_.wire_name)
+            python = valid.get(field_.wire_name)
+            if python is None:
+                python = valid[field_.wire_name] = resolver.get_valid_name(field_.wire_name)
             python = python + "_" if python in used else python
-            taken, n = {f.name for f in fields_}, 0
+            n = 0
             while (candidate := f"{python}_{n}" if n else python) in taken:  # `m` and `M`: m_1
                 n += 1
+            taken.add(candidate)
             fields_.append(
                 Field(candidate, field_.wire_name, Type.of(field_.type), field_.required)
             )

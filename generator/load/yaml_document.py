@@ -67,6 +67,7 @@ class _Yaml:
         self.open: set[str] = set()
         self.budget = ALIAS_BUDGET
         self.integer_keys: list[tuple[str, str, int | None]] = []
+        self.tags: dict[str, str] = {}  # plain scalar -> its resolved tag
 
     def at(self, *extra: str) -> str:
         return pointer(*[f.segment for f in self.stack[1:]], *extra)
@@ -137,7 +138,10 @@ class _Yaml:
         if tag is None or tag == "!":
             if not event.implicit[0]:
                 return value
-            tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
+            tag = self.tags.get(value)
+            if tag is None:  # the tag of a plain scalar depends on its text alone
+                tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
+                self.tags[value] = tag
         if tag == _TAG + "str" or tag == _TAG + "timestamp":  # JSON has no dates: keep the text
             return value
         if tag == _TAG + "null":

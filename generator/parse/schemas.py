@@ -370,9 +370,14 @@ class SchemaTypes:
                 name = wanted.get(id(node))
                 if name is not None:
                     found.setdefault(name, at)
-                pending.extend((v, at + pointer(str(k))) for k, v in node.items())
-            elif isinstance(node, list):
-                pending.extend((v, at + pointer(i)) for i, v in enumerate(node))
+                # Only collections can hold a model's schema: scalars are not visited.
+                pending.extend(
+                    (v, at + pointer(str(k))) for k, v in node.items() if isinstance(v, dict | list)
+                )
+            else:
+                pending.extend(
+                    (v, f"{at}/{i}") for i, v in enumerate(node) if isinstance(v, dict | list)
+                )
         return found
 
     def models_document(self) -> dict[str, Any]:
