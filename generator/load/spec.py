@@ -11,6 +11,7 @@ from .bundle import Bundler
 from .files import read_bounded, refusal
 from .syntax import line_map, syntax
 from .tree import enclosing
+from .yaml_document import LineTree
 
 
 @dataclass
@@ -26,6 +27,8 @@ class LoadedSpec:
     # Bundled pointer -> (file as reported, pointer inside it) for every tree placed from a file.
     origins: dict[str, tuple[Path, str]] = field(default_factory=dict)
     sources: dict[Path, bytes] = field(default_factory=dict)
+    # The lines of each file's nodes, where reading the file recorded them.
+    line_trees: dict[Path, LineTree] = field(default_factory=dict, repr=False)
     _line_maps: dict[Path, dict[str, int]] = field(default_factory=dict)
 
     def lines(self, file: Path | None = None) -> dict[str, int]:
@@ -52,15 +55,17 @@ class LoadedSpec:
         if problem.line:
             return problem
         file, at = self._moved(problem, bundled=bundled)
-        return Problem(file, at, problem.message).located(self.lines(file))
+        tree = self.line_trees.get(file)
+        lines = self.lines(file) if tree is None else tree.lines_of([at])
+        return Problem(file, at, problem.message).located(lines)
 
     def locate_all(self, problems: list[Problem]) -> list[Problem]:
-        """`problems` each as `locate` returns it; of a file not mapped yet, only the lines
-        these problems need are read."""
+        """`problems` each as `locate` returns it; of a file whose lines are neither recorded
+        nor mapped yet, only the lines these problems need are read."""
         moved = [None if p.line else self._moved(p, bundled=True) for p in problems]
         wanted: dict[Path, list[str]] = {}
         for file, at in filter(None, moved):
-            if file not in self._line_maps:
+            if file not in self._line_maps and file not in self.line_trees:
                 wanted.setdefault(file, []).append(at)
         partial = {
             file: line_map(self._source(file), syntax=syntax(file), wanted=pointers)
@@ -72,7 +77,10 @@ class LoadedSpec:
                 located.append(problem)
                 continue
             file, at = where
-            lines = partial[file] if file in partial else self._line_maps[file]
+            if file in self.line_trees:
+                lines = self.line_trees[file].lines_of([at])
+            else:
+                lines = partial[file] if file in partial else self._line_maps[file]
             located.append(Problem(file, at, problem.message).located(lines))
         return located
 

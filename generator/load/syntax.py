@@ -8,7 +8,7 @@ from typing import Any
 
 from .document_error import DocumentError, Report
 from .json_document import json_lines, parse_json
-from .yaml_document import build_yaml, yaml_lines
+from .yaml_document import LineTree, build_yaml, yaml_lines
 
 _TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html"})
 
@@ -20,15 +20,15 @@ def syntax(path: Path) -> str:
     return "json" if suffix == ".json" else "text" if suffix in _TEXT_SUFFIXES else "yaml"
 
 
-def parse(source: bytes, *, syntax: str, report: Report) -> Any:
-    """The JSON value a YAML or JSON file holds (a text file: its text); DocumentError if it
-    cannot be read."""
+def parse(source: bytes, *, syntax: str, report: Report) -> tuple[Any, LineTree | None]:
+    """The JSON value a YAML or JSON file holds (a text file: its text), with the lines of its
+    nodes when reading it recorded them; DocumentError if it cannot be read."""
     text = _text(source)
     if syntax == "yaml":
         return build_yaml(source, report=report)
     if syntax == "text":
-        return text
-    return parse_json(text, report=report)
+        return text, None
+    return parse_json(text, report=report), None
 
 
 def line_map(

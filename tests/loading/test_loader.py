@@ -11,6 +11,7 @@ import pytest
 from generator import SpecError
 from generator._errors import Diagnostics, Problem
 from generator.load import line_map, load_spec
+from generator.load.yaml_document import build_yaml
 from tests.support.generation import generate_and_import
 from tests.support.transport import serving
 
@@ -187,3 +188,41 @@ def test_lines_of_some_pointers_are_those_of_the_whole_line_map() -> None:
         ).located(whole), at
     assert line_map(source, wanted=asked) == whole
     assert line_map(source, wanted=[]) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        """\
+        base: &base
+          type: object
+          properties: {a: {type: string}, "x/y~z": [1, {c: 2}], 7: seven, true: yes}
+        copy: *base
+        list:
+          - - nested
+            - {deep: {deeper: true}, empty: {}, none: []}
+          - *base
+          - "quoted: text"
+          - >
+            folded
+            text
+        "": empty key
+        """,
+        "just a scalar\n",
+        "[1, [2, {a: 3}]]\n",
+    ],
+)
+def test_lines_recorded_while_reading_are_those_of_the_line_map(text: str) -> None:
+    source = textwrap.dedent(text).encode()
+    _, tree = build_yaml(source, report=lambda *_: None)
+    assert tree is not None
+    whole = line_map(source)
+    for at in [*whole, "/base/properties/a/type/more", "/list/5", "/list/01", "/base/x~1y~0z/1/c"]:
+        assert tree.lines_of([at]) == line_map(source, wanted=[at]), at
+    assert tree.lines_of(whole) == whole
+
+
+def test_no_lines_are_recorded_where_the_keys_are_not_those_of_the_file() -> None:
+    for text in ("a: 1\na: 2\n", "b: &k key\n*k : 1\n", "m: &m {x: 1}\nn:\n  <<: *m\n"):
+        _, tree = build_yaml(text.encode(), report=lambda *_: None)
+        assert tree is None, text

@@ -361,7 +361,7 @@ def test_swagger_2_documents_bundle_into_their_own_maps() -> None:
     assert "cannot use '../common/Error.yaml'" in str(caught.value)
 
 
-def test_locating_a_batch_reads_the_same_lines_as_the_whole_line_maps(tmp_path: Path) -> None:
+def test_located_lines_are_those_of_the_whole_line_maps(tmp_path: Path) -> None:
     main = write_tree(tmp_path / "spec", 3)
     batched, _ = load(main)
     one_by_one, _ = load(main)
@@ -381,5 +381,12 @@ def test_locating_a_batch_reads_the_same_lines_as_the_whole_line_maps(tmp_path: 
     problems = [Problem(main, at, "x") for at in pointers]
     located = batched.locate_all(problems)
     assert located == [one_by_one.locate(p) for p in problems]
+    # ... and the lines of each file's whole line map
+    assert batched.line_trees  # YAML files recorded theirs while being read
+    expected = []
+    for problem in problems:
+        file, at = one_by_one.origin(problem.pointer)
+        expected.append(Problem(file, at, "x").located(one_by_one.lines(file)))
+    assert located == expected
     assert {p.file for p in located} > {main}  # pointers of several files
     assert all(p.line for p in located)
