@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+import functools
 import keyword
 import re
 import sys
@@ -19,11 +20,13 @@ def words(name: str) -> list[str]:
     return parts
 
 
+@functools.cache  # names repeat across a large spec's schemas, properties and operations
 def snake_case(name: str) -> str:
     """`placeOrder` -> `place_order`, made a valid identifier."""
     return identifier("_".join(words(name)) or "value")
 
 
+@functools.cache
 def pascal_case(name: str) -> str:
     """`place_order` -> `PlaceOrder`, made a valid identifier."""
     return identifier("".join(w[:1].upper() + w[1:] for w in words(name)) or "Model")

@@ -19,6 +19,7 @@ from ._templates import PACKAGE_DIR, TEMPLATE_ROOT
 if TYPE_CHECKING:
     from . import _ir as ir
     from ._release import Release
+    from ._surface import Surface
     from .load import LoadedSpec
     from .validate.background import BackgroundValidation
 
@@ -65,7 +66,7 @@ def generate(
     manifests = _read_manifests(out)
     fingerprint = _generator_fingerprint()
     problems: list[Problem] = []
-    built: dict[str, tuple[Path, dict[str, str], dict[str, str]]] = {}
+    built: dict[str, tuple[Path, dict[str, str], dict[str, str], Surface]] = {}
     for spec in specs:
         manifest = manifests.get(spec.resolve())
         if use_cache and not check and manifest and _is_fresh(manifest, out, fingerprint, lenient):
@@ -73,7 +74,7 @@ def generate(
             result.unchanged.append(str(manifest["package"]))
             continue
         try:
-            package, files, inputs, warnings = _build(spec, lenient, root)
+            package, files, inputs, surface, warnings = _build(spec, lenient, root)
         except SpecError as exc:
             problems.extend(exc.problems)
             continue
@@ -87,7 +88,7 @@ def generate(
                 )
             )
             continue
-        built[package] = (spec, files, inputs)
+        built[package] = (spec, files, inputs, surface)
         result.packages[package] = spec
     if problems:
         raise SpecError(problems)
@@ -104,23 +105,23 @@ def generate(
         )
     )
     try:
-        for package, (_, files, _) in built.items():
+        for package, (_, files, _, _) in built.items():
             for relative, text in files.items():
                 target = staging / package / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
-        _format(staging, {package: spec for package, (spec, _, _) in built.items()})
+        _format(staging, {package: spec for package, (spec, _, _, _) in built.items()})
         from ._release import release
 
-        for package in built:
-            result.releases[package] = release(staging / package, out / package)
+        for package, (_, _, _, surface) in built.items():
+            result.releases[package] = release(staging / package, out / package, surface)
             changed = _diff(staging / package, out / package)
             if changed:
                 result.changed.extend(f"{package}/{name}" for name in changed)
             else:
                 result.unchanged.append(package)
         if not check:
-            for package, (spec, _, inputs) in built.items():
+            for package, (spec, _, inputs, _) in built.items():
                 if any(c.startswith(package + "/") for c in result.changed):
                     _swap(staging / package, out / package)
                 _write_manifest(out, spec, package, inputs, fingerprint, lenient)
@@ -207,10 +208,12 @@ def _parse(
 
 def _build(
     spec: Path, lenient: bool, root: Path | None = None
-) -> tuple[str, dict[str, str], dict[str, str], list[Problem]]:
+) -> tuple[str, dict[str, str], dict[str, str], Surface, list[Problem]]:
+    """A spec's package: its files (the release step adds the surface record, version and
+    changelog), the hashes of its input files, its client surface, and its warnings."""
     from ._models_module import ModelGenerationError, render_models
     from ._render import render_package
-    from ._surface import SURFACE_FILE, dump, surface_of
+    from ._surface import surface_of
 
     api, loaded, diagnostics, validation = _parse(spec, lenient=lenient, root=root)
     if diagnostics.errors:  # no models for a spec that is refused anyway
@@ -230,13 +233,13 @@ def _build(
         diagnostics.errors[:] = [p for p in diagnostics.errors if p not in from_models]
     diagnostics.raise_if_errors(loaded.locate)
     files = render_package(api, models)
-    files[SURFACE_FILE] = dump(surface_of(api))
     spec_dir = spec.resolve().parent
     inputs = {
         Path(os.path.relpath(p.resolve(), spec_dir)).as_posix(): _sha(p.read_bytes())
         for p in [spec, *loaded.extra_files]
     }
-    return api.package, files, inputs, [loaded.locate(w) for w in diagnostics.warnings]
+    warnings = loaded.locate_all(diagnostics.warnings)
+    return api.package, files, inputs, surface_of(api), warnings
 
 
 def _sha(data: bytes) -> str:

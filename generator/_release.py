@@ -64,12 +64,13 @@ class Release:
         ]
 
 
-def release(staged: Path, committed: Path) -> Release:
-    """Write `_version.py` and `CHANGELOG.md` into the staged package `staged`, continuing the
-    history of the committed package `committed` (which may not exist yet)."""
-    surface = load((staged / SURFACE_FILE).read_text(encoding="utf-8"))
+def release(staged: Path, committed: Path, surface: Surface) -> Release:
+    """Write `surface.json`, `_version.py` and `CHANGELOG.md` into the staged package `staged`,
+    whose client surface is `surface`, continuing the history of the committed package
+    `committed` (which may not exist yet)."""
     content = _content_digest(staged, surface.package)
-    (staged / SURFACE_FILE).write_text(dump(surface, content=content), encoding="utf-8")
+    new_record = dump(surface, content=content)
+    (staged / SURFACE_FILE).write_text(new_record, encoding="utf-8")
     previous = _read(committed / surface.package / VERSION_MODULE)
     old_log = _read(committed / CHANGELOG) or ""
     match = _VERSION_LINE.search(previous or "")
@@ -80,6 +81,13 @@ def release(staged: Path, committed: Path) -> Release:
         return Release(surface.package, FIRST_VERSION, legacy.group(1) if legacy else None, None)
     old_version = ".".join(match.groups())
     record = _read(committed / SURFACE_FILE) or ""
+    if record == new_record:
+        # The same surface and the same generated files as at the last release: comparing the
+        # two would find nothing, so the version and changelog stay.
+        _write(staged, surface, old_version, "", old_log)
+        return Release(
+            surface.package, old_version, old_version, Report(surface.package, surface.package, ())
+        )
     old_content = recorded_content(record)
     try:
         old_surface: Surface | None = load(record)

@@ -36,15 +36,7 @@ _VERBATIM = {"pyproject.toml", "README.md"}  # rendered at the package's top, no
 
 def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
     """Every file of the package, by path relative to `generated/<package>/`."""
-    env = environment(jinja2.FileSystemLoader(TEMPLATES))
-    env.filters.update(
-        method_docstring=method_docstring,
-        usage_example=usage_example,
-        scheme_constructor=scheme_constructor,
-        keyword_parameters=keyword_parameters,
-    )
-    env.globals["scheme_summary"] = scheme_summary
-    env.globals["parameter_keywords"] = _PARAMETER_KEYWORDS
+    env = _environment()
     types = [
         type_
         for op in api.operations
@@ -83,6 +75,22 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
     for hook in api.hooks:
         files[f"{api.package}/{hook.module}.py"] = hook.source
     return files
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    """The package templates' environment, made once a run: a template is compiled on first use
+    (and again only if its file changes), not once per package."""
+    env = environment(jinja2.FileSystemLoader(TEMPLATES))
+    env.filters.update(
+        method_docstring=method_docstring,
+        usage_example=usage_example,
+        scheme_constructor=scheme_constructor,
+        keyword_parameters=keyword_parameters,
+    )
+    env.globals["scheme_summary"] = scheme_summary
+    env.globals["parameter_keywords"] = _PARAMETER_KEYWORDS
+    return env
 
 
 def scheme_constructor(scheme: ir.SecurityScheme) -> Code:

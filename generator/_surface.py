@@ -6,6 +6,7 @@ the Surface only, and each generated package records its Surface in `surface.jso
 
 from __future__ import annotations
 
+import functools
 import json
 import types
 import typing
@@ -220,17 +221,22 @@ def _models(models: tuple[ir.Model, ...]) -> tuple[Model, ...]:
 
     # The models module names fields with datamodel-code-generator's resolver; so does the surface.
     resolver = PydanticFieldNameResolver(snake_case_field=True)
+    valid: dict[str, str] = {}  # wire name -> the resolver's name for it
     found = []
     for model in models:
         # A field named like a builtin type the class annotates with would shadow it: `list_`.
         used = {name for f in model.fields for name in _annotation_names(f.type)} & _BUILTINS
         fields_: list[Field] = []
+        taken: set[str] = set()
         for field_ in model.fields:
-            python = resolver.get_valid_name(field_.wire_name)
+            python = valid.get(field_.wire_name)
+            if python is None:
+                python = valid[field_.wire_name] = resolver.get_valid_name(field_.wire_name)
             python = python + "_" if python in used else python
-            taken, n = {f.name for f in fields_}, 0
+            n = 0
             while (candidate := f"{python}_{n}" if n else python) in taken:  # `m` and `M`: m_1
                 n += 1
+            taken.add(candidate)
             fields_.append(
                 Field(candidate, field_.wire_name, Type.of(field_.type), field_.required)
             )
@@ -314,7 +320,47 @@ def dump(surface: Surface, *, content: str | None = None) -> str:
     data = {"format": FORMAT, **_plain(surface)}
     if content is not None:
         data["content"] = content
-    return json.dumps(data, indent=1, sort_keys=True) + "\n"
+    out: list[str] = []
+    _indented(data, 0, out)
+    out.append("\n")
+    return "".join(out)
+
+
+_ESCAPED = json.encoder.encode_basestring_ascii  # the C escaping json.dumps uses
+_SCALARS = {True: "true", False: "false", None: "null"}
+
+
+def _indented(value: Any, depth: int, out: list[str]) -> None:
+    """Append `value` as `json.dumps(value, indent=1, sort_keys=True)` writes it (whose
+    indenting encoder is pure Python and several times slower on a large record)."""
+    if isinstance(value, str):
+        out.append(_ESCAPED(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        opening, inner = "{", "\n" + " " * (depth + 1)
+        for key in sorted(value):
+            out.append(f"{opening}{inner}{_ESCAPED(key)}: ")
+            _indented(value[key], depth + 1, out)
+            opening = ","
+        out.append("\n" + " " * depth + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        opening, inner = "[", "\n" + " " * (depth + 1)
+        for item in value:
+            out.append(opening + inner)
+            _indented(item, depth + 1, out)
+            opening = ","
+        out.append("\n" + " " * depth + "]")
+    elif value is None or type(value) is bool:
+        out.append(_SCALARS[value])
+    elif type(value) is int:
+        out.append(int.__repr__(value))
+    else:
+        out.append(json.dumps(value))
 
 
 def recorded_content(text: str) -> str | None:
@@ -362,8 +408,7 @@ def _build(hint: Any, value: Any) -> Any:
     if hint is Type:
         return Type(_tree(value["tree"]), _build(str, value["text"]))
     if isinstance(hint, type) and is_dataclass(hint):
-        hints = typing.get_type_hints(hint)
-        return hint(**{f.name: _build(hints[f.name], value[f.name]) for f in fields(hint)})
+        return hint(**{name: _build(field_hint, value[name]) for name, field_hint in _fields(hint)})
     if origin is tuple:
         args = typing.get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis:
@@ -377,6 +422,13 @@ def _build(hint: Any, value: Any) -> Any:
     if isinstance(hint, type) and not isinstance(value, hint):
         raise TypeError(f"expected {hint.__name__}, got {value!r}")
     return value
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
+    """The fields of a dataclass with their type hints, resolved once per class."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in fields(cls))
 
 
 def surface_at(path: Path, *, lenient: bool = False) -> Surface:

@@ -80,12 +80,14 @@ class Bundler:
                 self.diagnostics.warning(at, message, file=shown, line=line)
 
         try:
-            document = parse(source, syntax=syntax(real), report=report)
+            document, lines = parse(source, syntax=syntax(real), report=report)
         except DocumentError as exc:
             self.diagnostics.error(exc.at, exc.message, file=shown, line=exc.line)
-            document = None
+            document, lines = None, None
         self.documents[real] = document
         self.spec.sources[shown] = source
+        if lines is not None:
+            self.spec.line_trees[shown] = lines
         return document
 
     def document(self, real: Path) -> Any:

@@ -11,6 +11,7 @@ from .bundle import Bundler
 from .files import read_bounded, refusal
 from .syntax import line_map, syntax
 from .tree import enclosing
+from .yaml_document import LineTree
 
 
 @dataclass
@@ -26,15 +27,19 @@ class LoadedSpec:
     # Bundled pointer -> (file as reported, pointer inside it) for every tree placed from a file.
     origins: dict[str, tuple[Path, str]] = field(default_factory=dict)
     sources: dict[Path, bytes] = field(default_factory=dict)
+    # The lines of each file's nodes, where reading the file recorded them.
+    line_trees: dict[Path, LineTree] = field(default_factory=dict, repr=False)
     _line_maps: dict[Path, dict[str, int]] = field(default_factory=dict)
 
     def lines(self, file: Path | None = None) -> dict[str, int]:
         """Map each JSON pointer of `file` (default the root) to its 1-based line, on first use."""
         file = file or self.path
         if file not in self._line_maps:
-            source = self.source if file == self.path else self.sources.get(file, b"")
-            self._line_maps[file] = line_map(source, syntax=syntax(file))
+            self._line_maps[file] = line_map(self._source(file), syntax=syntax(file))
         return self._line_maps[file]
+
+    def _source(self, file: Path) -> bytes:
+        return self.source if file == self.path else self.sources.get(file, b"")
 
     def origin(self, at: str) -> tuple[Path, str]:
         """The file and the pointer inside it that a pointer of the bundled document comes from."""
@@ -49,10 +54,40 @@ class LoadedSpec:
         (`bundled`), first moved to the file and pointer that part of the document comes from."""
         if problem.line:
             return problem
-        file, at = problem.file, problem.pointer
-        if bundled and file == self.path:
-            file, at = self.origin(at)
-        return Problem(file, at, problem.message).located(self.lines(file))
+        file, at = self._moved(problem, bundled=bundled)
+        tree = self.line_trees.get(file)
+        lines = self.lines(file) if tree is None else tree.lines_of([at])
+        return Problem(file, at, problem.message).located(lines)
+
+    def locate_all(self, problems: list[Problem]) -> list[Problem]:
+        """`problems` each as `locate` returns it; of a file whose lines are neither recorded
+        nor mapped yet, only the lines these problems need are read."""
+        moved = [None if p.line else self._moved(p, bundled=True) for p in problems]
+        wanted: dict[Path, list[str]] = {}
+        for file, at in filter(None, moved):
+            if file not in self._line_maps and file not in self.line_trees:
+                wanted.setdefault(file, []).append(at)
+        partial = {
+            file: line_map(self._source(file), syntax=syntax(file), wanted=pointers)
+            for file, pointers in wanted.items()
+        }
+        located = []
+        for problem, where in zip(problems, moved, strict=True):
+            if where is None:
+                located.append(problem)
+                continue
+            file, at = where
+            if file in self.line_trees:
+                lines = self.line_trees[file].lines_of([at])
+            else:
+                lines = partial[file] if file in partial else self._line_maps[file]
+            located.append(Problem(file, at, problem.message).located(lines))
+        return located
+
+    def _moved(self, problem: Problem, *, bundled: bool) -> tuple[Path, str]:
+        if bundled and problem.file == self.path:
+            return self.origin(problem.pointer)
+        return problem.file, problem.pointer
 
 
 def load_spec(path: Path, diagnostics: Diagnostics, *, root: Path | None = None) -> LoadedSpec:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from .document_error import DocumentError, Report
 from .json_document import json_lines, parse_json
-from .yaml_document import build_yaml, yaml_lines
+from .yaml_document import LineTree, build_yaml, yaml_lines
 
 _TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html"})
 
@@ -19,19 +20,22 @@ def syntax(path: Path) -> str:
     return "json" if suffix == ".json" else "text" if suffix in _TEXT_SUFFIXES else "yaml"
 
 
-def parse(source: bytes, *, syntax: str, report: Report) -> Any:
-    """The JSON value a YAML or JSON file holds (a text file: its text); DocumentError if it
-    cannot be read."""
+def parse(source: bytes, *, syntax: str, report: Report) -> tuple[Any, LineTree | None]:
+    """The JSON value a YAML or JSON file holds (a text file: its text), with the lines of its
+    nodes when reading it recorded them; DocumentError if it cannot be read."""
     text = _text(source)
     if syntax == "yaml":
         return build_yaml(source, report=report)
     if syntax == "text":
-        return text
-    return parse_json(text, report=report)
+        return text, None
+    return parse_json(text, report=report), None
 
 
-def line_map(source: bytes, *, syntax: str = "yaml") -> dict[str, int]:
-    """Map JSON pointers to the 1-based lines where their values (or mapping keys) start."""
+def line_map(
+    source: bytes, *, syntax: str = "yaml", wanted: Iterable[str] | None = None
+) -> dict[str, int]:
+    """Map JSON pointers to the 1-based lines where their values (or mapping keys) start; given
+    `wanted`, at least those pointers and the nodes above them."""
     try:
         text = source.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -40,7 +44,7 @@ def line_map(source: bytes, *, syntax: str = "yaml") -> dict[str, int]:
         return {}
     if syntax == "json":
         return json_lines(text)
-    return yaml_lines(source)
+    return yaml_lines(source, wanted)
 
 
 def _text(source: bytes) -> str:

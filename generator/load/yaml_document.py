@@ -7,7 +7,9 @@ every problem with its JSON pointer and line.
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -28,9 +30,58 @@ _MAP_TAGS = (None, "!", _TAG + "map")
 _SEQ_TAGS = (None, "!", _TAG + "seq")
 
 
-def build_yaml(source: bytes, *, report: Report) -> Any:
-    """The JSON value a YAML file holds; DocumentError if it cannot be read."""
-    return _Yaml(report).build(source)
+def build_yaml(source: bytes, *, report: Report) -> tuple[Any, LineTree | None]:
+    """The JSON value a YAML file holds, with the lines of its nodes (None where the document's
+    keys are not the file's: duplicate, alias or merge keys); DocumentError if it cannot be read."""
+    reader = _Yaml(report)
+    # Building allocates a node per value, and no reference cycles: the cyclic garbage
+    # collector would scan the growing heap again and again for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        document = reader.build(source)
+    finally:
+        if collecting:
+            gc.enable()
+    return document, reader.tree if reader.exact else None
+
+
+class LineTree:
+    """The lines of a collection's keys or items as the file has them, and the trees of the
+    collections among them; recorded while the document is built, it gives the lines
+    `yaml_lines` maps without reading the file again."""
+
+    __slots__ = ("line", "lines", "below")
+
+    def __init__(self, line: int | None, *, is_map: bool) -> None:
+        self.line = line
+        self.lines: Any = {} if is_map else []  # key -> its line, or each item's line
+        self.below: dict[Any, LineTree] = {}  # key or index -> the tree of a collection there
+
+    def lines_of(self, pointers: Iterable[str]) -> dict[str, int]:
+        """The entries `yaml_lines` has for `pointers` and every node above them."""
+        found: dict[str, int] = {} if self.line is None else {"": self.line}
+        for at in pointers:
+            tree: LineTree | None = self
+            prefix = ""
+            for segment in at.split("/")[1:]:
+                if tree is None:
+                    break
+                where: Any
+                if isinstance(tree.lines, dict):
+                    where = segment.replace("~1", "/").replace("~0", "~")
+                    if pointer(where) != "/" + segment or where not in tree.lines:
+                        break
+                elif segment.isascii() and segment.isdigit() and str(int(segment)) == segment:
+                    where = int(segment)
+                    if where >= len(tree.lines):
+                        break
+                else:
+                    break
+                prefix += "/" + segment
+                found[prefix] = tree.lines[where]
+                tree = tree.below.get(where)
+        return found
 
 
 def _line(event: Any) -> int | None:
@@ -38,17 +89,22 @@ def _line(event: Any) -> int | None:
     return mark.line + 1 if mark is not None else None
 
 
-class _Frame:
+class _Frame(LineTree):
+    """A collection being read; once read, the tree of its lines."""
+
     __slots__ = ("container", "is_map", "key", "key_line", "anchor", "size", "merged", "segment")
 
-    def __init__(self, container: Any, anchor: str | None, segment: str) -> None:
+    def __init__(self, container: Any, anchor: str | None, segment: str, line: int | None) -> None:
         self.container = container
-        self.is_map = isinstance(container, dict)
+        self.is_map = is_map = type(container) is dict
+        self.line = line
+        self.lines = {} if is_map else []
+        self.below = {}
         self.key: Any = _NO_KEY
         self.key_line: int | None = None
         self.anchor = anchor
         self.size = 1
-        self.merged: set[str] = set()
+        self.merged: set[str] | None = None  # keys a merge (<<) put in, once there are any
         self.segment = segment
 
 
@@ -66,6 +122,9 @@ class _Yaml:
         self.open: set[str] = set()
         self.budget = ALIAS_BUDGET
         self.integer_keys: list[tuple[str, str, int | None]] = []
+        self.tags: dict[str, str] = {}  # plain scalar -> its resolved tag
+        self.tree: LineTree | None = None
+        self.exact = True  # whether the tree's keys are those of the file as written
 
     def at(self, *extra: str) -> str:
         return pointer(*[f.segment for f in self.stack[1:]], *extra)
@@ -81,6 +140,7 @@ class _Yaml:
 
     def build(self, source: bytes) -> Any:
         result: Any = None
+        tree: LineTree | None = None  # of the collection just ended
         documents = 0
         events: Any = yaml.parse(source, Loader=_Loader)
         try:
@@ -98,6 +158,7 @@ class _Yaml:
                 elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
                     frame = self.stack.pop()
                     value, size, anchor = frame.container, frame.size, frame.anchor
+                    tree = frame
                     if anchor is not None:
                         self.open.discard(anchor)
                 elif kind is ev.DocumentStartEvent:
@@ -112,9 +173,11 @@ class _Yaml:
                 if anchor is not None:
                     self.anchors[anchor] = (value, size)
                 if self.stack:
-                    self.add(value, size, event)
+                    self.add(value, size, event, tree)
                 else:
                     result = value
+                    self.tree = tree or LineTree(_line(event), is_map=False)
+                tree = None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             raise DocumentError(
@@ -126,7 +189,10 @@ class _Yaml:
         except yaml.YAMLError as exc:
             raise DocumentError("", f"invalid YAML: {exc}") from exc
         self.report_integer_keys()
-        return None if result is _MERGE else result
+        if result is _MERGE:
+            self.exact = False
+            return None
+        return result
 
     def scalar(self, event: ev.ScalarEvent) -> Any:
         value: str = event.value
@@ -136,7 +202,10 @@ class _Yaml:
         if tag is None or tag == "!":
             if not event.implicit[0]:
                 return value
-            tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
+            tag = self.tags.get(value)
+            if tag is None:  # the tag of a plain scalar depends on its text alone
+                tag = _RESOLVER.resolve(yaml.ScalarNode, value, event.implicit)  # type: ignore[no-untyped-call]
+                self.tags[value] = tag
         if tag == _TAG + "str" or tag == _TAG + "timestamp":  # JSON has no dates: keep the text
             return value
         if tag == _TAG + "null":
@@ -197,23 +266,36 @@ class _Yaml:
             )
         if event.anchor is not None:
             self.open.add(event.anchor)
-        self.stack.append(_Frame({} if is_map else [], event.anchor, segment))
+        self.stack.append(_Frame({} if is_map else [], event.anchor, segment, _line(event)))
 
-    def add(self, value: Any, size: int, event: Any) -> None:
+    def add(self, value: Any, size: int, event: Any, tree: LineTree | None) -> None:
+        """Add a value to the collection being read; `tree` is the value's, if a collection."""
         top = self.stack[-1]
         top.size += size
         if not top.is_map:
+            if tree is None:
+                top.lines.append(event.start_mark.line + 1)
+            else:
+                top.below[len(top.container)] = tree
+                top.lines.append(tree.line)
             top.container.append("<<" if value is _MERGE else value)
             return
         if top.key is _NO_KEY:
             top.key = self.key(value, event)
             top.key_line = _line(event)
+            if top.key is _MERGE or type(event) is not ev.ScalarEvent:
+                self.exact = False  # a merge or an alias as a key: the file has other keys
             return
         key, top.key = top.key, _NO_KEY
         container: dict[str, Any] = top.container
+        if key is not _MERGE:
+            top.lines[key] = top.key_line
+            if tree is not None:
+                top.below[key] = tree
         if key is _MERGE:
             self.merge(top, value, event)
-        elif key in container and key not in top.merged:
+        elif key in container and (top.merged is None or key not in top.merged):
+            self.exact = False
             self.report(
                 self.at(key),
                 f"duplicate mapping key {key!r} (the last one is used)",
@@ -244,6 +326,7 @@ class _Yaml:
             for key, item in source.items():
                 if key not in top.container:
                     top.container[key] = item
+                    top.merged = top.merged or set()
                     top.merged.add(key)
 
     def report_integer_keys(self) -> None:
@@ -257,9 +340,14 @@ class _Yaml:
         )
 
 
-def yaml_lines(source: bytes) -> dict[str, int]:
-    """Map JSON pointers to the 1-based lines where their values (or mapping keys) start."""
+def yaml_lines(source: bytes, wanted: Iterable[str] | None = None) -> dict[str, int]:
+    """Map JSON pointers to the 1-based lines where their values (or mapping keys) start; given
+    `wanted`, only those pointers and the nodes above them, all that locating them takes (the
+    subtrees around them are skipped, not mapped)."""
     lines: dict[str, int] = {}
+    kept = None if wanted is None else _with_ancestors(wanted)
+    if kept is not None and not kept:
+        return lines
     stack: list[OpenCollection] = []
     events: Any = yaml.parse(source, Loader=_Loader)
     try:
@@ -268,28 +356,57 @@ def yaml_lines(source: bytes) -> dict[str, int]:
             if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
                 stack.pop()
                 continue
-            if kind not in (
-                ev.ScalarEvent,
-                ev.AliasEvent,
-                ev.MappingStartEvent,
-                ev.SequenceStartEvent,
-            ):
+            if kind not in _NODE_EVENTS:
                 continue
             line = event.start_mark.line + 1
+            opens = kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent
             at = ""
             if stack:
                 top = stack[-1]
                 if top.is_map and top.key is None:  # this event is a key
                     key: str = event.value if kind is ev.ScalarEvent else ""
                     top.key = key
-                    lines[top.at + pointer(key)] = line
-                    if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+                    if kept is None or top.at + pointer(key) in kept:
+                        lines[top.at + pointer(key)] = line
+                    if opens:
                         stack.append(OpenCollection("\x00", is_map=kind is ev.MappingStartEvent))
                     continue
                 at = top.value_pointer()
+            if kept is not None and at not in kept:
+                if opens:
+                    _skip(events)
+                continue
             lines.setdefault(at, line)  # a mapping key's line wins over its value's
-            if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+            if opens:
                 stack.append(OpenCollection(at, is_map=kind is ev.MappingStartEvent))
     except yaml.YAMLError:
         pass
     return lines
+
+
+_NODE_EVENTS = (ev.ScalarEvent, ev.AliasEvent, ev.MappingStartEvent, ev.SequenceStartEvent)
+_OPENING = (ev.MappingStartEvent, ev.SequenceStartEvent)
+_CLOSING = (ev.MappingEndEvent, ev.SequenceEndEvent)
+
+
+def _skip(events: Any) -> None:
+    """Read the events of the collection just opened, up to and including its end."""
+    depth = 1
+    for event in events:
+        kind = type(event)
+        if kind in _OPENING:
+            depth += 1
+        elif kind in _CLOSING:
+            depth -= 1
+            if not depth:
+                return
+
+
+def _with_ancestors(pointers: Iterable[str]) -> set[str]:
+    """`pointers` and every pointer above one of them."""
+    found: set[str] = set()
+    for at in pointers:
+        while at not in found:
+            found.add(at)
+            at = at.rsplit("/", 1)[0] if "/" in at else ""
+    return found

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .._errors import Diagnostics, type_name
 from ..load import LoadedSpec, resolve_pointer
 
 _MAX_REF_CHAIN = 64
+_UNSEEN = object()
+_NOTHING = object()  # a reference that points at nothing in the document
 
 
 @dataclass
@@ -17,6 +19,8 @@ class ParseContext:
 
     spec: LoadedSpec
     diagnostics: Diagnostics
+    # `#...` reference -> what it points at; parsing leaves the document as it is.
+    _targets: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def document(self) -> dict[str, Any]:
@@ -29,11 +33,14 @@ class ParseContext:
             if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
                 return node
             ref: str = node["$ref"]
-            if not ref.startswith("#"):
-                return {}
-            try:
-                node = resolve_pointer(self.document, ref[1:])
-            except KeyError:
+            node = self._targets.get(ref, _UNSEEN)
+            if node is _UNSEEN:
+                try:
+                    node = resolve_pointer(self.document, ref[1:]) if ref[:1] == "#" else _NOTHING
+                except KeyError:
+                    node = _NOTHING
+                self._targets[ref] = node
+            if node is _NOTHING:
                 return {}
         return {}  # a cycle of references: nothing to take from it
 

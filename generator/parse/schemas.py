@@ -6,7 +6,6 @@ from typing import Any
 
 from .. import _pytypes as t
 from .._boundary import Identifier, inert_text
-from .._errors import pointer
 from .._ir import Model, ModelField
 from .._naming import MODEL_MODULE_NAMES, pascal_case, unique
 from ._context import ParseContext
@@ -370,9 +369,17 @@ class SchemaTypes:
                 name = wanted.get(id(node))
                 if name is not None:
                     found.setdefault(name, at)
-                pending.extend((v, at + pointer(str(k))) for k, v in node.items())
-            elif isinstance(node, list):
-                pending.extend((v, at + pointer(i)) for i, v in enumerate(node))
+                # Only collections can hold a model's schema: scalars are not visited. The
+                # segment is escaped inline, as `pointer` would: this runs for every collection.
+                pending.extend(
+                    (v, f"{at}/{str(k).replace('~', '~0').replace('/', '~1')}")
+                    for k, v in node.items()
+                    if isinstance(v, dict | list)
+                )
+            else:
+                pending.extend(
+                    (v, f"{at}/{i}") for i, v in enumerate(node) if isinstance(v, dict | list)
+                )
         return found
 
     def models_document(self) -> dict[str, Any]:

@@ -28,7 +28,7 @@ from generator._pytypes import (
     union,
 )
 from generator._report import Report
-from generator._surface import FORMAT, Surface, dump, load, surface_at
+from generator._surface import FORMAT, Surface, _indented, dump, load, surface_at
 from tests.support.paths import CORPUS, GENERATED
 
 Spec = dict[str, Any]
@@ -601,3 +601,17 @@ def test_model_fields_merge_all_of_members_and_keep_nullable_beside_a_reference(
         "trigger": ("trigger", True, DECIMAL),
         "leg": ("leg", False, union([LiteralType(("near", "far")), INT, NONE])),
     }
+
+
+def test_the_surface_record_is_laid_out_as_json_dumps_indents_it(tmp_path: Path) -> None:
+    for package in ("bitget_client", "btse_client"):
+        committed = (GENERATED / package / "surface.json").read_text()
+        assert dump(load(committed), content=json.loads(committed)["content"]) == committed
+    text = dump(surface(tmp_path, BASE))
+    assert text == json.dumps(json.loads(text), indent=1, sort_keys=True) + "\n"
+    odd = {'é\u2028"\\\x01': [[], {}, [{}], 1.5, -0.0, 10**20, None, True, False, "ü"], "a": {}}
+    values: list[Any] = [odd, [], {}, "", 0, [[[]]]]
+    for value in values:
+        out: list[str] = []
+        _indented(value, 0, out)
+        assert "".join(out) == json.dumps(value, indent=1, sort_keys=True)

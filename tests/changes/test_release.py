@@ -171,3 +171,23 @@ def test_a_record_of_an_older_format_is_rewritten_without_a_new_version_when_the
     assert _version(out) == "2.0.0"
     assert "could not be read" in _changelog(out)
     assert json.loads(record.read_text())["format"] == json.loads(current)["format"]
+
+
+def test_an_unchanged_record_gives_the_release_a_full_comparison_gives(
+    spec: Path, tmp_path: Path
+) -> None:
+    # Regenerating against the same record skips reading it back; against the same record
+    # spelled otherwise (indented by 2), it is read and compared: both releases are the same.
+    same, respelled = tmp_path / "same", tmp_path / "respelled"
+    generate([spec], same, use_cache=False)
+    _edit(spec, "operationId: get_positions", "operationId: get_open_positions")
+    generate([spec], same, use_cache=False)
+    shutil.copytree(same, respelled)
+    record = respelled / "bitria_client" / "surface.json"
+    record.write_text(json.dumps(json.loads(record.read_text()), indent=2))
+    fast = generate([spec], same, use_cache=False).releases["bitria_client"]
+    full = generate([spec], respelled, use_cache=False).releases["bitria_client"]
+    assert fast == full
+    assert fast.report is not None and fast.report.changes == () and not fast.changed
+    assert (fast.version, fast.summary()) == ("2.0.0", [])
+    assert package_files(same / "bitria_client") == package_files(respelled / "bitria_client")

@@ -171,3 +171,16 @@ def test_generated_code_passes_mypy_strict_and_ruff() -> None:
         cwd=ROOT,
     )
     assert mypy.returncode == 0, mypy.stdout
+
+
+def test_packages_rendered_one_after_another_are_those_rendered_alone() -> None:
+    from generator._pipeline import load_api
+    from generator._render import _environment, render_package
+
+    apis = [load_api(SPECS / name, lenient=False)[0] for name in ("bitria.yaml", "btse.yaml")]
+    alone = []
+    for api in apis:
+        _environment.cache_clear()
+        alone.append(render_package(api, "MODELS"))
+    together = [render_package(api, "MODELS") for api in [*apis, *apis]]
+    assert together == alone + alone and alone[0] != alone[1]

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from generator import SpecError
-from generator._errors import Diagnostics
+from generator._errors import Diagnostics, Problem
 from generator.load import line_map, load_spec
+from generator.load.yaml_document import build_yaml
 from tests.support.generation import generate_and_import
 from tests.support.transport import serving
 
@@ -151,3 +152,77 @@ def test_line_map_points_at_keys_and_list_items() -> None:
     )
     assert lines["/paths/~1a/get"] == 3
     assert lines["/paths/~1a/get/parameters/1"] == 6
+
+
+def test_lines_of_some_pointers_are_those_of_the_whole_line_map() -> None:
+    source = textwrap.dedent(
+        """\
+        base: &base
+          type: object
+          properties: {a: {type: string}, b: [1, {c: 2}]}
+        copy: *base
+        merged:
+          <<: *base
+          extra: |
+            two
+            lines
+        dup: {x: 1}
+        dup:
+          y: 2
+        ? [complex, key]
+        : value
+        list:
+          - - nested
+            - {deep: {deeper: true}}
+          - "quoted: text"
+        "a/b~c": 3
+        """
+    ).encode()
+    whole = line_map(source)
+    asked = [*whole, "/copy/properties/a", "/list/0/1/deep/none", "/missing", "/dup/x"]
+    for at in asked:
+        some = line_map(source, wanted=[at])
+        assert some.items() <= whole.items()
+        assert Problem(Path("s.yaml"), at, "x").located(some) == Problem(
+            Path("s.yaml"), at, "x"
+        ).located(whole), at
+    assert line_map(source, wanted=asked) == whole
+    assert line_map(source, wanted=[]) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        """\
+        base: &base
+          type: object
+          properties: {a: {type: string}, "x/y~z": [1, {c: 2}], 7: seven, true: yes}
+        copy: *base
+        list:
+          - - nested
+            - {deep: {deeper: true}, empty: {}, none: []}
+          - *base
+          - "quoted: text"
+          - >
+            folded
+            text
+        "": empty key
+        """,
+        "just a scalar\n",
+        "[1, [2, {a: 3}]]\n",
+    ],
+)
+def test_lines_recorded_while_reading_are_those_of_the_line_map(text: str) -> None:
+    source = textwrap.dedent(text).encode()
+    _, tree = build_yaml(source, report=lambda *_: None)
+    assert tree is not None
+    whole = line_map(source)
+    for at in [*whole, "/base/properties/a/type/more", "/list/5", "/list/01", "/base/x~1y~0z/1/c"]:
+        assert tree.lines_of([at]) == line_map(source, wanted=[at]), at
+    assert tree.lines_of(whole) == whole
+
+
+def test_no_lines_are_recorded_where_the_keys_are_not_those_of_the_file() -> None:
+    for text in ("a: 1\na: 2\n", "b: &k key\n*k : 1\n", "m: &m {x: 1}\nn:\n  <<: *m\n"):
+        _, tree = build_yaml(text.encode(), report=lambda *_: None)
+        assert tree is None, text

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from generator import SpecError
-from generator._errors import Diagnostics
+from generator._errors import Diagnostics, Problem
 from generator.load import LoadedSpec, load_spec
 from generator.validate import validate_spec
 from tests.support.generation import generate_and_import
@@ -359,3 +359,34 @@ def test_swagger_2_documents_bundle_into_their_own_maps() -> None:
     with pytest.raises(SpecError) as caught:
         load_spec(main, Diagnostics(main))
     assert "cannot use '../common/Error.yaml'" in str(caught.value)
+
+
+def test_located_lines_are_those_of_the_whole_line_maps(tmp_path: Path) -> None:
+    main = write_tree(tmp_path / "spec", 3)
+    batched, _ = load(main)
+    one_by_one, _ = load(main)
+    pointers: list[str] = []
+    pending: list[tuple[Any, str]] = [(batched.document, "")]
+    while pending:  # every node of the bundled document, and a pointer below each leaf
+        node, at = pending.pop()
+        pointers.append(at)
+        if isinstance(node, dict):
+            pending.extend(
+                (v, f"{at}/{k.replace('~', '~0').replace('/', '~1')}") for k, v in node.items()
+            )
+        elif isinstance(node, list):
+            pending.extend((v, f"{at}/{i}") for i, v in enumerate(node))
+        else:
+            pointers.append(at + "/absent")
+    problems = [Problem(main, at, "x") for at in pointers]
+    located = batched.locate_all(problems)
+    assert located == [one_by_one.locate(p) for p in problems]
+    # ... and the lines of each file's whole line map
+    assert batched.line_trees  # YAML files recorded theirs while being read
+    expected = []
+    for problem in problems:
+        file, at = one_by_one.origin(problem.pointer)
+        expected.append(Problem(file, at, "x").located(one_by_one.lines(file)))
+    assert located == expected
+    assert {p.file for p in located} > {main}  # pointers of several files
+    assert all(p.line for p in located)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from generator._errors import Diagnostics
-from generator.load import load_spec
+from generator.load import LoadedSpec, load_spec
 from generator.parse import build_api
+from generator.parse._context import ParseContext
 from tests.support.paths import GOLDEN
 
 
@@ -75,3 +79,23 @@ def test_ir_of_the_kitchen_sink() -> None:
         "CreatePetRequest",
         "CreatePetRequestOwner",
     }
+
+
+def test_references_resolve_the_same_when_followed_again() -> None:
+    schemas: dict[str, Any] = {
+        "A": {"$ref": "#/components/schemas/B"},
+        "B": {"type": "string"},
+        "Loop": {"$ref": "#/components/schemas/Loop"},
+        "Null": {"$ref": "#/x-null"},
+        "Gone": {"$ref": "#/components/schemas/Missing"},
+        "Remote": {"$ref": "https://example.test/s.yaml"},
+    }
+    document = {"x-null": None, "components": {"schemas": schemas}}
+    path = Path("spec.yaml")
+    ctx = ParseContext(LoadedSpec(path, document, b""), Diagnostics(path))
+    for _ in range(2):  # the second time from what the first found
+        assert ctx.resolve(schemas["A"]) is schemas["B"]
+        assert ctx.resolve(schemas["Null"]) is None
+        assert ctx.resolve(schemas["Loop"]) == {}
+        assert ctx.resolve(schemas["Gone"]) == {}
+        assert ctx.resolve(schemas["Remote"]) == {}
