@@ -11,10 +11,11 @@ part: a class made from a component of that name keeps it, else the earlier part
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 _PREFIX = "#/components/schemas/"
@@ -28,6 +29,10 @@ class ModelsModule:
 
     source: str
     produced: dict[str, list[str]]
+    classes: frozenset[str] = frozenset()
+    """The classes it defines (once read)."""
+    fielded: frozenset[str] = frozenset()
+    """Those of its classes that are more than an empty body."""
 
 
 def partition(schemas: dict[str, Any], *, parts: int) -> list[list[str]]:
@@ -109,9 +114,8 @@ class Outline:
         return {name: text for name, text in self.statements if name is not None}
 
 
-def outline(module: ModelsModule) -> Outline:
-    """`module` read into its header, imports and top-level statements."""
-    tree = ast.parse(module.source)
+def outline(module: ModelsModule, tree: ast.Module) -> Outline:
+    """`module` (parsed into `tree`) read into its header, imports and top-level statements."""
     lines = module.source.splitlines(keepends=True)
     header = ""
     imports: dict[str, set[str]] = {}
@@ -126,6 +130,12 @@ def outline(module: ModelsModule) -> Outline:
             header = text
         else:
             statements.append((node.name if isinstance(node, ast.ClassDef) else None, text))
+    classes = [node for node in tree.body if isinstance(node, ast.ClassDef)]
+    module = replace(
+        module,
+        classes=frozenset(node.name for node in classes),
+        fielded=frozenset(node.name for node in classes if _has_fields(node)),
+    )
     return Outline(
         module,
         header,
@@ -144,6 +154,11 @@ def join(parts: list[Outline]) -> ModelsModule:
     if len(parts) == 1:
         return parts[0].module
     renames, dropped = _renames(parts)
+    classes: set[str] = set()
+    fielded: set[str] = set()
+    for part, rename, drop in zip(parts, renames, dropped, strict=True):
+        classes.update(rename.get(c, c) for c in part.module.classes - drop)
+        fielded.update(rename.get(c, c) for c in part.module.fielded - drop)
     imports: dict[str, set[str]] = {}
     bodies: list[str] = []
     for part, rename, drop in zip(parts, renames, dropped, strict=True):
@@ -160,7 +175,18 @@ def join(parts: list[Outline]) -> ModelsModule:
     for part, rename in zip(parts, renames, strict=True):
         for ref, made in part.module.produced.items():
             produced.setdefault(ref, []).extend(rename.get(c, c) for c in made)
-    return ModelsModule(source + "\n", produced)
+    return ModelsModule(source + "\n", produced, frozenset(classes), frozenset(fielded))
+
+
+def _has_fields(node: ast.ClassDef) -> bool:
+    """Whether a class is more than an empty body (`pass`, a docstring, a model_config)."""
+    return bool(node.bases and not _is_model_base(node)) or any(
+        isinstance(item, ast.AnnAssign) for item in node.body
+    )
+
+
+def _is_model_base(node: ast.ClassDef) -> bool:
+    return all(isinstance(b, ast.Name) and b.id == "Model" for b in node.bases)
 
 
 def _is_docstring(node: ast.stmt) -> bool:
@@ -283,10 +309,20 @@ def _forward_references(
         stack.extend(ast.iter_child_nodes(node))
 
 
+@functools.lru_cache(maxsize=8)
+def _pattern(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names)) + r")\b")
+
+
+def _mentions(rename: dict[str, str]) -> re.Pattern[str]:
+    """A pattern that finds any of the names `rename` renames."""
+    return _pattern(frozenset(rename))
+
+
 def _renamed(text: str, rename: dict[str, str]) -> str:
     """A top-level statement's source with each class of `rename` renamed where it is defined
     and wherever it is used."""
-    if not rename or not any(re.search(rf"\b{re.escape(old)}\b", text) for old in rename):
+    if not rename or not _mentions(rename).search(text):
         return text
     tree = ast.parse(text)
     lines = text.splitlines(keepends=True)

@@ -55,6 +55,10 @@ class ModelGenerationError(Exception):
     """datamodel-code-generator failed or produced a module without a class the client needs."""
 
 
+class ModelAuditError(ModelGenerationError):
+    """datamodel-code-generator's module does more than import and define models."""
+
+
 def render_models(api: ir.Api, diagnostics: Diagnostics) -> tuple[str, ir.Api]:
     """The source of `<package>/models.py`, and `api` with its types pointing at the classes
     that module really defines.
@@ -68,16 +72,16 @@ def render_models(api: ir.Api, diagnostics: Diagnostics) -> tuple[str, ir.Api]:
     if not api.model_names:
         return header + "\n", api
     try:
-        source, produced = _generate(api, header)
+        module = _generate(api, header)
+    except ModelAuditError:
+        raise
     except ModelGenerationError as exc:
         # Nothing of the models module is usable: every model becomes a generic, if allowed.
         diagnostics.skippable(
             "/components/schemas", f"{exc}; every model is typed as a generic instead"
         )
         return header + "\n", retyped(api, {n: _generic(api, n) for n in api.model_names})
-    tree = ast.parse(source)
-    audit_models(tree, package=api.package)
-    classes = {node.name: node for node in tree.body if isinstance(node, ast.ClassDef)}
+    source, produced, classes = module.source, module.produced, module.classes
     origins: dict[str, set[str]] = {}
     for ref, made_from in produced.items():
         for c in made_from:
@@ -87,9 +91,7 @@ def render_models(api: ir.Api, diagnostics: Diagnostics) -> tuple[str, ir.Api]:
         ref = _COMPONENT_PREFIX + name
         if name in classes and (ref in origins.get(name, {ref})):
             continue
-        made = sorted(
-            {c for c in produced.get(ref, ()) if c in classes and _has_fields(classes[c])}
-        )
+        made = sorted({c for c in produced.get(ref, ()) if c in module.fielded})
         if len(made) == 1:
             replacements[name] = t.ModelType(Identifier(made[0]))
             continue
@@ -118,8 +120,8 @@ MODEL_PARTS = 2
 on every machine; a machine with one core makes them one after the other."""
 
 
-def _generate(api: ir.Api, header: str) -> tuple[str, dict[str, list[str]]]:
-    """The module's source, and the classes made from each schema (by `#/components/...` ref).
+def _generate(api: ir.Api, header: str) -> ModelsModule:
+    """The module (audited), and the classes made from each schema (by `#/components/...` ref).
 
     Schemas in parts that refer to nothing outside themselves are made by one run per core,
     the other runs in forked processes, and the modules joined.
@@ -136,20 +138,18 @@ def _generate(api: ir.Api, header: str) -> tuple[str, dict[str, list[str]]]:
         if len(parts) > 1
         else [api.models_schema]
     )
-    if len(documents) == 1:
-        module = _run(documents[0], package=api.package, header=header)
-    else:
-        runs = [
-            partial(_part, document, package=api.package, header=header) for document in documents
-        ]
-        others = [Forked(run) for run in runs[1:]]
-        module = join([runs[0](), *(other.result() for other in others)])
-    return module.source, module.produced
+    runs = [partial(_part, document, package=api.package, header=header) for document in documents]
+    others = [Forked(run) for run in runs[1:]]
+    return join([runs[0](), *(other.result() for other in others)])
 
 
 def _part(document: dict[str, Any], *, package: str, header: str) -> Outline:
-    """The module of a part's schemas, read for joining (in the process that made it)."""
-    return outline(_run(document, package=package, header=header))
+    """The module of a part's schemas, audited and read for joining (in the process that made
+    it: auditing the parts audits the module they are joined into)."""
+    module = _run(document, package=package, header=header)
+    tree = ast.parse(module.source)
+    audit_models(tree, package=package)
+    return outline(module, tree)
 
 
 def _run(document: dict[str, Any], *, package: str, header: str) -> ModelsModule:
@@ -199,17 +199,6 @@ def _run(document: dict[str, Any], *, package: str, header: str) -> ModelsModule
     return ModelsModule(source, produced)
 
 
-def _has_fields(node: ast.ClassDef) -> bool:
-    """Whether a class is more than an empty body (`pass`, a docstring, a model_config)."""
-    return bool(node.bases and not _is_model_base(node)) or any(
-        isinstance(item, ast.AnnAssign) for item in node.body
-    )
-
-
-def _is_model_base(node: ast.ClassDef) -> bool:
-    return all(isinstance(b, ast.Name) and b.id == "Model" for b in node.bases)
-
-
 def _generic(api: ir.Api, name: str) -> t.PyType:
     """What values of a model without its class are typed: a mapping for objects, else Any."""
     schema = api.models_schema["components"]["schemas"].get(name, {})
@@ -226,7 +215,11 @@ def _generic(api: ir.Api, name: str) -> t.PyType:
 def retyped(api: ir.Api, replacements: dict[str, t.PyType]) -> ir.Api:
     """`api` with every reference to a replaced model swapped for its replacement."""
 
+    replaced = frozenset(replacements)
+
     def swap(value: Any) -> Any:
+        if isinstance(value, t.PyType) and replaced.isdisjoint(value.models()):
+            return value
         if isinstance(value, t.ModelType):
             return replacements.get(value.name, value)
         if isinstance(value, t.UnionType):
@@ -238,16 +231,14 @@ def retyped(api: ir.Api, replacements: dict[str, t.PyType]) -> ir.Api:
         if isinstance(
             value, (ir.Argument, ir.RequestBody, ir.Response, ir.Operation, ir.Model, ir.ModelField)
         ):
-            return dataclasses.replace(
-                value,
-                **{
-                    f.name: swap(getattr(value, f.name))
-                    for f in dataclasses.fields(value)
-                    if f.init
-                },
-            )
+            fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value) if f.init}
+            swapped = {name: swap(field) for name, field in fields.items()}
+            if all(swapped[name] is field for name, field in fields.items()):
+                return value
+            return dataclasses.replace(value, **swapped)
         if isinstance(value, tuple):
-            return tuple(swap(v) for v in value)
+            items = tuple(swap(v) for v in value)
+            return value if all(a is b for a, b in zip(items, value, strict=True)) else items
         return value
 
     models = []
@@ -268,13 +259,13 @@ def audit_models(tree: ast.Module, *, package: str) -> None:
     """Refuse a models module that does anything but import, define models and call Field."""
     for node in ast.walk(tree):
         if not isinstance(node, _NODES):
-            raise ModelGenerationError(
+            raise ModelAuditError(
                 f"models module contains a {type(node).__name__} (line {getattr(node, 'lineno', '?')})"
             )
         if isinstance(node, ast.ImportFrom):
             module = node.module or ""
             if module not in _MODULES and module != f"{package}._types" or node.level:
-                raise ModelGenerationError(f"models module imports from {module!r}")
+                raise ModelAuditError(f"models module imports from {module!r}")
         if isinstance(node, ast.Call):
             func = node.func
             name = (
@@ -285,6 +276,6 @@ def audit_models(tree: ast.Module, *, package: str) -> None:
                 else ""
             )
             if name not in _CALLABLES:
-                raise ModelGenerationError(
+                raise ModelAuditError(
                     f"models module calls {ast.unparse(func)!r} (line {node.lineno})"
                 )

@@ -14,9 +14,6 @@ class BackgroundValidation:
     platform has fork: on a large spec it takes as long as much of the rest together."""
 
     def __init__(self, document: dict[str, Any], diagnostics: Diagnostics) -> None:
-        # Imported here, once, so that no child spends its time importing it again.
-        import openapi_spec_validator  # noqa: F401
-
         self._diagnostics = diagnostics
         self._document = document
         self._joined = False

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from generator import _model_parts, _models_module
-from generator._model_parts import ModelsModule, join, outline, partition
+from generator._model_parts import ModelsModule, Outline, join, outline, partition
 from tests.support.generation import generate_and_import
 
 # Two groups of schemas with no reference between them. Each run names an inline `meta` object
@@ -92,6 +93,10 @@ SAMPLES: dict[str, dict[str, Any]] = {
 }
 
 
+def _read(module: ModelsModule) -> Outline:
+    return outline(module, ast.parse(module.source))
+
+
 @pytest.fixture
 def split_small(monkeypatch: pytest.MonkeyPatch) -> None:
     """Split specs of any size, as a large one is."""
@@ -154,13 +159,14 @@ def test_a_component_keeps_its_name_and_an_inline_class_is_renamed(split_small: 
         "class Trade(Model):\n    note: Meta\n",
         {"#/components/schemas/Meta": ["Meta"], "#/components/schemas/Trade": ["Trade"]},
     )
-    joined = join([outline(first), outline(second)])
+    joined = join([_read(first), _read(second)])
     namespace: dict[str, Any] = {}
     body = joined.source.replace("from x._types import Model", "class Model: pass")
     exec(compile(body, "models.py", "exec"), namespace)
     assert joined.produced["#/components/schemas/Meta"] == ["Meta"]
     (renamed,) = joined.produced["#/components/schemas/Order/meta"]
     assert renamed == "Meta1"
+    assert joined.classes == {"Meta", "Meta1", "Order", "Trade"} == joined.fielded
     assert namespace["Order"].__annotations__["meta"] == "Meta1"
     assert namespace["Trade"].__annotations__["note"] == "Meta"
     assert set(namespace["Meta"].__annotations__) == {"text"}
@@ -178,7 +184,7 @@ def test_a_renamed_class_is_renamed_in_forward_references_too() -> None:
         "class Meta(Model):\n    venue: int\n\n\nTrade.model_rebuild()\n",
         {"#/components/schemas/Trade": ["Trade"], "#/components/schemas/Trade/meta": ["Meta"]},
     )
-    joined = join([outline(first), outline(second)])
+    joined = join([_read(first), _read(second)])
     assert 'Optional["Meta1"]' in joined.source
     assert 'description="Meta of a Trade"' in joined.source  # text is not a reference
     namespace: dict[str, Any] = {}
@@ -200,7 +206,7 @@ def test_a_class_two_runs_made_alike_is_kept_once() -> None:
         )
         for owner in ("Order", "Fill")
     ]
-    joined = join([outline(m) for m in modules])
+    joined = join([_read(m) for m in modules])
     assert joined.source.count("class Meta(") == 1
     assert "class Order(" in joined.source and "class Fill(" in joined.source
 
