@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.process
+import os
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
@@ -19,8 +20,10 @@ class Forked(Generic[T]):
     caller gets the same value or exception as without a child. The value must pickle.
     """
 
-    def __init__(self, call: Callable[[], T]) -> None:
+    def __init__(self, call: Callable[[], T], *, niceness: int = 0) -> None:
+        """Start `call()` in a child whose scheduling priority is lowered by `niceness`."""
         self._call = call
+        self._niceness = niceness
         self._child: multiprocessing.process.BaseProcess | None = None
         if "fork" not in multiprocessing.get_all_start_methods():
             return
@@ -36,6 +39,8 @@ class Forked(Generic[T]):
 
     def _run(self, send: multiprocessing.connection.Connection) -> None:
         try:
+            if self._niceness:
+                os.nice(self._niceness)
             send.send((True, self._call()))
         except BaseException:  # the parent makes the call again and sees the exception itself
             send.send((False, None))

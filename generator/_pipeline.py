@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -65,37 +66,48 @@ def generate(
     result = GenerationResult()
     manifests = _read_manifests(out)
     fingerprint = _generator_fingerprint()
-    problems: list[Problem] = []
+    problems: list[tuple[int, Problem]] = []  # by the index of the spec they are of
     built: dict[str, tuple[Path, dict[str, str], dict[str, str], Surface]] = {}
-    for spec in specs:
+    pending: list[tuple[int, Callable[[], list[Problem]]]] = []
+
+    def finish_validations() -> None:
+        """Wait for the validations still running; raise every problem, in the order of specs."""
+        for index, finish in pending:
+            try:
+                result.warnings.extend(finish())
+            except SpecError as exc:
+                problems.extend((index, p) for p in exc.problems)
+        pending.clear()
+        if problems:
+            raise SpecError([p for _, p in sorted(problems, key=lambda item: item[0])])
+
+    for index, spec in enumerate(specs):
         manifest = manifests.get(spec.resolve())
         if use_cache and not check and manifest and _is_fresh(manifest, out, fingerprint, lenient):
             result.packages[str(manifest["package"])] = spec
             result.unchanged.append(str(manifest["package"]))
             continue
         try:
-            package, files, inputs, surface, warnings = _build(spec, lenient, root)
+            package, files, inputs, surface, finish = _build(spec, lenient, root)
         except SpecError as exc:
-            problems.extend(exc.problems)
+            problems.extend((index, p) for p in exc.problems)
             continue
-        result.warnings.extend(warnings)
+        pending.append((index, finish))
         if package in built:
-            problems.append(
-                Problem(
-                    spec,
-                    "/info/x-package-name",
-                    f"package {package!r} is also generated from {built[package][0]}",
-                )
+            problem = Problem(
+                spec,
+                "/info/x-package-name",
+                f"package {package!r} is also generated from {built[package][0]}",
             )
+            problems.append((index, problem))
             continue
         built[package] = (spec, files, inputs, surface)
         result.packages[package] = spec
-    if problems:
-        raise SpecError(problems)
-    if not built:
+    if problems or not built:
+        finish_validations()
         return result
     if not check:
-        out.mkdir(parents=True, exist_ok=True)
+        out.parent.mkdir(parents=True, exist_ok=True)
         _recover(out)
     # Staging sits next to `out` (renames into it stay on one file system); --check stages in the
     # system's temporary directory so that it creates nothing where the packages live.
@@ -110,7 +122,14 @@ def generate(
                 target = staging / package / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
-        _format(staging, {package: spec for package, (spec, _, _, _) in built.items()})
+        try:
+            _format(staging, {package: spec for package, (spec, _, _, _) in built.items()})
+        except SpecError:
+            finish_validations()  # an invalid spec explains a failure better
+            raise
+        finish_validations()  # nothing is written to `out` before every spec is known valid
+        if not check:
+            out.mkdir(exist_ok=True)
         from ._release import release
 
         for package, (_, _, _, surface) in built.items():
@@ -208,9 +227,10 @@ def _parse(
 
 def _build(
     spec: Path, lenient: bool, root: Path | None = None
-) -> tuple[str, dict[str, str], dict[str, str], Surface, list[Problem]]:
+) -> tuple[str, dict[str, str], dict[str, str], Surface, Callable[[], list[Problem]]]:
     """A spec's package: its files (the release step adds the surface record, version and
-    changelog), the hashes of its input files, its client surface, and its warnings."""
+    changelog), the hashes of its input files, its client surface, and a call that waits for
+    its validation, raises SpecError if it found an error, and gives the spec's warnings."""
     from ._models_module import ModelGenerationError, render_models
     from ._render import render_package
     from ._surface import surface_of
@@ -228,18 +248,29 @@ def _build(
         diagnostics.raise_if_errors(loaded.locate)
         raise
     from_models = diagnostics.errors[before:]
-    if validation.join(diagnostics) and from_models:
-        # The spec is invalid: its problems explain why models could not be made.
-        diagnostics.errors[:] = [p for p in diagnostics.errors if p not in from_models]
-    diagnostics.raise_if_errors(loaded.locate)
-    files = render_package(api, models)
+    if from_models:
+        if validation.join(diagnostics):
+            # The spec is invalid: its problems explain why models could not be made.
+            diagnostics.errors[:] = [p for p in diagnostics.errors if p not in from_models]
+        diagnostics.raise_if_errors(loaded.locate)
+    try:  # rendered, formatted and staged while the validation may still run
+        files = render_package(api, models)
+    except Exception:
+        if validation.join(diagnostics):  # an invalid spec explains a failure better
+            diagnostics.raise_if_errors(loaded.locate)
+        raise
     spec_dir = spec.resolve().parent
     inputs = {
         Path(os.path.relpath(p.resolve(), spec_dir)).as_posix(): _sha(p.read_bytes())
         for p in [spec, *loaded.extra_files]
     }
-    warnings = loaded.locate_all(diagnostics.warnings)
-    return api.package, files, inputs, surface_of(api), warnings
+
+    def finish() -> list[Problem]:
+        validation.join(diagnostics)
+        diagnostics.raise_if_errors(loaded.locate)
+        return loaded.locate_all(diagnostics.warnings)
+
+    return api.package, files, inputs, surface_of(api), finish
 
 
 def _sha(data: bytes) -> str:

@@ -17,7 +17,8 @@ class BackgroundValidation:
         self._diagnostics = diagnostics
         self._document = document
         self._joined = False
-        self._validation = Forked(self._check)
+        # It gives way to the processes making models, and finishes while the package renders.
+        self._validation = Forked(self._check, niceness=10)
 
     def _check(self) -> tuple[list[Problem], list[Problem]]:
         # Problems go into an empty copy of the diagnostics, which locates them the same way.

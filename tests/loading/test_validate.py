@@ -346,3 +346,20 @@ def _places(document: Any) -> list[tuple[Any, ...]]:
         elif isinstance(node, list):
             stack.extend((v, (*at, i)) for i, v in enumerate(node))
     return places
+
+
+def test_problems_of_several_specs_come_in_their_order_and_nothing_is_written(
+    tmp_path: Path,
+) -> None:
+    """Validations finish while later specs are made: their problems still come spec by spec."""
+    good = (SPECS / "bitria.yaml").read_text()
+    bad = HEAD.format(version="3.0.3") + NESTED
+    files = []
+    for name, text in (("a.yaml", bad), ("b.yaml", good), ("c.yaml", bad)):
+        (tmp_path / name).write_text(text)
+        files.append(tmp_path / name)
+    with pytest.raises(SpecError) as caught:
+        generate(files, tmp_path / "out", use_cache=False)
+    assert not (tmp_path / "out").exists()
+    seen = [p.file.name for p in caught.value.problems]
+    assert seen == sorted(seen) and {"a.yaml", "c.yaml"} == set(seen), seen
