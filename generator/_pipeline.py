@@ -127,19 +127,18 @@ def generate(
         except SpecError:
             finish_validations()  # an invalid spec explains a failure better
             raise
-        finish_validations()  # nothing is written to `out` before every spec is known valid
-        if not check:
-            out.mkdir(exist_ok=True)
         from ._release import release
 
-        for package, (_, _, _, surface) in built.items():
+        for package, (_, _, _, surface) in built.items():  # reads `out`, writes the staging
             result.releases[package] = release(staging / package, out / package, surface)
             changed = _diff(staging / package, out / package)
             if changed:
                 result.changed.extend(f"{package}/{name}" for name in changed)
             else:
                 result.unchanged.append(package)
+        finish_validations()  # nothing is written to `out` before every spec is known valid
         if not check:
+            out.mkdir(exist_ok=True)
             for package, (spec, _, inputs, _) in built.items():
                 if any(c.startswith(package + "/") for c in result.changed):
                     _swap(staging / package, out / package)
