@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from .validate.background import BackgroundValidation
 
 STAGING_PREFIX = ".generate-"  # <prefix><pid>-<random>: a run's staging directory
+VALIDATIONS_RUNNING = (
+    4  # at least 1: how many specs' validations may run beside the next spec's work
+)
 MANIFESTS = ".manifests"  # per-package record of input and output hashes; git-ignored, local only
 
 
@@ -70,15 +73,16 @@ def generate(
     built: dict[str, tuple[Path, dict[str, str], dict[str, str], Surface]] = {}
     pending: list[tuple[int, Callable[[], list[Problem]]]] = []
 
-    def finish_validations() -> None:
-        """Wait for the validations still running; raise every problem, in the order of specs."""
-        for index, finish in pending:
+    def finish_validations(*, running: int = 0) -> None:
+        """Wait for the oldest validations until at most `running` still run; when none is
+        left, raise every problem found, in the order of the specs."""
+        while len(pending) > running:
+            index, finish = pending.pop(0)
             try:
                 result.warnings.extend(finish())
             except SpecError as exc:
                 problems.extend((index, p) for p in exc.problems)
-        pending.clear()
-        if problems:
+        if not running and problems:
             raise SpecError([p for _, p in sorted(problems, key=lambda item: item[0])])
 
     for index, spec in enumerate(specs):
@@ -93,6 +97,7 @@ def generate(
             problems.extend((index, p) for p in exc.problems)
             continue
         pending.append((index, finish))
+        finish_validations(running=VALIDATIONS_RUNNING)
         if package in built:
             problem = Problem(
                 spec,

@@ -348,10 +348,14 @@ def _places(document: Any) -> list[tuple[Any, ...]]:
     return places
 
 
+@pytest.mark.parametrize("running", [1, 4])
 def test_problems_of_several_specs_come_in_their_order_and_nothing_is_written(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, running: int
 ) -> None:
     """Validations finish while later specs are made: their problems still come spec by spec."""
+    from generator import _pipeline
+
+    monkeypatch.setattr(_pipeline, "VALIDATIONS_RUNNING", running)
     good = (SPECS / "bitria.yaml").read_text()
     bad = HEAD.format(version="3.0.3") + NESTED
     files = []
