@@ -44,14 +44,16 @@ def partition(schemas: dict[str, Any], *, parts: int) -> list[list[str]]:
     groups = _connected(schemas)
     if groups is None:
         return [names]
-    weight = {n: len(json.dumps(schemas[n], sort_keys=True, default=str)) for n in names}
-    sized = sorted(groups, key=lambda g: (-sum(weight[n] for n in g), g[0]))
+    weighed = [
+        (sum(len(json.dumps(schemas[n], sort_keys=True, default=str)) for n in g), g)
+        for g in groups
+    ]
     bins: list[list[str]] = [[] for _ in range(parts)]
     loads = [0] * parts
-    for group in sized:
+    for weight, group in sorted(weighed, key=lambda item: (-item[0], item[1][0])):
         lightest = loads.index(min(loads))
         bins[lightest].extend(group)
-        loads[lightest] += sum(weight[n] for n in group)
+        loads[lightest] += weight
     if max(loads) > 0.75 * sum(loads):  # one group dominates: a split gains little
         return [names]
     return [sorted(b) for b in bins if b]

@@ -15,7 +15,9 @@ from typing import Any
 
 Verdict = Callable[[Any], bool]
 
-_cache: dict[tuple[int, int], Verdict | None] = {}
+# By the identity of the schema and format checker, which each entry keeps alive: no other
+# object can take their ids while the entry stands.
+_cache: dict[tuple[int, int], tuple[object, object, Verdict | None]] = {}
 
 
 def compiled_check(
@@ -29,8 +31,9 @@ def compiled_check(
     """
     key = (id(schema), id(format_checker))
     if key not in _cache:
-        _cache[key] = _compile(schema, format_checker=format_checker, registry=registry)
-    return _cache[key]
+        verdict = _compile(schema, format_checker=format_checker, registry=registry)
+        _cache[key] = (schema, format_checker, verdict)
+    return _cache[key][2]
 
 
 def _compile(schema: Mapping[str, Any], *, format_checker: Any, registry: Any) -> Verdict | None:
