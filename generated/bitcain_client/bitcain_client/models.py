@@ -1,5 +1,7 @@
 """Pydantic models of bitcain orders API, generated from bitcain.yaml."""
 
+from __future__ import annotations
+
 from typing import Annotated, Any, Literal
 from uuid import UUID
 

@@ -10,7 +10,8 @@ since a server may give fewer items than asked for on every page (a clamped page
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from typing import Any
 
 import pydantic
 
@@ -22,11 +23,9 @@ __all__ = ["DEFAULT_MAX_PAGES", "Pager", "Pagination", "paginate"]
 DEFAULT_MAX_PAGES = 1000
 
 
-class Pagination(NamedTuple):
+@dataclass(frozen=True)
+class Pagination:
     """How an operation pages: which arguments move, where items, cursor and total are."""
-
-    # A NamedTuple, not a frozen dataclass: every package imports it, and a frozen dataclass
-    # costs about 0.6 ms of import time to create.
 
     style: str
     items: tuple[str, ...] = ()

@@ -241,10 +241,8 @@ class BaseClient:
                     (time.perf_counter() - started) * 1000,
                     attempt,
                 )
-            if (
-                endpoint.retry_safe
-                and attempt < retries
-                and retry_status(response.status_code, retry_safe=True)
+            if attempt < retries and retry_status(
+                response.status_code, retry_safe=endpoint.retry_safe
             ):
                 attempt += 1
                 delay = retry_after_seconds(response.headers)

@@ -217,15 +217,14 @@ def _multipart_body(endpoint: Endpoint[Any], body: Mapping[str, Any]) -> tuple[b
 def _body_codec(tp: Any) -> tuple[Validator, Serializer, bool]:
     """A body type's validator and serializer, and whether `dumps` must write it (it holds a
     DecimalNumber). Made on first use, which builds a deferred model's schema."""
-    body_adapter = adapter(tp)
-    return body_adapter.validator, body_adapter.serializer, writes_exact_numbers(tp)
+    return (*_codec(tp), writes_exact_numbers(tp))
 
 
 @cache
-def _parameter_codec(tp: Any) -> tuple[Validator, Serializer]:
-    """The validator and serializer of the type that checks one location's parameters."""
-    location_adapter = adapter(tp)
-    return location_adapter.validator, location_adapter.serializer
+def _codec(tp: Any) -> tuple[Validator, Serializer]:
+    """A type's validator and serializer: a body's, or that of one location's parameters."""
+    type_adapter = adapter(tp)
+    return type_adapter.validator, type_adapter.serializer
 
 
 def _checked(
@@ -238,7 +237,7 @@ def _checked(
     declared = endpoint.parameters.get(location) if endpoint.parameters else None
     if declared is None or not given:
         return given
-    validator, serializer = _parameter_codec(declared)
+    validator, serializer = _codec(declared)
     try:
         value = validator.validate_python(given)
     except pydantic.ValidationError as exc:
