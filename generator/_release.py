@@ -58,7 +58,8 @@ class Release:
         if self.report is None:
             return [f"{head}: no committed surface record to compare with"]
         if not self.report.changes:
-            return [f"{head}: client surface unchanged, {len(self.files)} file(s) changed"]
+            changed = f"{len(self.files)} file(s)" if self.files else "the generated code"
+            return [f"{head}: client surface unchanged, {changed} changed"]
         return [f"{head}: {self.report.counts()}"] + [
             f"  breaking: {c.line}" for c in self.report.of_level("breaking")
         ]
@@ -191,6 +192,9 @@ def _entry(surface: Surface, version: str, report: Report | None, files: tuple[s
             f"{api}. The previous surface record could not be read, so the version moved as "
             "for a breaking change."
         )
+    elif not report.changes and not files:
+        # The files on disk are already these, but not those of the last release's digest.
+        lines.append(f"{api}. The client surface is unchanged; the generated code changed.")
     elif not report.changes:
         shown = ", ".join(f"`{f}`" for f in files[:8]) + (", ..." if len(files) > 8 else "")
         lines.append(f"{api}. The client surface is unchanged; generated files changed: {shown}.")

@@ -191,3 +191,23 @@ def test_an_unchanged_record_gives_the_release_a_full_comparison_gives(
     assert fast.report is not None and fast.report.changes == () and not fast.changed
     assert (fast.version, fast.summary()) == ("2.0.0", [])
     assert package_files(same / "bitria_client") == package_files(respelled / "bitria_client")
+
+
+def test_files_already_on_disk_but_not_released_still_say_the_code_changed(
+    spec: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Files copied in by hand match the new ones, but not the last release's digest."""
+    out, scratch = tmp_path / "out", tmp_path / "scratch"
+    generate([spec], out, use_cache=False)
+    _edit(spec, "summary: Query open positions", "summary: Query the open positions")
+    generate([spec], scratch, use_cache=False)
+    for name in ("README.md", "bitria_client/_client.py"):
+        shutil.copy(scratch / "bitria_client" / name, out / "bitria_client" / name)
+    assert main(["generate", str(spec), "--out", str(out), "--no-cache"]) == 0
+    assert _version(out) == "1.0.1"
+    assert "The client surface is unchanged; the generated code changed." in _changelog(out)
+    printed = capsys.readouterr().out
+    assert (
+        "bitria_client 1.0.0 -> 1.0.1: client surface unchanged, the generated code changed"
+        in printed
+    )
