@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 import httpx
@@ -51,19 +52,21 @@ def parse(
     """The typed value of a read response, or the error it stands for."""
     if not response.is_success:
         raise status_error(endpoint, response, None, envelope, error_fields, redact)
-    kind = endpoint.answer_kind(response.headers.get("content-type", ""))
-    if kind == "bytes":
-        return response.content
-    if kind == "text":
-        return response.text
-    if kind == "events":  # the caller reads the stream; a body read already is parsed whole
-        return parse_events(_LINE_END.split(response.text))
+    if endpoint.media:  # else JSON, whatever the Content-Type
+        kind = endpoint.answer_kind(response.headers.get("content-type", ""))
+        if kind == "bytes":
+            return response.content
+        if kind == "text":
+            return response.text
+        if kind == "events":  # the caller reads the stream; a body read already is parsed whole
+            return parse_events(_LINE_END.split(response.text))
     enveloped = endpoint.envelope and envelope is not None
     if endpoint.result is None and not enveloped:
         return None
     unsafe = not endpoint.retry_safe
+    content = response.content
     try:
-        payload = loads(response.content) if response.content else None
+        payload = loads(content) if content else None
     except ValueError as exc:
         # Without the envelope's code, an HTTP 2xx does not say whether the API accepted it.
         raise _unreadable(
@@ -95,7 +98,7 @@ def parse(
         if endpoint.result is None:
             return None
     try:
-        return adapter(endpoint.result).validator.validate_python(payload)
+        return _validator(endpoint.result).validate_python(payload)
     except pydantic.ValidationError as exc:
         errors = exc.errors(include_url=False, include_input=False)
         where = "; ".join(
@@ -110,6 +113,12 @@ def parse(
             outcome_unknown=False,
             redact=redact,
         ) from None
+
+
+@cache
+def _validator(tp: Any) -> Any:
+    """The validator of a result type, made on first use (which builds a deferred model)."""
+    return adapter(tp).validator
 
 
 def _unreadable(

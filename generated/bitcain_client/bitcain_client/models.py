@@ -1,7 +1,5 @@
 """Pydantic models of bitcain orders API, generated from bitcain.yaml."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 from uuid import UUID
 

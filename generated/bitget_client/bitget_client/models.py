@@ -1,7 +1,5 @@
 """Pydantic models of Bitget V3 / UTA trading API, generated from bitget.yaml."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field

@@ -1,7 +1,5 @@
 """Pydantic models of Bitria External API, generated from bitria.yaml."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field

@@ -10,8 +10,7 @@ since a server may give fewer items than asked for on every page (a clamped page
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import pydantic
 
@@ -23,9 +22,11 @@ __all__ = ["DEFAULT_MAX_PAGES", "Pager", "Pagination", "paginate"]
 DEFAULT_MAX_PAGES = 1000
 
 
-@dataclass(frozen=True)
-class Pagination:
+class Pagination(NamedTuple):
     """How an operation pages: which arguments move, where items, cursor and total are."""
+
+    # A NamedTuple, not a frozen dataclass: every package imports it, and a frozen dataclass
+    # costs about 0.6 ms of import time to create.
 
     style: str
     items: tuple[str, ...] = ()

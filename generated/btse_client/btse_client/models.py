@@ -1,7 +1,5 @@
 """Pydantic models of BTSE Spot API, generated from btse.yaml."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 from urllib.parse import quote
 
 import httpx
@@ -19,7 +19,14 @@ from ._auth import Credentials, PreparedRequest, Scheme
 from ._endpoint import Endpoint
 from ._exceptions import InvalidArgumentError
 from ._multipart import FileInput, encode_multipart
-from ._types import NOT_GIVEN, NotGiven, adapter, dumps, writes_exact_numbers
+from ._types import NOT_GIVEN, adapter, dumps, writes_exact_numbers
+
+if TYPE_CHECKING:
+    from pydantic.plugin._schema_validator import PluggableSchemaValidator
+    from pydantic_core import SchemaSerializer as Serializer
+    from pydantic_core import SchemaValidator
+
+    Validator: TypeAlias = SchemaValidator | PluggableSchemaValidator
 
 __all__ = ["parameter_text", "prepare", "signed"]
 
@@ -53,17 +60,53 @@ def prepare(
 
     `parsed_urls` keeps the parsed URL of each path without parameters, reused on every call.
     """
-    path_params = _checked(endpoint, "path", path_params)
-    query = _checked(endpoint, "query", query)
-    headers = _checked(endpoint, "header", headers)
-    has_body = body is not None and not isinstance(body, NotGiven)
-    content, content_type = body_content(endpoint, body) if has_body else (b"", "")
+    # Checked in this order, each before anything is written: path, query, header, body.
+    if path_params:
+        path_params = _checked(endpoint, "path", path_params)
+    if query:
+        query = _checked(endpoint, "query", query)
+    if headers:
+        headers = _checked(endpoint, "header", headers)
+    content, content_type = b"", ""
+    has_body = body is not None and body is not NOT_GIVEN
+    if has_body:
+        if endpoint.body_kind == "multipart":
+            given = {k: v for k, v in body.items() if v is not NOT_GIVEN}
+            content, content_type = _multipart_body(endpoint, given)
+        else:
+            content, content_type = encode_body(endpoint, body), endpoint.body_media_type
+    sent_headers = dict(default_headers)
+    for name, value in headers.items():
+        if value is not None:
+            sent_headers[name] = _header_text(endpoint, name, value)
+    if has_body:
+        sent_headers["Content-Type"] = content_type
+    if extra_headers:
+        sent_headers.update(extra_headers)
     path = endpoint.path
     for name, value in path_params.items():
         segment = quote(parameter_text(value), safe="")
         if segment in (".", ".."):  # would be collapsed into a different path
             segment = segment.replace(".", "%2E")
         path = path.replace("{" + name + "}", segment)
+    params = _query_pairs(endpoint, query) if query else None
+    if params:
+        url = httpx.URL(base_url + path, params=params)
+    elif path_params:
+        url = httpx.URL(base_url + path)
+    else:
+        # Parsing a URL costs about 10 us. One without parameters is the same on every call
+        # (and httpx.URL is immutable), so it is parsed once; there are only so many of them.
+        text = base_url + path
+        cached = parsed_urls.get(text)
+        url = cached if cached is not None else parsed_urls.setdefault(text, httpx.URL(text))
+    return PreparedRequest(endpoint.method, url, sent_headers, content)
+
+
+def _query_pairs(
+    endpoint: Endpoint[Any], query: Mapping[str, Any]
+) -> list[tuple[str, str | int | float | bool | None]]:
+    """The query string's name-value pairs, in the order given."""
     params: list[tuple[str, str | int | float | bool | None]] = []
     for name, value in query.items():
         if value is None:
@@ -78,24 +121,7 @@ def prepare(
                 params.append((name, ",".join(texts)))
         else:
             params.append((name, parameter_text(value)))
-    sent_headers = {**default_headers}
-    for name, value in headers.items():
-        if value is not None:
-            sent_headers[name] = _header_text(endpoint, name, value)
-    if has_body:
-        sent_headers["Content-Type"] = content_type
-    sent_headers.update(extra_headers or {})
-    if params:
-        url = httpx.URL(base_url + path, params=params)
-    elif path_params:
-        url = httpx.URL(base_url + path)
-    else:
-        # Parsing a URL costs about 10 us. One without parameters is the same on every call
-        # (and httpx.URL is immutable), so it is parsed once; there are only so many of them.
-        text = base_url + path
-        cached = parsed_urls.get(text)
-        url = cached if cached is not None else parsed_urls.setdefault(text, httpx.URL(text))
-    return PreparedRequest(endpoint.method, url, sent_headers, content)
+    return params
 
 
 def _deep_object(name: str, value: Any) -> list[tuple[str, str | int | float | bool | None]]:
@@ -124,30 +150,23 @@ def signed(
     return copy
 
 
-def body_content(endpoint: Endpoint[Any], body: Any) -> tuple[bytes, str]:
-    """The body's bytes and their Content-Type (a multipart one names its boundary)."""
-    if endpoint.body_kind == "multipart":
-        given = {k: v for k, v in body.items() if v is not NOT_GIVEN}
-        return _multipart_body(endpoint, given)
-    return encode_body(endpoint, body), endpoint.body_media_type
-
-
 def encode_body(endpoint: Endpoint[Any], body: Any) -> bytes:
     """The bytes of a JSON, form, bytes or text body, validated against its model first."""
-    if endpoint.body_kind in ("bytes", "text"):
+    kind = endpoint.body_kind
+    if kind == "bytes" or kind == "text":
         return _raw_body(endpoint, body)
     if isinstance(body, dict):
         body = {k: v for k, v in body.items() if v is not NOT_GIVEN}
-    form = endpoint.body_kind == "form"
+    form = kind == "form"
     if endpoint.body_type is not None:
-        body_adapter, exact = _body_codec(endpoint.body_type)
+        validator, serializer, exact = _body_codec(endpoint.body_type)
         try:
-            value = body_adapter.validator.validate_python(body)
+            value = validator.validate_python(body)
         except pydantic.ValidationError as exc:
             raise invalid_arguments(endpoint, "body", exc) from None
         if not form and not exact:
-            return body_adapter.serializer.to_json(value, by_alias=True, exclude_unset=True)
-        body = body_adapter.serializer.to_python(value, by_alias=True, exclude_unset=True)
+            return serializer.to_json(value, by_alias=True, exclude_unset=True)
+        body = serializer.to_python(value, by_alias=True, exclude_unset=True)
     if form:
         pairs: list[tuple[str, str | int | float | bool | None]] = [
             (str(k), parameter_text(v)) for k, v in body.items() if v is not None
@@ -195,9 +214,17 @@ def _multipart_body(endpoint: Endpoint[Any], body: Mapping[str, Any]) -> tuple[b
 
 
 @cache
-def _body_codec(tp: Any) -> tuple[pydantic.TypeAdapter[Any], bool]:
-    """A body type's adapter, and whether `dumps` must write it (it holds a DecimalNumber)."""
-    return adapter(tp), writes_exact_numbers(tp)
+def _body_codec(tp: Any) -> tuple[Validator, Serializer, bool]:
+    """A body type's validator and serializer, and whether `dumps` must write it (it holds a
+    DecimalNumber). Made on first use, which builds a deferred model's schema."""
+    return (*_codec(tp), writes_exact_numbers(tp))
+
+
+@cache
+def _codec(tp: Any) -> tuple[Validator, Serializer]:
+    """A type's validator and serializer: a body's, or that of one location's parameters."""
+    type_adapter = adapter(tp)
+    return type_adapter.validator, type_adapter.serializer
 
 
 def _checked(
@@ -206,18 +233,16 @@ def _checked(
     """The given values of one location, validated when the endpoint declares their type."""
     if not values:
         return values
-    given = {k: v for k, v in values.items() if not isinstance(v, NotGiven)}
+    given = {k: v for k, v in values.items() if v is not NOT_GIVEN}
     declared = endpoint.parameters.get(location) if endpoint.parameters else None
     if declared is None or not given:
         return given
-    location_adapter = adapter(declared)
+    validator, serializer = _codec(declared)
     try:
-        value = location_adapter.validator.validate_python(given)
+        value = validator.validate_python(given)
     except pydantic.ValidationError as exc:
         raise invalid_arguments(endpoint, location, exc) from None
-    dumped: dict[str, Any] = location_adapter.serializer.to_python(
-        value, by_alias=True, exclude_unset=True
-    )
+    dumped: dict[str, Any] = serializer.to_python(value, by_alias=True, exclude_unset=True)
     return dumped
 
 

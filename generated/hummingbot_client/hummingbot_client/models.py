@@ -1,7 +1,5 @@
 """Pydantic models of Hummingbot API, generated from hummingbot.yaml."""
 
-from __future__ import annotations
-
 from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, ConfigDict, Field
