@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import textwrap
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 
 from . import _ir as ir
 from . import _pytypes as t
-from ._boundary import Code, constructor, docstring_line, environment, literal
+from ._boundary import Code, Identifier, constructor, docstring_line, environment, literal
 from ._pyproject import GITIGNORE, render_pyproject
 from ._templates import TEMPLATE_ROOT
 
@@ -32,6 +33,56 @@ _PARAMETER_KEYWORDS = (
     ("header", Code("headers")),
 )
 _VERBATIM = {"pyproject.toml", "README.md"}  # rendered at the package's top, not inside it
+# What a streaming method of the asynchronous client returns instead of `EventStream`.
+_EVENT_STREAM = re.compile(r"(?<![.\w])EventStream\b")
+
+
+class Variant(NamedTuple):
+    """One of the two client classes the client template renders from one definition."""
+
+    client: Identifier
+    raw: Identifier
+    base: Code
+    http: Code
+    define: Code
+    wait: Code
+    iterator: Code
+    raw_wrapper: Code
+    is_async: bool
+
+
+def variants(api: ir.Api) -> tuple[Variant, Variant]:
+    """The synchronous client and the asynchronous one."""
+    return (
+        Variant(
+            api.client_class,
+            api.raw_response_class,
+            Code("BaseClient"),
+            Code("httpx.Client"),
+            Code("def"),
+            Code(""),
+            Code("Iterator"),
+            Code("raw_response"),
+            False,
+        ),
+        Variant(
+            api.async_client_class,
+            api.async_raw_response_class,
+            Code("AsyncBaseClient"),
+            Code("httpx.AsyncClient"),
+            Code("async def"),
+            Code("await "),
+            Code("AsyncIterator"),
+            Code("raw_response_async"),
+            True,
+        ),
+    )
+
+
+def flavored(type_: t.PyType, variant: Variant) -> Code:
+    """A method's return type as the variant's method returns it (an async event stream)."""
+    rendered = type_.render()
+    return Code(_EVENT_STREAM.sub("AsyncEventStream", rendered)) if variant.is_async else rendered
 
 
 def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
@@ -49,10 +100,16 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
             *(type_ for _, type_ in op.parameter_types),
         )
     ]
-    imports = sorted({line for type_ in types for line in type_.imports()})
+    imports = {line for type_ in types for line in type_.imports()}
+    imports |= {
+        line.replace("import EventStream", "import AsyncEventStream")
+        for line in imports
+        if line.endswith("import EventStream")
+    }
     context = {
         "api": api,
-        "type_imports": Code("\n".join(imports)),
+        "variants": variants(api),
+        "type_imports": Code("\n".join(sorted(imports))),
         "scheme_classes": Code(
             ", ".join(
                 sorted({_SCHEME_CLASSES[s.kind] for s in api.security_schemes}) or ["Credentials"]
@@ -87,6 +144,7 @@ def _environment() -> jinja2.Environment:
         usage_example=usage_example,
         scheme_constructor=scheme_constructor,
         keyword_parameters=keyword_parameters,
+        flavored=flavored,
     )
     env.globals["scheme_summary"] = scheme_summary
     env.globals["parameter_keywords"] = _PARAMETER_KEYWORDS
