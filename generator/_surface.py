@@ -10,7 +10,7 @@ import functools
 import json
 import types
 import typing
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -141,6 +141,8 @@ class Surface:
     schemes: tuple[Scheme, ...]
     methods: tuple[Method, ...]
     models: tuple[Model, ...]
+    async_client_class: str = ""
+    """The asynchronous client, with the same methods as `async def` (none in older records)."""
 
     def method(self, name: str) -> Method | None:
         """The method called `name`, if the client has one."""
@@ -156,6 +158,7 @@ def surface_of(api: ir.Api) -> Surface:
     return Surface(
         package=api.package,
         client_class=api.client_class,
+        async_client_class=api.async_client_class,
         env_prefix=api.env_prefix,
         title=api.title,
         api_version=api.version,
@@ -408,7 +411,13 @@ def _build(hint: Any, value: Any) -> Any:
     if hint is Type:
         return Type(_tree(value["tree"]), _build(str, value["text"]))
     if isinstance(hint, type) and is_dataclass(hint):
-        return hint(**{name: _build(field_hint, value[name]) for name, field_hint in _fields(hint)})
+        return hint(
+            **{
+                name: _build(field_hint, value[name])
+                for name, field_hint in _fields(hint)
+                if name in value or name not in _defaults(hint)
+            }
+        )
     if origin is tuple:
         args = typing.get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis:
@@ -422,6 +431,12 @@ def _build(hint: Any, value: Any) -> Any:
     if isinstance(hint, type) and not isinstance(value, hint):
         raise TypeError(f"expected {hint.__name__}, got {value!r}")
     return value
+
+
+@functools.cache
+def _defaults(cls: type) -> frozenset[str]:
+    """The fields of a dataclass that an older record may leave out: those with a default."""
+    return frozenset(f.name for f in fields(cls) if f.default is not MISSING)
 
 
 @functools.cache
