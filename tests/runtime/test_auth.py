@@ -174,7 +174,8 @@ def hummingbot_answer(request: httpx.Request, n: int) -> httpx.Response:
 
 def bitria(rec: ScriptedServer, **kwargs: Any) -> BitriaClient:
     kwargs = {"api_key": KEY, "api_secret": SECRET, "clock": CLOCK, **kwargs}
-    return built(BitriaClient, http_client=rec.http(), **kwargs)
+    client: BitriaClient = built(BitriaClient, http_client=rec.http(), **kwargs)
+    return client
 
 
 def bitget(rec: ScriptedServer, **kwargs: Any) -> BitgetClient:
@@ -185,22 +186,26 @@ def bitget(rec: ScriptedServer, **kwargs: Any) -> BitgetClient:
         "clock": CLOCK,
         **kwargs,
     }
-    return built(BitgetClient, http_client=rec.http(), **kwargs)
+    client: BitgetClient = built(BitgetClient, http_client=rec.http(), **kwargs)
+    return client
 
 
 def btse(rec: ScriptedServer, **kwargs: Any) -> BtseClient:
     kwargs = {"api_key": KEY, "api_secret": SECRET, "clock": CLOCK, **kwargs}
-    return built(BtseClient, http_client=rec.http(), **kwargs)
+    client: BtseClient = built(BtseClient, http_client=rec.http(), **kwargs)
+    return client
 
 
 def bitcain(rec: ScriptedServer, **kwargs: Any) -> BitcainClient:
     kwargs = {"token": TOKEN, "clock": CLOCK, **kwargs}
-    return built(BitcainClient, http_client=rec.http(), **kwargs)
+    client: BitcainClient = built(BitcainClient, http_client=rec.http(), **kwargs)
+    return client
 
 
 def hummingbot(rec: ScriptedServer, **kwargs: Any) -> HummingbotClient:
     kwargs = {"username": USERNAME, "password": PASSWORD, "clock": CLOCK, **kwargs}
-    return built(HummingbotClient, http_client=rec.http(), **kwargs)
+    client: HummingbotClient = built(HummingbotClient, http_client=rec.http(), **kwargs)
+    return client
 
 
 def no_retry_sleep(client: Any) -> Any:

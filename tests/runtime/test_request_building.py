@@ -45,7 +45,7 @@ def test_the_http_clients_query_parameters_are_added_as_httpx_adds_them() -> Non
 def test_a_build_request_of_its_own_is_used() -> None:
     base: type[Any] = httpx.AsyncClient if is_async() else httpx.Client
 
-    class Tagging(base):  # type: ignore[misc, valid-type]
+    class Tagging(base):  # type: ignore[misc]
         def build_request(self, *args: Any, **kwargs: Any) -> httpx.Request:
             request: httpx.Request = super().build_request(*args, **kwargs)
             request.headers["X-Tag"] = "built"
