@@ -336,13 +336,184 @@ class Pagination:
     default_limit: int | None = filled_in("the limit parameter's default", default=None)
 
 
+@dataclass(frozen=True, kw_only=True)
+class ClientOrderId:
+    """`x-client-order-id` on an operation: the body field of a client order id the API promises
+    to reject when repeated, and the id's format. The client fills in a fresh id when the caller
+    leaves it out and sends the call again with the same id when its outcome is unknown."""
+
+    field: str = option("field", "the body property that carries the client order id")
+    max_length: int = option("max-length", "the longest id the API accepts", default=32)
+    characters: str = option(
+        "characters",
+        "the characters an id may have, ranges written `a-z` (a `-` first or last is itself)",
+        default="0-9A-Za-z",
+    )
+    prefix: str = option("prefix", "what every generated id starts with", default="")
+    length: int = option(
+        "length", "how many characters a generated id has (0: `max-length`)", default=0
+    )
+    duplicate_codes: tuple[str, ...] = option(
+        "duplicate-codes",
+        "the API's codes for a client order id used already (a retry refused so: an earlier "
+        "attempt placed the order)",
+        default=(),
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class NotExecuted:
+    """`x-not-executed` at the root: answers that refuse a request without executing it, so any
+    request is sent again after them (HTTP 429 always is one)."""
+
+    statuses: tuple[str, ...] = option(
+        "statuses", "HTTP statuses (4xx, 5xx) the API answers without executing", default=()
+    )
+    codes: tuple[str, ...] = option(
+        "codes", "the API's own codes in an error answer that mean the same", default=()
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ServerTime:
+    """`x-server-time` at the root: the operation that answers the server's time, which
+    `sync_clock()` calls, and the answers that say a request's timestamp was out of window."""
+
+    operation: str = option(
+        "operation",
+        "the operationId of a GET with no required argument that answers the server's time",
+        render=False,
+    )
+    time: tuple[str, ...] = option(
+        "time", "dot path of the time in its answer (inside the envelope)", default=()
+    )
+    unit: str = option(
+        "unit",
+        "how the time is written",
+        default="milliseconds",
+        choices=("milliseconds", "seconds", "microseconds", "iso"),
+    )
+    window_codes: tuple[str, ...] = option(
+        "window-codes",
+        "the API's codes for a timestamp outside its window: one resync and a re-signed retry",
+        default=(),
+    )
+    window_statuses: tuple[str, ...] = option(
+        "window-statuses", "HTTP statuses that mean the same", default=()
+    )
+    recv_window: str | None = option(
+        "recv-window",
+        "the header that carries the client option `recv_window` (milliseconds), if the API "
+        "has one",
+        default=None,
+    )
+    endpoint: str = filled_in("the client attribute of the operation's Endpoint", default="")
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    """One documented limit."""
+
+    name: str
+    limit: int
+    interval: float
+    per: str = "key"
+
+
+_PER = ("key", "uid", "ip")
+
+
+def _read_limits(value: Any, key: str, at: str, diagnostics: Diagnostics) -> Any:
+    """`limits`: a mapping of names to {limit, interval, per}."""
+    if not isinstance(value, dict) or not value:
+        return _wrong(key, "a mapping of names to {limit, interval, per}", value, at, diagnostics)
+    read: list[RateLimit] = []
+    for name, item in value.items():
+        where = at + pointer(str(name))
+        if not isinstance(item, dict) or not set(item) <= {"limit", "interval", "per"}:
+            return _wrong(key, "{limit, interval, per}", item, where, diagnostics)
+        limit, interval, per = item.get("limit"), item.get("interval"), item.get("per", "key")
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 1:
+            diagnostics.error(where + "/limit", "a limit needs `limit`: a positive integer")
+            return _INVALID
+        if "interval" not in item:
+            diagnostics.error(where, "a limit needs `interval`: the seconds it counts over")
+            return _INVALID
+        if (
+            not isinstance(interval, (int, float))
+            or isinstance(interval, bool)
+            or not 0 < interval <= 86400
+        ):
+            diagnostics.error(
+                where + "/interval", "`interval` must be a number of seconds, above 0"
+            )
+            return _INVALID
+        if per not in _PER:
+            diagnostics.error(where + "/per", f"`per` {per!r} is not one of {list(_PER)}")
+            return _INVALID
+        read.append(RateLimit(str(name), limit, float(interval), str(per)))
+    return tuple(read)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RateLimits:
+    """`x-rate-limits` at the root: the API's documented limits, which the client waits for."""
+
+    limits: tuple[RateLimit, ...] = option(
+        "limits",
+        "name to `{limit, interval, per}`: `limit` weight per `interval` seconds, counted per "
+        "API key (`key`), account (`uid`) or IP address (`ip`)",
+        reader=_read_limits,
+    )
+    headers: tuple[tuple[str, str], ...] = option(
+        "headers",
+        "limit name to the response header in which the server says how much of it is used",
+        default=(),
+    )
+
+
+def _read_weights(value: Any, key: str, at: str, diagnostics: Diagnostics) -> Any:
+    """`buckets`: a limit name, a list of them (weight 1), or a mapping of names to weights."""
+    if isinstance(value, str):
+        value = {value: 1}
+    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        value = dict.fromkeys(value, 1)
+    if not isinstance(value, dict) or not value:
+        return _wrong(
+            key, "a limit name, a list or a mapping of names to weights", value, at, diagnostics
+        )
+    read: list[tuple[str, int]] = []
+    for name, weight in value.items():
+        if not isinstance(weight, int) or isinstance(weight, bool) or weight < 1:
+            diagnostics.error(at + pointer(str(name)), "a weight must be a positive integer")
+            return _INVALID
+        read.append((str(name), weight))
+    return tuple(read)
+
+
+@dataclass(frozen=True, kw_only=True)
+class RateLimitCost:
+    """`x-rate-limit` on an operation: the limits a call counts against, and its weight."""
+
+    buckets: tuple[tuple[str, int], ...] = option(
+        "buckets",
+        "the `x-rate-limits` names a call counts against (a name, a list, or name to weight)",
+        reader=_read_weights,
+    )
+
+
 EXTENSIONS: dict[str, type[Any]] = {
     "x-signing": SigningScheme,
     "x-envelope": Envelope,
     "x-error": ErrorBodyKeys,
     "x-pagination": Pagination,
+    "x-client-order-id": ClientOrderId,
+    "x-not-executed": NotExecuted,
+    "x-server-time": ServerTime,
+    "x-rate-limits": RateLimits,
+    "x-rate-limit": RateLimitCost,
 }
-_DOTTED = {"items", "next-cursor", "total"}
+_DOTTED = {"items", "next-cursor", "total", "time"}
 
 
 def read_extension(cls: type[T], raw: Any, at: str, diagnostics: Diagnostics) -> T | None:
@@ -465,7 +636,7 @@ def extension_table() -> str:
 
 
 def _default_text(value: Any) -> str:
-    if value in ((), None):
+    if value in ((), None, ""):
         return "none"
     if isinstance(value, tuple):
         return ", ".join(f"`{v}`" for v in value)

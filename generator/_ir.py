@@ -7,7 +7,17 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ._boundary import Identifier
-from ._extensions import Envelope, ErrorBodyKeys, Pagination, SigningScheme
+from ._extensions import (
+    ClientOrderId,
+    Envelope,
+    ErrorBodyKeys,
+    NotExecuted,
+    Pagination,
+    RateLimitCost,
+    RateLimits,
+    ServerTime,
+    SigningScheme,
+)
 from ._pytypes import ANY, NONE, ListType, PyType, union
 
 Location = Literal["path", "query", "header", "cookie"]
@@ -95,6 +105,8 @@ class Operation:
     request_example: Any = None
     example: Mapping[str, Any] | None = field(default=None, compare=False)
     """`x-example`: the wire names and values of one call that works as written."""
+    client_order_id: ClientOrderId | None = None
+    rate_limit: RateLimitCost | None = None
 
     @property
     def success_responses(self) -> tuple[Response, ...]:
@@ -251,6 +263,9 @@ class Api:
     """`info.license.name` when it is no SPDX expression, or empty."""
     urls: tuple[tuple[str, str], ...] = ()
     """Project URLs by label (Documentation, Contact, License), from `externalDocs` and `info`."""
+    not_executed: NotExecuted | None = None
+    server_time: ServerTime | None = None
+    rate_limits: RateLimits | None = None
 
     @property
     def raw_response_class(self) -> Identifier:

@@ -122,6 +122,7 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
         ),
         "uses_models": any(type_.models() for type_ in types),
         "construction": construction_example(api),
+        "trading_imports": _trading_imports(api),
     }
     files: dict[str, str] = {}
     for template in sorted(TEMPLATES.glob("*.jinja")):
@@ -169,6 +170,23 @@ def scheme_constructor(scheme: ir.SecurityScheme) -> Code:
         )
     assert scheme.signing is not None
     return constructor(scheme.signing)
+
+
+def _trading_imports(api: ir.Api) -> Code:
+    """Import lines of the runtime classes the client module's trading declarations name."""
+    endpoint = sorted(
+        ({"ClientOrderId"} if any(op.client_order_id for op in api.operations) else set())
+        | ({"NotExecuted"} if api.not_executed else set())
+        | ({"ServerTime"} if api.server_time else set())
+    )
+    limits = sorted(
+        ({"RateLimit", "RateLimits"} if api.rate_limits else set())
+        | ({"RateLimitCost"} if any(op.rate_limit for op in api.operations) else set())
+    )
+    lines = ["from ._ratelimit import " + ", ".join(["RateLimiter", *limits])]
+    if endpoint:
+        lines.insert(0, "from ._endpoint import " + ", ".join(endpoint))
+    return Code("\n".join(lines))
 
 
 def _parts_of(signing: SigningScheme) -> set[str]:

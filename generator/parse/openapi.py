@@ -25,6 +25,7 @@ from ._context import ParseContext, text
 from .operations import operations
 from .schemas import SchemaTypes
 from .security import credentials, security_schemes
+from .trading import api_extensions
 
 _PACKAGE_NAME = re.compile(r"[a-z_][a-z0-9_]*")
 _CLASS_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -68,6 +69,7 @@ def build_api(spec: LoadedSpec, diagnostics: Diagnostics) -> ir.Api:
         signer_fills={s.name: s.signer_fills for s in schemes},
         envelope=envelope,
     )
+    not_executed, server_time, rate_limits = api_extensions(ctx, found, envelope)
     license_expression, license_name = _license(ctx, info)
     return ir.Api(
         spec_file=Path(spec.path).name,
@@ -95,6 +97,9 @@ def build_api(spec: LoadedSpec, diagnostics: Diagnostics) -> ir.Api:
         license_expression=license_expression,
         license_name=license_name,
         urls=_project_urls(ctx, info),
+        not_executed=not_executed,
+        server_time=server_time,
+        rate_limits=rate_limits,
     )
 
 

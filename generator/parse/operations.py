@@ -19,6 +19,7 @@ from .responses import responses, result_type
 from .schema_kinds import CONSTRAINT_KEYS
 from .schemas import SchemaTypes
 from .security import requirements
+from .trading import client_order_id, rate_limit_cost
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -161,6 +162,8 @@ def _operation(
         envelope=envelope,
         hint=hint,
     )
+    order_id = client_order_id(ctx, operation=raw, at=at, body=body, body_arguments=body_arguments)
+    cost = rate_limit_cost(ctx, operation=raw, at=at)
     return ir.Operation(
         operation_id=operation_id,
         method_name=method_name,
@@ -182,6 +185,8 @@ def _operation(
         parameter_types=checked,
         request_example=example,
         example=_x_example(ctx, raw=raw, at=at, arguments=arguments + body_arguments),
+        client_order_id=order_id,
+        rate_limit=cost,
     )
 
 

@@ -13,13 +13,19 @@ from generator._boundary import constructor
 from generator._errors import Diagnostics
 from generator._extensions import (
     EXTENSIONS,
+    ClientOrderId,
     Envelope,
+    NotExecuted,
     Pagination,
+    RateLimit,
+    RateLimitCost,
+    RateLimits,
+    ServerTime,
     SigningScheme,
     extension_table,
     read_extension,
 )
-from templates.runtime import _auth, _endpoint, _pagination
+from templates.runtime import _auth, _endpoint, _pagination, _ratelimit
 from tests.support.paths import SPECS
 
 RUNTIME_CLASSES: dict[type[Any], type[Any]] = {
@@ -27,6 +33,12 @@ RUNTIME_CLASSES: dict[type[Any], type[Any]] = {
     Envelope: _endpoint.Envelope,
     EXTENSIONS["x-error"]: _endpoint.ErrorBodyKeys,
     Pagination: _pagination.Pagination,
+    ClientOrderId: _endpoint.ClientOrderId,
+    NotExecuted: _endpoint.NotExecuted,
+    ServerTime: _endpoint.ServerTime,
+    RateLimits: _ratelimit.RateLimits,
+    RateLimitCost: _ratelimit.RateLimitCost,
+    RateLimit: _ratelimit.RateLimit,
 }
 
 

@@ -81,7 +81,8 @@ def test_status_maps_to_typed_error(status: int, error: str, message: str) -> No
     assert isinstance(exc.parsed, bitria_client.models.Error)
     assert exc.parsed.message == message
     assert str(status) in str(exc) and message in str(exc) and "cancel_order" in str(exc)
-    assert len(server.attempts) == 1
+    # A 429 refused the request without executing it: retried up to max_retries, then raised.
+    assert len(server.attempts) == (3 if status == 429 else 1)
 
 
 def test_unlisted_4xx_status_is_a_plain_api_status_error() -> None:
@@ -469,7 +470,7 @@ def test_envelope_error_with_http_400_is_bad_request_with_code_and_msg() -> None
     assert exc.parsed.msg == "sign signature error"
 
 
-def test_envelope_429_on_read_is_retried_and_on_place_order_raised() -> None:
+def test_envelope_429_is_retried_on_a_read_and_on_place_order_alike() -> None:
     server = ScriptedServer(
         reply(429, BITGET_TOO_MANY), reply(200, bitget_envelope(BITGET_ORDER_INFO))
     )
@@ -480,10 +481,16 @@ def test_envelope_429_on_read_is_retried_and_on_place_order_raised() -> None:
     op = PLACE_ORDERS["bitget"]
     server = ScriptedServer(reply(429, BITGET_TOO_MANY), reply(op.status, op.body))
     client, delays = make_client(op.cls, server)
+    op.call(client)  # refused without being executed: sent again
+    assert len(server.attempts) == 2 and len(delays) == 1
+
+    server = ScriptedServer(reply(429, BITGET_TOO_MANY))
+    client, delays = make_client(op.cls, server, max_retries=0)
     with pytest.raises(bitget_client.RateLimitError) as caught:
         op.call(client)
     assert caught.value.code == "429"
     assert caught.value.api_message == "Too Many Requests"
+    assert caught.value.outcome_unknown is False
     assert len(server.attempts) == 1 and delays == []
 
 

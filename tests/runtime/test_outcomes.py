@@ -61,7 +61,8 @@ def test_place_order_answered_without_a_refusal_has_an_unknown_outcome(
     op = PLACE_ORDERS[name]
     package = package_of(op.cls)
     server = ScriptedServer(NOT_REFUSING[answer], reply(op.status, op.body))
-    client, delays = make_client(op.cls, server, max_retries=5)
+    # Bitget's clientOid makes its order retried (test_trading.py); here it has no retry left.
+    client, delays = make_client(op.cls, server, max_retries=0 if name == "bitget" else 5)
 
     with pytest.raises(package.APIStatusError) as caught:
         op.call(client)
@@ -79,15 +80,17 @@ def test_place_order_answered_without_a_refusal_has_an_unknown_outcome(
 def test_place_order_refused_has_a_known_outcome(name: str, answer: str) -> None:
     op = PLACE_ORDERS[name]
     package = package_of(op.cls)
-    server = ScriptedServer(REFUSING[answer], reply(op.status, op.body))
-    client, _ = make_client(op.cls, server, max_retries=5)
+    # A 429 executed nothing, so it is sent again while retries are left: here one.
+    retried = answer == "429"
+    server = ScriptedServer(REFUSING[answer], *([] if retried else [reply(op.status, op.body)]))
+    client, _ = make_client(op.cls, server, max_retries=1 if retried else 5)
 
     with pytest.raises(package.APIStatusError) as caught:
         op.call(client)
 
     assert caught.value.outcome_unknown is False
     assert "outcome is unknown" not in str(caught.value)
-    assert len(server.attempts) == 1
+    assert len(server.attempts) == (2 if retried else 1)
 
 
 @pytest.mark.parametrize("op_name", list(UNSAFE_WRITES))
