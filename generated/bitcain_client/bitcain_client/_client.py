@@ -23,6 +23,7 @@ from ._base_client import (
     Pagination,
     raw_response,
 )
+from ._ratelimit import RateLimiter
 from ._types import NOT_GIVEN, NotGiven
 
 __all__ = ["AsyncBitcainClient", "BitcainClient"]
@@ -211,12 +212,14 @@ class BitcainClient(_Api, BaseClient):
         clock: Callable[[], int] | None = None,
         nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
+        rate_limiter: RateLimiter | Literal[False] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BITCAIN_TOKEN).
 
         `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
         value for each request that signs one (fix both to reproduce a signed request).
-        """
+        `rate_limiter`: None for a limiter of this client's own, keeping the API's documented
+        limits; a RateLimiter to share one (`other.rate_limiter`); False for none."""
         super().__init__(
             base_url,
             http_client=http_client,
@@ -225,6 +228,7 @@ class BitcainClient(_Api, BaseClient):
             clock=clock,
             nonce=nonce,
             headers=headers,
+            rate_limiter=rate_limiter,
             credentials={
                 "token": token if token is not None else os.environ.get("BITCAIN_TOKEN"),
             },
@@ -666,12 +670,14 @@ class AsyncBitcainClient(_Api, AsyncBaseClient):
         clock: Callable[[], int] | None = None,
         nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
+        rate_limiter: RateLimiter | Literal[False] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BITCAIN_TOKEN).
 
         `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
         value for each request that signs one (fix both to reproduce a signed request).
-        """
+        `rate_limiter`: None for a limiter of this client's own, keeping the API's documented
+        limits; a RateLimiter to share one (`other.rate_limiter`); False for none."""
         super().__init__(
             base_url,
             http_client=http_client,
@@ -680,6 +686,7 @@ class AsyncBitcainClient(_Api, AsyncBaseClient):
             clock=clock,
             nonce=nonce,
             headers=headers,
+            rate_limiter=rate_limiter,
             credentials={
                 "token": token if token is not None else os.environ.get("BITCAIN_TOKEN"),
             },

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Mapping
+from functools import cache
 from types import MappingProxyType
-from typing import Any, Generic, Literal, NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar
 
-__all__ = ["Endpoint", "Envelope", "ErrorBodyKeys"]
+if TYPE_CHECKING:
+    from ._ratelimit import RateLimitCost
+
+__all__ = ["ClientOrderId", "Endpoint", "Envelope", "ErrorBodyKeys", "NotExecuted", "ServerTime"]
 
 T = TypeVar("T")
 BodyKind = Literal["json", "form", "multipart", "bytes", "text"]
@@ -35,6 +40,65 @@ class ErrorBodyKeys(NamedTuple):
     message: tuple[str, ...] = ("message", "msg", "detail", "error")
 
 
+class NotExecuted(NamedTuple):
+    """Answers that say the server refused a request without executing it, so sending it again
+    is safe for every method (HTTP 429 always is one)."""
+
+    statuses: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
+    """The API's own codes in an error answer (HTTP 4xx/5xx) that mean the same."""
+
+
+class ServerTime(NamedTuple):
+    """The operation that tells the server's clock, and the answers that say a request's
+    timestamp was outside the server's window."""
+
+    endpoint: str = ""
+    """The client attribute holding the operation's Endpoint."""
+    time: tuple[str, ...] = ()
+    unit: str = "milliseconds"
+    window_codes: tuple[str, ...] = ()
+    window_statuses: tuple[str, ...] = ()
+    recv_window: str | None = None
+    """The header that carries the client's `recv_window` (milliseconds), if the API has one."""
+
+
+@cache
+def _alphabet(characters: str) -> str:
+    """The characters of a set written like `0-9A-Za-z_-` (a `-` first or last is itself)."""
+    chars: list[str] = []
+    at = 0
+    while at < len(characters):
+        if at + 2 < len(characters) and characters[at + 1] == "-":
+            low, high = ord(characters[at]), ord(characters[at + 2])
+            chars.extend(chr(c) for c in range(low, high + 1))
+            at += 3
+        else:
+            chars.append(characters[at])
+            at += 1
+    return "".join(dict.fromkeys(chars))
+
+
+class ClientOrderId(NamedTuple):
+    """The body field that carries an operation's client order id, which the API promises to
+    reject when it repeats an earlier one, and the id's format."""
+
+    field: str
+    max_length: int = 32
+    characters: str = "0-9A-Za-z"
+    prefix: str = ""
+    length: int = 0
+    """How many characters a generated id has (0: max_length)."""
+    duplicate_codes: tuple[str, ...] = ()
+    """The API's codes for "this client order id was used already"."""
+
+    def new(self) -> str:
+        """A fresh id: the prefix, then random characters of the declared set."""
+        alphabet = _alphabet(self.characters)
+        size = (self.length or self.max_length) - len(self.prefix)
+        return self.prefix + "".join(secrets.choice(alphabet) for _ in range(size))
+
+
 class Endpoint(Generic[T]):
     """What the client needs to know about one operation."""
 
@@ -58,6 +122,8 @@ class Endpoint(Generic[T]):
         "parameters",
         "retry_safe",
         "streams",
+        "client_order_id",
+        "rate_limit",
     )
 
     def __init__(
@@ -80,6 +146,8 @@ class Endpoint(Generic[T]):
         errors: Mapping[str, Any] = _NOTHING,
         arguments: Mapping[tuple[str, str], str] = _NOTHING,
         parameters: Mapping[str, Any] = _NOTHING,
+        client_order_id: ClientOrderId | None = None,
+        rate_limit: RateLimitCost | None = None,
     ) -> None:
         self.name = name
         self.method = method
@@ -112,6 +180,11 @@ class Endpoint(Generic[T]):
         """Whether repeating the request cannot do anything twice."""
         self.streams = any(kind == "events" for _, kind in media)
         """Whether an answer can be an event stream, read as it arrives."""
+        self.client_order_id = client_order_id
+        """The body field of a client order id the API deduplicates: sending the request again
+        with the same id cannot place a second order."""
+        self.rate_limit = rate_limit
+        """The rate-limit buckets a call counts against, with its weight in each."""
 
     def answer_kind(self, content_type: str) -> AnswerKind:
         """How to read a successful answer of this Content-Type."""

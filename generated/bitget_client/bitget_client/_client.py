@@ -22,6 +22,8 @@ from ._base_client import (
     ErrorBodyKeys,
     raw_response,
 )
+from ._endpoint import ClientOrderId, ServerTime
+from ._ratelimit import RateLimit, RateLimitCost, RateLimiter, RateLimits
 from ._types import NOT_GIVEN, NotGiven
 
 __all__ = ["AsyncBitgetClient", "BitgetClient"]
@@ -50,6 +52,20 @@ class _Api(ApiDefinition):
     }
     _envelope = Envelope(data="data", message="msg", success=("00000",))
     _error_fields = ErrorBodyKeys(code=("code",), message=("msg",))
+    _server_time = ServerTime(
+        time=("serverTime",), window_codes=("40005", "40008"), endpoint="_GET_SERVER_TIME"
+    )
+    _rate_limits = RateLimits(
+        limits=(RateLimit(name="place-order", limit=10, interval=1.0, per="uid"),)
+    )
+
+    _GET_SERVER_TIME: Endpoint[models.ServerTimeResponseData] = Endpoint(
+        name="get_server_time",
+        method="GET",
+        path="/api/v2/public/time",
+        result=models.ServerTimeResponseData,
+        envelope=True,
+    )
 
     _PLACE_ORDER: Endpoint[models.OrderIds] = Endpoint(
         name="place_order",
@@ -86,6 +102,10 @@ class _Api(ApiDefinition):
         parameters={
             "header": models.PlaceOrderHeaders,
         },
+        client_order_id=ClientOrderId(
+            field="clientOid", max_length=40, characters="0-9A-Za-z_-", length=32
+        ),
+        rate_limit=RateLimitCost(buckets=(("place-order", 1),)),
         errors={
             "400": models.ErrorResponse,
             "429": models.ErrorResponse,
@@ -353,12 +373,14 @@ class BitgetClient(_Api, BaseClient):
         clock: Callable[[], int] | None = None,
         nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
+        rate_limiter: RateLimiter | Literal[False] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BITGET_API_KEY, BITGET_API_SECRET, BITGET_PASSPHRASE).
 
         `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
         value for each request that signs one (fix both to reproduce a signed request).
-        """
+        `rate_limiter`: None for a limiter of this client's own, keeping the API's documented
+        limits; a RateLimiter to share one (`other.rate_limiter`); False for none."""
         super().__init__(
             base_url,
             http_client=http_client,
@@ -367,6 +389,7 @@ class BitgetClient(_Api, BaseClient):
             clock=clock,
             nonce=nonce,
             headers=headers,
+            rate_limiter=rate_limiter,
             credentials={
                 "api_key": api_key if api_key is not None else os.environ.get("BITGET_API_KEY"),
                 "api_secret": api_secret
@@ -382,6 +405,31 @@ class BitgetClient(_Api, BaseClient):
     def with_raw_response(self) -> BitgetClientWithRawResponse:
         """The same methods, returning a RawResponse with status, headers and the parsed body."""
         return BitgetClientWithRawResponse(self)
+
+    def get_server_time(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.ServerTimeResponseData:
+        """Get the server's time
+
+        GET /api/v2/public/time
+
+        Bitget's clock, in Unix milliseconds. Public: no credentials are sent.
+        `sync_clock()` calls it to correct the timestamps of signed requests.
+
+        Raises:
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
+        """
+        return self._call(
+            self._GET_SERVER_TIME,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
 
     def place_order(
         self,
@@ -971,6 +1019,7 @@ class BitgetClientWithRawResponse:
     """BitgetClient's methods, each returning RawResponse instead of the parsed body."""
 
     def __init__(self, client: BitgetClient) -> None:
+        self.get_server_time = raw_response(client.get_server_time)
         self.place_order = raw_response(client.place_order)
         self.cancel_order = raw_response(client.cancel_order)
         self.cancel_all_orders = raw_response(client.cancel_all_orders)
@@ -1003,12 +1052,14 @@ class AsyncBitgetClient(_Api, AsyncBaseClient):
         clock: Callable[[], int] | None = None,
         nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
+        rate_limiter: RateLimiter | Literal[False] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BITGET_API_KEY, BITGET_API_SECRET, BITGET_PASSPHRASE).
 
         `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
         value for each request that signs one (fix both to reproduce a signed request).
-        """
+        `rate_limiter`: None for a limiter of this client's own, keeping the API's documented
+        limits; a RateLimiter to share one (`other.rate_limiter`); False for none."""
         super().__init__(
             base_url,
             http_client=http_client,
@@ -1017,6 +1068,7 @@ class AsyncBitgetClient(_Api, AsyncBaseClient):
             clock=clock,
             nonce=nonce,
             headers=headers,
+            rate_limiter=rate_limiter,
             credentials={
                 "api_key": api_key if api_key is not None else os.environ.get("BITGET_API_KEY"),
                 "api_secret": api_secret
@@ -1032,6 +1084,31 @@ class AsyncBitgetClient(_Api, AsyncBaseClient):
     def with_raw_response(self) -> AsyncBitgetClientWithRawResponse:
         """The same methods, returning a RawResponse with status, headers and the parsed body."""
         return AsyncBitgetClientWithRawResponse(self)
+
+    async def get_server_time(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+    ) -> models.ServerTimeResponseData:
+        """Get the server's time
+
+        GET /api/v2/public/time
+
+        Bitget's clock, in Unix milliseconds. Public: no credentials are sent.
+        `sync_clock()` calls it to correct the timestamps of signed requests.
+
+        Raises:
+            APIStatusError: any other error status
+            APIConnectionError: the request or its answer did not get through
+        """
+        return await self._call(
+            self._GET_SERVER_TIME,
+            timeout=timeout,
+            max_retries=max_retries,
+            extra_headers=extra_headers,
+        )
 
     async def place_order(
         self,
@@ -1621,6 +1698,7 @@ class AsyncBitgetClientWithRawResponse:
     """AsyncBitgetClient's methods, each returning an awaitable RawResponse instead of the parsed body."""
 
     def __init__(self, client: AsyncBitgetClient) -> None:
+        self.get_server_time = raw_response_async(client.get_server_time)
         self.place_order = raw_response_async(client.place_order)
         self.cancel_order = raw_response_async(client.cancel_order)
         self.cancel_all_orders = raw_response_async(client.cancel_all_orders)

@@ -2,8 +2,11 @@
 
 Only decisions live here, no I/O, so a synchronous and an asynchronous client share them.
 
-A request that is not safe to repeat (not GET/HEAD/OPTIONS and not marked idempotent) is sent
-again only when nothing reached the server. Once it may have arrived, every failure says whether
+A request the server refused without executing it (HTTP 429, and the statuses and API codes the
+spec declares in `x-not-executed`) is sent again whatever its method, after the wait the server
+asks for. A request that is not safe to repeat (not GET/HEAD/OPTIONS, not marked idempotent, and
+without a client order id the API deduplicates) is sent again only when nothing reached the
+server. Once it may have arrived, every failure says whether
 its outcome is known: it is known only when the answer says the server refused the request.
 Statuses that refuse (the server did not act on the request):
 
@@ -64,9 +67,10 @@ def retry_transport(error: httpx.TransportError, *, retry_safe: bool) -> bool:
     return retry_safe or not reached_server(error)
 
 
-def retry_status(status_code: int, *, retry_safe: bool) -> bool:
-    """Whether to send again after an HTTP answer (retries left permitting)."""
-    return retry_safe and (status_code == 429 or status_code >= 500)
+def retry_status(status_code: int, *, retry_safe: bool, not_executed: bool = False) -> bool:
+    """Whether to send again after an HTTP answer (retries left permitting): a refusal that
+    executed nothing always, a server error when repeating is safe."""
+    return status_code == 429 or not_executed or (retry_safe and status_code >= 500)
 
 
 def backoff_delay(attempt: int, retry_after: float | None) -> float:

@@ -648,6 +648,13 @@ class PlaceOrderResponse(Model):
     data: OrderIds
 
 
+class ServerTimeResponseData(Model):
+    server_time: Annotated[str, Field(alias="serverTime")]
+    """
+    Unix milliseconds, as a string.
+    """
+
+
 class BatchModifyOrdersResponse(Model):
     code: str
     """
@@ -785,3 +792,14 @@ class CopyFuturesTransferResponse(Model):
     Server time of the request, Unix milliseconds.
     """
     data: CopyFuturesTransferResult
+
+
+class ServerTimeResponse(Model):
+    """
+    The envelope around the server's time.
+    """
+
+    code: str
+    msg: str
+    request_time: Annotated[int | None, Field(alias="requestTime")] = None
+    data: ServerTimeResponseData

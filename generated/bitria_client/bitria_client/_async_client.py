@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import httpx
 
@@ -18,8 +18,9 @@ from ._core import ClientCore
 from ._endpoint import Endpoint
 from ._events import EventParser, ServerSentEvent
 from ._pagination import Pagination, paginate_async
+from ._ratelimit import RateLimiter
 from ._raw import raw_response_async
-from ._steps import Read, ReadFile, Send, Step
+from ._steps import Flow, Read, ReadFile, Send, Step
 
 __all__ = ["AsyncBaseClient", "raw_response_async"]
 
@@ -40,6 +41,8 @@ class AsyncBaseClient(ClientCore):
         nonce: Nonce | None = None,
         headers: Mapping[str, str] | None,
         credentials: Mapping[str, str | None],
+        rate_limiter: RateLimiter | Literal[False] | None = None,
+        recv_window: int | None = None,
     ) -> None:
         import asyncio  # here, not at import: a program that never awaits does not load it
 
@@ -51,6 +54,8 @@ class AsyncBaseClient(ClientCore):
             nonce=nonce,
             headers=headers,
             credentials=credentials,
+            rate_limiter=rate_limiter,
+            recv_window=recv_window,
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient()
@@ -93,6 +98,15 @@ class AsyncBaseClient(ClientCore):
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+        return await self._drive(flow)
+
+    async def sync_clock(self) -> int:
+        """Measure how far the server's clock is from this one (half the round trip corrected)
+        and sign every request with the corrected clock from now on; the offset in ms."""
+        return await self._drive(self._sync_flow(self._http.build_request))
+
+    async def _drive(self, flow: Flow[T]) -> T:
+        """Perform a flow's steps until it ends."""
         try:
             step = next(flow)
             while True:

@@ -22,6 +22,7 @@ from ._base_client import (
     Pagination,
     raw_response,
 )
+from ._ratelimit import RateLimiter
 from ._types import NOT_GIVEN, NotGiven
 
 __all__ = ["AsyncBitriaClient", "BitriaClient"]
@@ -216,12 +217,14 @@ class BitriaClient(_Api, BaseClient):
         clock: Callable[[], int] | None = None,
         nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
+        rate_limiter: RateLimiter | Literal[False] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BITRIA_API_KEY, BITRIA_API_SECRET).
 
         `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
         value for each request that signs one (fix both to reproduce a signed request).
-        """
+        `rate_limiter`: None for a limiter of this client's own, keeping the API's documented
+        limits; a RateLimiter to share one (`other.rate_limiter`); False for none."""
         super().__init__(
             base_url,
             http_client=http_client,
@@ -230,6 +233,7 @@ class BitriaClient(_Api, BaseClient):
             clock=clock,
             nonce=nonce,
             headers=headers,
+            rate_limiter=rate_limiter,
             credentials={
                 "api_key": api_key if api_key is not None else os.environ.get("BITRIA_API_KEY"),
                 "api_secret": api_secret
@@ -631,12 +635,14 @@ class AsyncBitriaClient(_Api, AsyncBaseClient):
         clock: Callable[[], int] | None = None,
         nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
+        rate_limiter: RateLimiter | Literal[False] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BITRIA_API_KEY, BITRIA_API_SECRET).
 
         `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
         value for each request that signs one (fix both to reproduce a signed request).
-        """
+        `rate_limiter`: None for a limiter of this client's own, keeping the API's documented
+        limits; a RateLimiter to share one (`other.rate_limiter`); False for none."""
         super().__init__(
             base_url,
             http_client=http_client,
@@ -645,6 +651,7 @@ class AsyncBitriaClient(_Api, AsyncBaseClient):
             clock=clock,
             nonce=nonce,
             headers=headers,
+            rate_limiter=rate_limiter,
             credentials={
                 "api_key": api_key if api_key is not None else os.environ.get("BITRIA_API_KEY"),
                 "api_secret": api_secret

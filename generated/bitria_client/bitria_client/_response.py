@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
 
 import httpx
 import pydantic
 
-from ._endpoint import Endpoint, Envelope, ErrorBodyKeys
+from ._endpoint import Endpoint, Envelope, ErrorBodyKeys, ServerTime
 from ._events import parse_events
 from ._exceptions import (
     AcceptedResponseError,
@@ -26,7 +28,7 @@ from ._exceptions import (
 from ._policy import refused
 from ._types import adapter, loads
 
-__all__ = ["parse", "status_error"]
+__all__ = ["answer_code", "parse", "server_time_ms", "status_error"]
 
 Redact = Callable[[str], str]
 _LINE_END = re.compile(r"\r\n|\r|\n")  # the line ends of an event stream, and no others
@@ -206,3 +208,54 @@ def _detail_text(item: Any) -> str:
     location = ".".join(str(part) for part in item.get("loc") or ())
     message = str(item.get("msg", item))
     return f"{location}: {message}" if location else message
+
+
+def answer_code(
+    response: httpx.Response, envelope: Envelope | None, error_fields: ErrorBodyKeys
+) -> str | None:
+    """The API's own code in an answer's JSON body, if it has one."""
+    try:
+        body = loads(response.content) if response.content else None
+    except ValueError:
+        return None
+    return _code_and_message(body, envelope, error_fields)[0]
+
+
+_TIME_UNITS = {
+    "seconds": Decimal(1000),
+    "milliseconds": Decimal(1),
+    "microseconds": Decimal("0.001"),
+}
+
+
+def server_time_ms(
+    endpoint: Endpoint[Any],
+    response: httpx.Response,
+    declared: ServerTime,
+    envelope: Envelope | None,
+) -> int:
+    """The server's time in Unix milliseconds, from the answer of its time operation."""
+    value: Any = None
+    try:
+        value = loads(response.content) if response.content else None
+        if envelope is not None and isinstance(value, dict):
+            value = value.get(envelope.data)
+        for key in declared.time:
+            value = value.get(key) if isinstance(value, dict) else None
+        if declared.unit == "iso":
+            text = str(value)
+            stamp = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith("Z") else text)
+            if stamp.tzinfo is None:
+                raise ValueError("an ISO time without a zone")
+            return round(stamp.timestamp() * 1000)
+        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+            raise ValueError(f"not a number: {type(value).__name__}")
+        return int(Decimal(value) * _TIME_UNITS[declared.unit])
+    except (ValueError, InvalidOperation) as exc:
+        where = ".".join(declared.time) or "(the answer)"
+        raise ResponseValidationError(
+            f"{endpoint.name}: the server's time at {where} is not a time in "
+            f"{declared.unit}: {exc}",
+            response=response,
+            errors=[{"type": "server_time", "loc": list(declared.time), "msg": str(exc)}],
+        ) from None

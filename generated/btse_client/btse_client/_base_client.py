@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Generator, Iterator, Mapping
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import httpx
 
@@ -14,8 +14,9 @@ from ._endpoint import Endpoint, Envelope, ErrorBodyKeys
 from ._events import ServerSentEvent, parse_events
 from ._pagination import Pagination, paginate
 from ._policy import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from ._ratelimit import RateLimiter
 from ._raw import RawResponse, raw_response
-from ._steps import Read, ReadFile, Send, Step
+from ._steps import Flow, Read, ReadFile, Send, Step
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -47,6 +48,8 @@ class BaseClient(ClientCore):
         nonce: Nonce | None = None,
         headers: Mapping[str, str] | None,
         credentials: Mapping[str, str | None],
+        rate_limiter: RateLimiter | Literal[False] | None = None,
+        recv_window: int | None = None,
     ) -> None:
         super().__init__(
             base_url,
@@ -56,6 +59,8 @@ class BaseClient(ClientCore):
             nonce=nonce,
             headers=headers,
             credentials=credentials,
+            rate_limiter=rate_limiter,
+            recv_window=recv_window,
         )
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client()
@@ -97,6 +102,15 @@ class BaseClient(ClientCore):
             max_retries=max_retries,
             extra_headers=extra_headers,
         )
+        return self._drive(flow)
+
+    def sync_clock(self) -> int:
+        """Measure how far the server's clock is from this one (half the round trip corrected)
+        and sign every request with the corrected clock from now on; the offset in ms."""
+        return self._drive(self._sync_flow(self._http.build_request))
+
+    def _drive(self, flow: Flow[T]) -> T:
+        """Perform a flow's steps until it ends."""
         try:
             step = next(flow)
             while True:

@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from functools import cached_property
+from typing import Literal
 
 import httpx
 
@@ -20,6 +21,8 @@ from ._base_client import (
     ErrorBodyKeys,
     raw_response,
 )
+from ._endpoint import ServerTime
+from ._ratelimit import RateLimit, RateLimitCost, RateLimiter, RateLimits
 from ._types import NOT_GIVEN, NotGiven
 
 __all__ = ["AsyncBtseClient", "BtseClient"]
@@ -44,6 +47,15 @@ class _Api(ApiDefinition):
         ),
     }
     _error_fields = ErrorBodyKeys(code=("errorCode", "code"), message=("message",))
+    _server_time = ServerTime(time=("iso",), unit="iso", endpoint="_GET_SERVER_TIME")
+    _rate_limits = RateLimits(
+        limits=(
+            RateLimit(name="query-key", limit=15, interval=1.0),
+            RateLimit(name="query-user", limit=30, interval=1.0, per="uid"),
+            RateLimit(name="orders-key", limit=75, interval=1.0),
+            RateLimit(name="orders-user", limit=75, interval=1.0, per="uid"),
+        )
+    )
 
     _GET_MARKET_SUMMARY: Endpoint[dict[str, models.MarketSummary]] = Endpoint(
         name="get_market_summary",
@@ -164,6 +176,7 @@ class _Api(ApiDefinition):
         path="/v2/account",
         result=list[models.ApiAccountModel],
         security=(("BtseSignature",),),
+        rate_limit=RateLimitCost(buckets=(("query-key", 1), ("query-user", 1))),
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -199,6 +212,7 @@ class _Api(ApiDefinition):
             ("body", "time_in_force"): "time_in_force",
             ("body", "type"): "type",
         },
+        rate_limit=RateLimitCost(buckets=(("orders-key", 1), ("orders-user", 1))),
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -217,6 +231,7 @@ class _Api(ApiDefinition):
         arguments={
             ("query", "symbol"): "symbol",
         },
+        rate_limit=RateLimitCost(buckets=(("query-key", 1), ("query-user", 1))),
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -243,6 +258,7 @@ class _Api(ApiDefinition):
             ("body", "symbol"): "symbol",
             ("body", "username"): "username",
         },
+        rate_limit=RateLimitCost(buckets=(("query-key", 1), ("query-user", 1))),
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -265,6 +281,7 @@ class _Api(ApiDefinition):
             ("body", "order_id"): "order_id",
             ("body", "symbol"): "symbol",
         },
+        rate_limit=RateLimitCost(buckets=(("orders-key", 1), ("orders-user", 1))),
         errors={
             "400": models.ErrorResponse,
             "401": models.ErrorResponse,
@@ -290,12 +307,14 @@ class BtseClient(_Api, BaseClient):
         clock: Callable[[], int] | None = None,
         nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
+        rate_limiter: RateLimiter | Literal[False] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BTSE_API_KEY, BTSE_API_SECRET).
 
         `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
         value for each request that signs one (fix both to reproduce a signed request).
-        """
+        `rate_limiter`: None for a limiter of this client's own, keeping the API's documented
+        limits; a RateLimiter to share one (`other.rate_limiter`); False for none."""
         super().__init__(
             base_url,
             http_client=http_client,
@@ -304,6 +323,7 @@ class BtseClient(_Api, BaseClient):
             clock=clock,
             nonce=nonce,
             headers=headers,
+            rate_limiter=rate_limiter,
             credentials={
                 "api_key": api_key if api_key is not None else os.environ.get("BTSE_API_KEY"),
                 "api_secret": api_secret
@@ -839,12 +859,14 @@ class AsyncBtseClient(_Api, AsyncBaseClient):
         clock: Callable[[], int] | None = None,
         nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
+        rate_limiter: RateLimiter | Literal[False] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BTSE_API_KEY, BTSE_API_SECRET).
 
         `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
         value for each request that signs one (fix both to reproduce a signed request).
-        """
+        `rate_limiter`: None for a limiter of this client's own, keeping the API's documented
+        limits; a RateLimiter to share one (`other.rate_limiter`); False for none."""
         super().__init__(
             base_url,
             http_client=http_client,
@@ -853,6 +875,7 @@ class AsyncBtseClient(_Api, AsyncBaseClient):
             clock=clock,
             nonce=nonce,
             headers=headers,
+            rate_limiter=rate_limiter,
             credentials={
                 "api_key": api_key if api_key is not None else os.environ.get("BTSE_API_KEY"),
                 "api_secret": api_secret

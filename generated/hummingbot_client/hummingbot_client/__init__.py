@@ -18,6 +18,7 @@ from ._exceptions import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    DuplicateClientOrderIdError,
     InternalServerError,
     InvalidArgumentError,
     InvalidCredentialsError,
@@ -30,6 +31,7 @@ from ._exceptions import (
     UnprocessableEntityError,
 )
 from ._multipart import FileInput
+from ._ratelimit import RateLimit, RateLimiter, Usage
 from ._types import NOT_GIVEN, NotGiven
 from ._version import API_VERSION as API_VERSION
 from ._version import __version__ as __version__
@@ -49,6 +51,7 @@ __all__ = [
     "HummingbotClient",
     "HummingbotClientWithRawResponse",
     "ConflictError",
+    "DuplicateClientOrderIdError",
     "EventStream",
     "FileInput",
     "InternalServerError",
@@ -59,10 +62,13 @@ __all__ = [
     "NotGiven",
     "PaginationError",
     "PermissionDeniedError",
+    "RateLimit",
     "RateLimitError",
+    "RateLimiter",
     "RawResponse",
     "ResponseValidationError",
     "ServerSentEvent",
     "UnprocessableEntityError",
+    "Usage",
     "models",
 ]

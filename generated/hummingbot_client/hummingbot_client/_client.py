@@ -22,6 +22,7 @@ from ._base_client import (
     Pagination,
     raw_response,
 )
+from ._ratelimit import RateLimiter
 from ._types import NOT_GIVEN, NotGiven
 
 __all__ = ["AsyncHummingbotClient", "HummingbotClient"]
@@ -205,12 +206,14 @@ class HummingbotClient(_Api, BaseClient):
         clock: Callable[[], int] | None = None,
         nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
+        rate_limiter: RateLimiter | Literal[False] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (HUMMINGBOT_USERNAME, HUMMINGBOT_PASSWORD).
 
         `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
         value for each request that signs one (fix both to reproduce a signed request).
-        """
+        `rate_limiter`: None for a limiter of this client's own, keeping the API's documented
+        limits; a RateLimiter to share one (`other.rate_limiter`); False for none."""
         super().__init__(
             base_url,
             http_client=http_client,
@@ -219,6 +222,7 @@ class HummingbotClient(_Api, BaseClient):
             clock=clock,
             nonce=nonce,
             headers=headers,
+            rate_limiter=rate_limiter,
             credentials={
                 "username": username
                 if username is not None
@@ -706,12 +710,14 @@ class AsyncHummingbotClient(_Api, AsyncBaseClient):
         clock: Callable[[], int] | None = None,
         nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
+        rate_limiter: RateLimiter | Literal[False] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (HUMMINGBOT_USERNAME, HUMMINGBOT_PASSWORD).
 
         `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
         value for each request that signs one (fix both to reproduce a signed request).
-        """
+        `rate_limiter`: None for a limiter of this client's own, keeping the API's documented
+        limits; a RateLimiter to share one (`other.rate_limiter`); False for none."""
         super().__init__(
             base_url,
             http_client=http_client,
@@ -720,6 +726,7 @@ class AsyncHummingbotClient(_Api, AsyncBaseClient):
             clock=clock,
             nonce=nonce,
             headers=headers,
+            rate_limiter=rate_limiter,
             credentials={
                 "username": username
                 if username is not None

@@ -8,7 +8,9 @@ Every error says whether the request it is about may still have taken effect:
   answer could not be read; the request took effect, so it must not be sent again.
 
 Both are False when nothing was sent, when the server refused the request, and for requests that
-are safe to repeat. Every error pickles with its attributes (for process pools).
+are safe to repeat. An error of an operation with a client order id carries it
+(`client_order_id`), so the order can be looked up. Every error pickles with its attributes (for
+process pools).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "DuplicateClientOrderIdError",
     "InternalServerError",
     "InvalidArgumentError",
     "InvalidCredentialsError",
@@ -57,6 +60,8 @@ class APIError(Exception):
     """True when the request may have reached the server and was not retried."""
     accepted: bool = False
     """True when the server accepted the request although its answer could not be read."""
+    client_order_id: str | None = None
+    """The client order id the request carried (given or filled in), to look the order up by."""
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
@@ -166,6 +171,14 @@ class RateLimitError(APIStatusError):
 
 class InternalServerError(APIStatusError):
     """HTTP 5xx."""
+
+
+class DuplicateClientOrderIdError(APIStatusError):
+    """A retry was refused because its client order id was used already: an earlier attempt of
+    the same call, whose answer was lost, placed the order. Do not send it again; look the order
+    up by `client_order_id`."""
+
+    accepted = True
 
 
 class ResponseValidationError(APIError):
