@@ -571,5 +571,6 @@ def test_request_is_byte_identical_to_ccxt(call: Call, packages: Packages) -> No
     assert sent.body == (body.encode() if body is not None else b"")
     ccxt_headers = {name.lower(): value for name, value in (expected["headers"] or {}).items()}
     for name in call.headers:
-        assert sent.headers.get(name.lower()) == ccxt_headers.get(name.lower()), name
+        assert name.lower() in ccxt_headers, name
+        assert sent.headers.get(name.lower()) == ccxt_headers[name.lower()], name
     assert call.headers or "signature=" in sent.url.lower()
