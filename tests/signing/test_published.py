@@ -54,10 +54,16 @@ BITMEX_BODY = (
 )
 BITMEX_SIGNATURE = "1749cd2ccae4aa49048ae09f0b95110cee706e0944e6a14ad0b3a8cb45bd336b"
 
-# https://www.okx.com/docs-v5/en/#overview-rest-authentication-making-requests
+# https://www.okx.com/docs-v5/en/#overview-rest-authentication-signature
 # ("REST Authentication", Signature): the message signed for GET /api/v5/account/balance?ccy=BTC.
 OKX_TIMESTAMP = "2020-12-08T09:08:57.715Z"
 OKX_PREHASH = "2020-12-08T09:08:57.715ZGET/api/v5/account/balance?ccy=BTC"
+
+# https://bybit-exchange.github.io/docs/v5/guide ("Integration Guidance", the GET example of
+# the plain text signed): timestamp, key, receive window and query string, concatenated.
+BYBIT_TIMESTAMP = 1658384314791
+BYBIT_API_KEY = "XXXXXXXXXX"
+BYBIT_PREHASH = "1658384314791XXXXXXXXXX5000category=option&symbol=BTC-29JUL22-25000-C"
 
 
 # The key is not part of any signature below; these are this suite's own.
@@ -165,3 +171,19 @@ def test_okx_balance_prehash(packages: Packages) -> None:
     digest = hmac.digest(secret.encode(), OKX_PREHASH.encode(), hashlib.sha256)
     assert sent.headers["ok-access-timestamp"] == OKX_TIMESTAMP
     assert sent.headers["ok-access-sign"] == base64.b64encode(digest).decode()
+
+
+def test_bybit_get_prehash(packages: Packages) -> None:
+    secret = "bybit-example-secret"
+    sent = send(
+        packages(spec_path("bybit")),
+        "bybit",
+        "list_open_orders",
+        {"category": "option", "symbol": "BTC-29JUL22-25000-C"},
+        credentials={"api_key": BYBIT_API_KEY, "api_secret": secret},
+        clock=lambda: BYBIT_TIMESTAMP,
+        nonce=_nonce,
+    )
+    expected = hmac.new(secret.encode(), BYBIT_PREHASH.encode(), hashlib.sha256).hexdigest()
+    assert sent.headers["x-bapi-timestamp"] == str(BYBIT_TIMESTAMP)
+    assert sent.headers["x-bapi-sign"] == expected
