@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 import ccxt  # type: ignore[import-untyped]
+import httpx
 import pytest
 
 from tests.signing.support import (
@@ -20,9 +21,11 @@ from tests.signing.support import (
     NOW_MS,
     UUID_NONCE,
     Packages,
+    client_class,
     send,
     spec_path,
 )
+from tests.support.transport import ScriptedServer, reply
 
 
 @dataclass(frozen=True)
@@ -605,3 +608,21 @@ def test_gate_query_with_a_reserved_character(packages: Packages) -> None:
     )
     assert sent.url == expected["url"]  # the same bytes on the wire...
     assert sent.headers["sign"] == expected["headers"]["SIGN"]  # ...signed differently
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the language's only integer nonce is {timestamp}; Kraken and Bitfinex require each"
+    " nonce to be larger than the last, which two requests in one millisecond break",
+)
+def test_kraken_nonce_increases_within_one_millisecond(packages: Packages) -> None:
+    """ccxt takes max(clock, last nonce + 1); a client signing by declaration cannot."""
+    server = ScriptedServer(reply(200, {}))
+    client_type = client_class(packages(spec_path("kraken")), "kraken")
+    with client_type(
+        http_client=server.http(), clock=lambda: NOW_MS, **CREDENTIALS["kraken"]
+    ) as client:
+        client.list_open_orders(trades=True)
+        client.list_open_orders(trades=True)
+    first, second = (httpx.QueryParams(sent.body.decode())["nonce"] for sent in server.sent)
+    assert int(second) > int(first)
