@@ -126,7 +126,7 @@ def test_kraken_add_order_example(packages: Packages) -> None:
         },
         credentials={"api_key": API_KEY, "api_secret": KRAKEN_SECRET},
         clock=lambda: KRAKEN_NONCE,
-        nonce=_nonce,
+        nonce=lambda: str(KRAKEN_NONCE),
     )
     assert sent.path == b"/0/private/AddOrder"
     assert sent.body.decode() == KRAKEN_PAYLOAD
