@@ -10,13 +10,14 @@ import functools
 import json
 import types
 import typing
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from . import _ir as ir
 from ._boundary import BoundaryError, Identifier
 from ._errors import Problem, SpecError
+from ._extensions import message_text
 from ._pytypes import (
     Builtin,
     DictType,
@@ -100,12 +101,15 @@ class Signing:
 
     algorithm: str
     encoding: str
-    prehash: tuple[str, ...]
+    message: str
     path: str
     query_order: str
     timestamp: str
     headers: tuple[tuple[str, str], ...]
+    parameters: tuple[str, ...] = ()
+    """Each parameter the signer adds, as `in name=value`."""
     hook: str | None = None
+    request_hook: str | None = None
 
 
 @dataclass(frozen=True)
@@ -206,12 +210,18 @@ def _scheme(scheme: ir.SecurityScheme) -> Scheme:
         else Signing(
             algorithm=signing.algorithm,
             encoding=signing.encoding,
-            prehash=signing.prehash,
+            message=message_text(signing.message),
             path=signing.path,
             query_order=signing.query_order,
             timestamp=signing.timestamp,
             headers=signing.headers,
-            hook=scheme.hook.module if scheme.hook else None,
+            parameters=tuple(f"{p.location} {p.name}={p.value}" for p in signing.parameters),
+            hook=str(signing.hook).removesuffix(".sign") if signing.hook else None,
+            request_hook=(
+                str(signing.request_hook).removesuffix(".sign_request")
+                if signing.request_hook
+                else None
+            ),
         ),
     )
 
@@ -387,12 +397,22 @@ def load(text: str) -> Surface:
             f"a surface record of format {found!r}; this generator reads format {FORMAT}"
         )
     data.pop("content", None)
+    for scheme in data.get("schemes") or ():
+        signing = scheme.get("signing") if isinstance(scheme, dict) else None
+        if isinstance(signing, dict) and "prehash" in signing:
+            signing["message"] = _legacy_message(signing.pop("prehash"))
     try:
         surface = _build(Surface, data)
     except (KeyError, TypeError) as exc:
         raise ValueError(f"malformed surface record: {exc}") from exc
     assert isinstance(surface, Surface)
     return surface
+
+
+def _legacy_message(prehash: list[str]) -> str:
+    """The message template a record's `prehash` list (the earlier form of x-signing) meant."""
+    text = "".join(f"{{{part}}}" for part in prehash)
+    return text.replace("{path}{query}", "{target}").replace("{query}", "?{query}")
 
 
 def _plain(value: Any) -> Any:
@@ -411,11 +431,12 @@ def _build(hint: Any, value: Any) -> Any:
     if hint is Type:
         return Type(_tree(value["tree"]), _build(str, value["text"]))
     if isinstance(hint, type) and is_dataclass(hint):
+        # A field the record lacks takes its default (a record written before the field existed).
         return hint(
             **{
                 name: _build(field_hint, value[name])
                 for name, field_hint in _fields(hint)
-                if name in value or name not in _defaults(hint)
+                if name in value
             }
         )
     if origin is tuple:
@@ -431,12 +452,6 @@ def _build(hint: Any, value: Any) -> Any:
     if isinstance(hint, type) and not isinstance(value, hint):
         raise TypeError(f"expected {hint.__name__}, got {value!r}")
     return value
-
-
-@functools.cache
-def _defaults(cls: type) -> frozenset[str]:
-    """The fields of a dataclass that an older record may leave out: those with a default."""
-    return frozenset(f.name for f in fields(cls) if f.default is not MISSING)
 
 
 @functools.cache

@@ -34,8 +34,6 @@ class _Api(ApiDefinition):
     _env_prefix = "BITGET"
     _schemes = {
         "BitgetSignature": SigningScheme(
-            encoding="base64",
-            prehash=("timestamp", "method", "path", "query", "body"),
             headers=(
                 ("ACCESS-KEY", "{api_key}"),
                 ("ACCESS-SIGN", "{signature}"),
@@ -43,7 +41,9 @@ class _Api(ApiDefinition):
                 ("ACCESS-PASSPHRASE", "{passphrase}"),
                 ("locale", "en-US"),
             ),
+            message=("{timestamp}{method}{target}{body}",),
             credentials=("api_key", "api_secret", "passphrase"),
+            encoding="base64",
             query_order="sorted",
             hook=_hook_bitget_signing.sign,
         ),
@@ -351,11 +351,13 @@ class BitgetClient(_Api, BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         clock: Callable[[], int] | None = None,
+        nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BITGET_API_KEY, BITGET_API_SECRET, BITGET_PASSPHRASE).
 
-        `clock` returns Unix milliseconds and supplies every timestamp and nonce.
+        `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
+        value for each request that signs one (fix both to reproduce a signed request).
         """
         super().__init__(
             base_url,
@@ -363,6 +365,7 @@ class BitgetClient(_Api, BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             clock=clock,
+            nonce=nonce,
             headers=headers,
             credentials={
                 "api_key": api_key if api_key is not None else os.environ.get("BITGET_API_KEY"),
@@ -998,11 +1001,13 @@ class AsyncBitgetClient(_Api, AsyncBaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         clock: Callable[[], int] | None = None,
+        nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BITGET_API_KEY, BITGET_API_SECRET, BITGET_PASSPHRASE).
 
-        `clock` returns Unix milliseconds and supplies every timestamp and nonce.
+        `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
+        value for each request that signs one (fix both to reproduce a signed request).
         """
         super().__init__(
             base_url,
@@ -1010,6 +1015,7 @@ class AsyncBitgetClient(_Api, AsyncBaseClient):
             timeout=timeout,
             max_retries=max_retries,
             clock=clock,
+            nonce=nonce,
             headers=headers,
             credentials={
                 "api_key": api_key if api_key is not None else os.environ.get("BITGET_API_KEY"),

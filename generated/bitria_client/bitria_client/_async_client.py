@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from ._auth import Nonce
 from ._core import ClientCore
 from ._endpoint import Endpoint
 from ._events import EventParser, ServerSentEvent
@@ -36,6 +37,7 @@ class AsyncBaseClient(ClientCore):
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         clock: Callable[[], int] | None,
+        nonce: Nonce | None = None,
         headers: Mapping[str, str] | None,
         credentials: Mapping[str, str | None],
     ) -> None:
@@ -46,6 +48,7 @@ class AsyncBaseClient(ClientCore):
             timeout=timeout,
             max_retries=max_retries,
             clock=clock,
+            nonce=nonce,
             headers=headers,
             credentials=credentials,
         )

@@ -32,14 +32,14 @@ class _Api(ApiDefinition):
     _env_prefix = "BTSE"
     _schemes = {
         "BtseSignature": SigningScheme(
-            algorithm="sha384",
-            prehash=("path", "timestamp", "body"),
             headers=(
                 ("btse-api", "{api_key}"),
                 ("btse-nonce", "{timestamp}"),
                 ("btse-sign", "{signature}"),
             ),
+            message=("{path}{timestamp}{body}",),
             credentials=("api_key", "api_secret"),
+            algorithm="sha384",
             path="relative",
         ),
     }
@@ -288,11 +288,13 @@ class BtseClient(_Api, BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         clock: Callable[[], int] | None = None,
+        nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BTSE_API_KEY, BTSE_API_SECRET).
 
-        `clock` returns Unix milliseconds and supplies every timestamp and nonce.
+        `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
+        value for each request that signs one (fix both to reproduce a signed request).
         """
         super().__init__(
             base_url,
@@ -300,6 +302,7 @@ class BtseClient(_Api, BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             clock=clock,
+            nonce=nonce,
             headers=headers,
             credentials={
                 "api_key": api_key if api_key is not None else os.environ.get("BTSE_API_KEY"),
@@ -834,11 +837,13 @@ class AsyncBtseClient(_Api, AsyncBaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         clock: Callable[[], int] | None = None,
+        nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BTSE_API_KEY, BTSE_API_SECRET).
 
-        `clock` returns Unix milliseconds and supplies every timestamp and nonce.
+        `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
+        value for each request that signs one (fix both to reproduce a signed request).
         """
         super().__init__(
             base_url,
@@ -846,6 +851,7 @@ class AsyncBtseClient(_Api, AsyncBaseClient):
             timeout=timeout,
             max_retries=max_retries,
             clock=clock,
+            nonce=nonce,
             headers=headers,
             credentials={
                 "api_key": api_key if api_key is not None else os.environ.get("BTSE_API_KEY"),

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from ._auth import ApiKeyScheme, Credentials, PreparedRequest, Scheme
+from ._auth import Credentials, Nonce, PreparedRequest, Scheme, SigningScheme
 from ._endpoint import Endpoint, Envelope, ErrorBodyKeys
 from ._exceptions import (
     APIConnectionError,
@@ -65,6 +65,7 @@ class ClientCore(ApiDefinition):
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         clock: Callable[[], int] | None,
+        nonce: Nonce | None,
         headers: Mapping[str, str] | None,
         credentials: Mapping[str, str | None],
     ) -> None:
@@ -73,11 +74,18 @@ class ClientCore(ApiDefinition):
         self.max_retries = max_retries
         self.timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
         self._clock = clock or (lambda: time.time_ns() // 1_000_000)
+        self._nonce = nonce
         self._credentials = Credentials(credentials)
-        self._redact = Redactor(self._credentials.secrets())
+        derived = [
+            value
+            for scheme in self._schemes.values()
+            if isinstance(scheme, SigningScheme)
+            for value in scheme.derived_values(self._credentials)
+        ]
+        self._redact = Redactor(self._credentials.secrets() + derived)
         # httpx logs each URL it sends: only a credential in the query string can show there.
         self._redacts_httpx = any(
-            isinstance(s, ApiKeyScheme) and s.location == "query" for s in self._schemes.values()
+            getattr(scheme, "in_query", False) for scheme in self._schemes.values()
         )
         self._chosen: dict[Endpoint[Any], tuple[Scheme, ...]] = {}
         self._fixed_urls: dict[str, httpx.URL] = {}
@@ -197,7 +205,9 @@ class ClientCore(ApiDefinition):
         """Send, signed afresh each time, until an answer is final or the policy gives up."""
         attempt = 0
         while True:
-            sent = signed(prepared, schemes, self._credentials, self._clock, self._base_path)
+            sent = signed(
+                prepared, schemes, self._credentials, self._clock, self._nonce, self._base_path
+            )
             request = build(
                 sent.method,
                 sent.url,

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from ._auth import Nonce
 from ._core import ApiDefinition, ClientCore
 from ._endpoint import Endpoint, Envelope, ErrorBodyKeys
 from ._events import ServerSentEvent, parse_events
@@ -43,6 +44,7 @@ class BaseClient(ClientCore):
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         clock: Callable[[], int] | None,
+        nonce: Nonce | None = None,
         headers: Mapping[str, str] | None,
         credentials: Mapping[str, str | None],
     ) -> None:
@@ -51,6 +53,7 @@ class BaseClient(ClientCore):
             timeout=timeout,
             max_retries=max_retries,
             clock=clock,
+            nonce=nonce,
             headers=headers,
             credentials=credentials,
         )
