@@ -123,6 +123,7 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
         "uses_models": any(type_.models() for type_ in types),
         "construction": construction_example(api),
         "trading_imports": _trading_imports(api),
+        "async_construction": async_example(api),
     }
     files: dict[str, str] = {}
     for template in sorted(TEMPLATES.glob("*.jinja")):
@@ -322,6 +323,46 @@ def _status_error_classes() -> dict[int, str]:
 
 def usage_example(op: ir.Operation) -> Code:
     """One call of the operation's method, with the spec's example values where it has them."""
+    arguments = _example_arguments(op)
+    call = f"client.{op.method_name}({arguments})"
+    if op.pagination:
+        return Code(
+            f"result = {call}\nfor item in client.iter_{op.method_name}({arguments}):\n    print(item)"
+        )
+    return Code(f"result = {call}")
+
+
+def async_example(api: ir.Api) -> Code:
+    """The asynchronous client, as the README shows it: a call awaited, a listing iterated."""
+    credentials = ", ".join(f'{c.name}="..."' for c in api.credentials)
+    lines = [
+        "import asyncio",
+        "",
+        f"from {api.package} import {api.async_client_class}",
+        "",
+        "",
+        "async def main() -> None:",
+        f"    async with {api.async_client_class}({credentials}) as client:",
+    ]
+    if api.operations:
+        first = api.operations[0]
+        lines.append(
+            f"        result = await client.{first.method_name}({_example_arguments(first)})"
+        )
+    listing = next((op for op in api.operations if op.pagination), None)
+    if listing is not None:
+        lines += [
+            f"        async for item in client.iter_{listing.method_name}({_example_arguments(listing)}):",
+            "            print(item)",
+        ]
+    if not api.operations:
+        lines.append("        ...")
+    lines += ["", "", "asyncio.run(main())"]
+    return Code("\n".join(lines))
+
+
+def _example_arguments(op: ir.Operation) -> str:
+    """The keyword arguments of an example call, from the spec's examples where it has them."""
     body_example = op.request_example if isinstance(op.request_example, dict) else {}
     parts = []
     if op.example is not None:
@@ -341,13 +382,7 @@ def usage_example(op: ir.Operation) -> Code:
             parts.append(f"{a.name}={_example_literal(a.type, value)}")
         elif a.required:
             parts.append(f"{a.name}={_placeholder(a.type)}")
-    arguments = ", ".join(parts)
-    call = f"client.{op.method_name}({arguments})"
-    if op.pagination:
-        return Code(
-            f"result = {call}\nfor item in client.iter_{op.method_name}({arguments}):\n    print(item)"
-        )
-    return Code(f"result = {call}")
+    return ", ".join(parts)
 
 
 def _example_literal(type_: t.PyType, value: Any) -> Code:

@@ -10,7 +10,7 @@ import functools
 import json
 import types
 import typing
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -436,7 +436,7 @@ def _build(hint: Any, value: Any) -> Any:
             **{
                 name: _build(field_hint, value[name])
                 for name, field_hint in _fields(hint)
-                if name in value or name not in _defaults(hint)
+                if name in value
             }
         )
     if origin is tuple:
@@ -452,12 +452,6 @@ def _build(hint: Any, value: Any) -> Any:
     if isinstance(hint, type) and not isinstance(value, hint):
         raise TypeError(f"expected {hint.__name__}, got {value!r}")
     return value
-
-
-@functools.cache
-def _defaults(cls: type) -> frozenset[str]:
-    """The fields of a dataclass that an older record may leave out: those with a default."""
-    return frozenset(f.name for f in fields(cls) if f.default is not MISSING)
 
 
 @functools.cache

@@ -135,6 +135,7 @@ def test_both_clients_send_the_same_bytes_and_end_the_same_way(path: Path, scrip
     options = {
         "base_url": cassette.base_url,
         "clock": lambda: clock,
+        "nonce": lambda: "parity-nonce-1",
         "max_retries": 2,
         **api.test_credentials(),
     }

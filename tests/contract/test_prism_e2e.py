@@ -183,7 +183,9 @@ def test_operation_against_prism(path: Path, prism: dict[str, PrismServer]) -> N
     recorded = cz.load(path)
     api = apis.get(recorded.api)
     op = api.operations[recorded.operation]
-    client = built(api.client_class, prism[api.name].url, max_retries=0, **api.test_credentials())
+    client: Any = built(
+        api.client_class, prism[api.name].url, max_retries=0, **api.test_credentials()
+    )
     with client:
         method = getattr(client, recorded.operation)
         raw = getattr(client.with_raw_response, recorded.operation)(
@@ -305,6 +307,6 @@ def test_prism_requires_the_credentials(
 def test_prism_serves_public_btse_operations_without_credentials(
     prism: dict[str, PrismServer],
 ) -> None:
-    client = built(apis.get("btse").client_class, prism["btse"].url, max_retries=0)
+    client: Any = built(apis.get("btse").client_class, prism["btse"].url, max_retries=0)
     with client:
         assert client.get_server_time().iso == "2023-11-14T22:13:20.000Z"

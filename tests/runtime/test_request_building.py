@@ -18,7 +18,7 @@ def place(http: httpx.Client, **options: Any) -> ScriptedServer:
     """Place Bitget's sample order through a client on `http`; the server it reached."""
     server = ScriptedServer(reply(BITGET.status, BITGET.body))
     http._transport = httpx.MockTransport(server)
-    client = built(
+    client: Any = built(
         BITGET.cls, http_client=http, clock=lambda: NOW_MS, **CREDENTIALS[BITGET.cls], **options
     )
     BITGET.call(client)
@@ -52,7 +52,7 @@ def test_a_build_request_of_its_own_is_used() -> None:
             return request
 
     server = ScriptedServer(reply(BITGET.status, BITGET.body))
-    client = built(
+    client: Any = built(
         BITGET.cls,
         http_client=Tagging(transport=httpx.MockTransport(server)),
         clock=lambda: NOW_MS,
@@ -65,7 +65,7 @@ def test_a_build_request_of_its_own_is_used() -> None:
 def test_a_header_that_is_not_text_is_refused_as_httpx_refuses_it() -> None:
     headers: Any = {"X-Count": 1}
     server = ScriptedServer(reply(BITGET.status, BITGET.body))
-    client = built(
+    client: Any = built(
         BITGET.cls, http_client=server.http(), clock=lambda: NOW_MS, **CREDENTIALS[BITGET.cls]
     )
     with pytest.raises(TypeError, match="must be str or bytes"):

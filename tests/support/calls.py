@@ -60,7 +60,7 @@ def secrets_of(cls: type) -> list[str]:
 def make_client(cls: type, server: ScriptedServer, **options: Any) -> tuple[Any, list[float]]:
     """A client of `cls` talking to `server`, with a fixed clock and a recording sleep."""
     options.setdefault("clock", lambda: NOW_MS)
-    client = built(
+    client: Any = built(
         cls,
         http_client=server.http(),
         **CREDENTIALS[cls],

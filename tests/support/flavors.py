@@ -16,11 +16,12 @@ import functools
 import importlib
 import inspect
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import httpx
 
 FLAVORS = ("sync", "async")
+C = TypeVar("C")
 _current = ["sync"]
 
 
@@ -58,14 +59,15 @@ def async_class(cls: type) -> type:
     return found
 
 
-def built(cls: type, *args: Any, **options: Any) -> Any:
-    """A client of `cls`'s package under the current flavor, made with these arguments."""
+def built(cls: type[C], *args: Any, **options: Any) -> C:
+    """A client of `cls`'s package under the current flavor, made with these arguments (the
+    asynchronous one behind a view that is used as `cls` is)."""
     if not is_async():
         return cls(*args, **options)
     http = options.get("http_client")
     if isinstance(http, httpx.Client):
         options["http_client"] = asynchronous(http)
-    return Blocking(async_class(cls)(*args, **options))
+    return cast(C, Blocking(async_class(cls)(*args, **options)))
 
 
 def asynchronous(http: httpx.Client) -> httpx.AsyncClient:

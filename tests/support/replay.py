@@ -160,7 +160,7 @@ def replay(
     sent = server.attempts
 
     with server.http() as http:
-        client = built(
+        client: Any = built(
             api.client_class,
             recorded.base_url,
             http_client=http,

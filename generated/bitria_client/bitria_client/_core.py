@@ -23,7 +23,7 @@ from typing import Any, Literal, TypeVar
 
 import httpx
 
-from ._auth import Credentials, Nonce, PreparedRequest, Scheme, SigningScheme
+from ._auth import Credentials, Nonce, PreparedRequest, Scheme, SigningScheme, client_nonce
 from ._endpoint import Endpoint, Envelope, ErrorBodyKeys, NotExecuted, ServerTime
 from ._exceptions import (
     APIConnectionError,
@@ -81,7 +81,7 @@ class ClientCore(ApiDefinition):
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         clock: Callable[[], int] | None,
-        nonce: Nonce | None = None,
+        nonce: Nonce | None,
         headers: Mapping[str, str] | None,
         credentials: Mapping[str, str | None],
         rate_limiter: RateLimiter | Literal[False] | None = None,
@@ -95,7 +95,7 @@ class ClientCore(ApiDefinition):
         self.clock_offset = 0
         """Milliseconds added to the clock for every timestamp: the server's clock minus this
         one's, as `sync_clock()` last measured it."""
-        self._nonce = nonce
+        self._nonce = nonce or client_nonce(self._schemes.values(), self._signing_clock)
         self._credentials = Credentials(credentials)
         derived = [
             value
