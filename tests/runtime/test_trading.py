@@ -352,3 +352,66 @@ def test_a_429_retry_after_pauses_the_limiter_for_every_call() -> None:
     client = bitget(server, clock)
     place(client)
     assert sum(clock.slept) == pytest.approx(5.0)
+
+
+def sliding_window_holds(times: list[float], limit: int, interval: float) -> bool:
+    ordered = sorted(times)
+    return all(
+        ordered[i + limit] - ordered[i] >= interval - 1e-9 for i in range(len(ordered) - limit)
+    )
+
+
+def test_threads_sharing_one_limiter_get_the_exact_schedule() -> None:
+    import threading
+
+    from bitget_client import RateLimit
+
+    now = 1000.0
+    limiter = RateLimiter([RateLimit("orders", 10, 1.0)], clock=lambda: now)
+    send_times: list[float] = []
+    lock = threading.Lock()
+
+    def trader() -> None:
+        for _ in range(25):
+            at = now + limiter.reserve([("orders", 1)], "k")
+            with lock:
+                send_times.append(at)
+
+    threads = [threading.Thread(target=trader) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert len(send_times) == 200
+    assert sliding_window_holds(send_times, 10, 1.0)
+    assert sorted(send_times) == [now + second for second in range(20) for _ in range(10)]
+
+
+def test_async_tasks_of_one_client_share_its_limiter_without_blocking_the_loop() -> None:
+    import asyncio
+
+    from bitget_client import AsyncBitgetClient
+
+    waits: list[float] = []
+
+    async def recorded_sleep(seconds: float) -> None:
+        waits.append(seconds)
+        await asyncio.sleep(0)  # the loop runs the other tasks meanwhile
+
+    async def burst() -> None:
+        server = ScriptedServer(reply(200, bitget_envelope(ORDER_IDS)))
+        transport = httpx.MockTransport(server)
+        async with AsyncBitgetClient(
+            api_key=KEY,
+            api_secret=SECRET,
+            passphrase=PASSPHRASE,
+            http_client=httpx.AsyncClient(transport=transport),
+            clock=lambda: NOW,
+            rate_limiter=RateLimiter(clock=lambda: 50.0),
+        ) as client:
+            client._sleep = recorded_sleep
+            await asyncio.gather(*(place(client) for _ in range(40)))
+        assert len(server.sent) == 40
+
+    asyncio.run(burst())
+    assert sorted(waits) == [float(second) for second in range(1, 4) for _ in range(10)]
