@@ -12,7 +12,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import bundle, call_overhead, concurrency, generation, import_time, real_world, scale
+from . import (
+    bundle,
+    call_overhead,
+    concurrency,
+    generation,
+    import_time,
+    ratelimit,
+    real_world,
+    scale,
+)
 from ._common import BenchError, Report, load, machine, markdown, render
 
 BENCHMARKS: dict[str, Callable[[], Report]] = {
@@ -21,6 +30,7 @@ BENCHMARKS: dict[str, Callable[[], Report]] = {
     "real_world": real_world.run,
     "call_overhead": call_overhead.run,
     "concurrency": concurrency.run,
+    "ratelimit": ratelimit.run,
     "import_time": import_time.run,
     "bundle": bundle.run,
 }

@@ -162,14 +162,21 @@ def bitget_client() -> Any:
     return importlib.import_module("bitget_client")
 
 
-def generated_client(seen: list[httpx.Request], *, asynchronous: bool = False) -> Any:
+def generated_client(
+    seen: list[httpx.Request], *, asynchronous: bool = False, rate_limiter: Any = False
+) -> Any:
     """The committed generated BitgetClient (or AsyncBitgetClient) on the mock transport and the
-    fixed clock."""
+    fixed clock; without a rate limiter unless given one (bench/ratelimit.py measures it)."""
     module = bitget_client()
     cls = module.AsyncBitgetClient if asynchronous else module.BitgetClient
     http = (httpx.AsyncClient if asynchronous else httpx.Client)(transport=transport(seen))
     return cls(
-        api_key=API_KEY, api_secret=API_SECRET, passphrase=PASSPHRASE, http_client=http, clock=clock
+        api_key=API_KEY,
+        api_secret=API_SECRET,
+        passphrase=PASSPHRASE,
+        http_client=http,
+        clock=clock,
+        rate_limiter=rate_limiter,
     )
 
 
