@@ -88,6 +88,11 @@ CLIENT_ATTRIBUTES = frozenset(
         "clock",
         "nonce",
         "headers",
+        "rate_limiter",
+        "recv_window",
+        "sync_clock",
+        "clock_offset",
+        "rate_limit_usage",
     }
 )
 # Parameters of the constructor and the names its body uses.
@@ -101,6 +106,8 @@ CONSTRUCTOR_NAMES = frozenset(
         "clock",
         "nonce",
         "headers",
+        "rate_limiter",
+        "recv_window",
         "os",
         "super",
     }

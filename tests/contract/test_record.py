@@ -25,6 +25,8 @@ from tests.support.replay import replay
 from tests.support.transport import ScriptedServer, answering, reply
 
 TODAY = dt.date(2026, 1, 2)
+# Bitget's public operations: sent, and recorded, without credentials.
+PUBLIC_PATHS = {"/api/v2/public/time"}
 # Live-looking credentials, with characters that URL-encode (to catch encoded leaks too).
 LIVE = {
     "api_key": "live-key-Zq81xJ",
@@ -125,9 +127,10 @@ def test_record_calls_only_read_only_operations(bitget) -> None:  # type: ignore
     assert sorted(p.name for p in out.iterdir()) == [
         "get_copy_futures_max_transferable.live.yaml",
         "get_order.live.400.yaml",
+        "get_server_time.live.yaml",
         "list_copy_futures_trading_pairs.live.yaml",
     ]
-    assert [r.method for r in server.attempts] == ["GET", "GET", "GET"]
+    assert [r.method for r in server.attempts] == ["GET", "GET", "GET", "GET"]
     assert all(o.path is not None for o in outcomes)
 
 
@@ -136,6 +139,9 @@ def test_record_sends_the_real_credentials(bitget) -> None:  # type: ignore[no-u
     api = apis.get("bitget")
     for request in server.attempts:
         op = next(o for o in api.operations.values() if request.url.path == o.path)
+        if request.url.path in PUBLIC_PATHS:
+            assert "ACCESS-KEY" not in request.headers  # the server's time needs no key
+            continue
         clock = int(request.headers["ACCESS-TIMESTAMP"])
         assert request.headers["ACCESS-KEY"] == LIVE["api_key"]
         assert not apis.auth_problems(op, request, LIVE, clock, "https://bitget.live.test")
@@ -150,6 +156,8 @@ def test_recorded_cassettes_hold_no_secret(bitget) -> None:  # type: ignore[no-u
         leaked = _secrets_in(text, [*LIVE.values(), *signatures])
         assert not leaked, f"{path.name} leaks {leaked}"
         recorded = cz.load(path, "bitget")
+        if httpx.URL(recorded.request.url).path in PUBLIC_PATHS:
+            continue
         for name in ("ACCESS-KEY", "ACCESS-SIGN", "ACCESS-PASSPHRASE"):
             assert recorded.request.headers[name] == cz.REDACTED
         assert recorded.request.headers["locale"] == "en-US"

@@ -336,13 +336,14 @@ def extras(builders: Mapping[str, Builder]) -> dict[str, dict[str, Cassette]]:
                 "stopLoss": "2800",
                 "tpTriggerBy": "mark",
                 "slTriggerBy": "mark",
+                "clientOid": "1320244799633510402",
             }
         },
         200,
         bitget_ok({"orderId": "1320244799629316098", "clientOid": "1320244799633510402"}),
         f'{page}, "Futures Limit Order with TP/SL", with the wire names and trigger values of '
-        "FACTS.md (takeProfit, stopLoss, tpTriggerBy/slTriggerBy: mark); answer shaped as the "
-        "spec example",
+        "FACTS.md (takeProfit, stopLoss, tpTriggerBy/slTriggerBy: mark) and the clientOid of "
+        "the answer (the client sends one with every order); answer shaped as the spec example",
     )
     add(
         bitget,

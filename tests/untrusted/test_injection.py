@@ -205,7 +205,7 @@ _EXERCISE = textwrap.dedent(
         name: "-----secret-----"
         for name, parameter in inspect.signature(sync).parameters.items()
         if parameter.kind is parameter.KEYWORD_ONLY and parameter.default is None
-        and name not in ("http_client", "timeout", "clock", "headers")
+        and name not in ("http_client", "timeout", "clock", "headers", "rate_limiter", "recv_window")
     }
 
     def arguments(method):
