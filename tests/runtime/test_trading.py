@@ -415,3 +415,16 @@ def test_async_tasks_of_one_client_share_its_limiter_without_blocking_the_loop()
 
     asyncio.run(burst())
     assert sorted(waits) == [float(second) for second in range(1, 4) for _ in range(10)]
+
+
+def test_a_shared_limiter_counts_key_limits_per_key_and_account_limits_over_all() -> None:
+    from bitget_client import RateLimit
+
+    limiter = RateLimiter(
+        [RateLimit("per-key", 2, 1.0, "key"), RateLimit("per-uid", 3, 1.0, "uid")],
+        clock=lambda: 0.0,
+    )
+    assert [limiter.reserve([("per-key", 1)], key) for key in ("a", "a", "b", "b")] == [0.0] * 4
+    assert limiter.reserve([("per-key", 1)], "a") == 1.0
+    waits = [limiter.reserve([("per-uid", 1)], key) for key in ("a", "b", "c", "d")]
+    assert waits == [0.0, 0.0, 0.0, 1.0]

@@ -116,7 +116,10 @@ class RateLimiter:
         limit = self._limits.get(name)
         if limit is None:
             return None
-        key = (name, "" if limit.per == "ip" else account)
+        # Only a per-key limit is told apart by the credentials: which keys belong to one
+        # account is not known here, so an account's (`uid`) limit, like an IP's, counts every
+        # client sharing the limiter.
+        key = (name, account if limit.per == "key" else "")
         bucket = self._buckets.get(key)
         if bucket is None:
             bucket = self._buckets[key] = _Bucket(limit)
@@ -172,7 +175,7 @@ class RateLimiter:
             now = self._clock()
             result: dict[str, Usage] = {}
             for name, limit in self._limits.items():
-                bucket = self._buckets.get((name, "" if limit.per == "ip" else account))
+                bucket = self._buckets.get((name, account if limit.per == "key" else ""))
                 used = 0
                 if bucket is not None:
                     bucket.expire(now)
