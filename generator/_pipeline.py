@@ -8,7 +8,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ._errors import Diagnostics, Problem, SpecError
 from ._templates import PACKAGE_DIR, TEMPLATE_ROOT
+from .overlay import is_overlay, overlays_for
 
 if TYPE_CHECKING:
     from . import _ir as ir
@@ -44,9 +45,11 @@ class GenerationResult:
 
 
 def default_specs(directory: Path = Path("specs")) -> list[Path]:
-    """Every spec file in `directory`, sorted by name."""
+    """Every spec file in `directory`, sorted by name (an overlay beside a spec is not one)."""
     return sorted(
-        p for p in directory.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file()
+        p
+        for p in directory.iterdir()
+        if p.suffix in (".yaml", ".yml", ".json") and p.is_file() and not is_overlay(p)
     )
 
 
@@ -58,10 +61,13 @@ def generate(
     lenient: bool = False,
     use_cache: bool = True,
     root: Path | None = None,
+    overlays: Sequence[Path] = (),
 ) -> GenerationResult:
     """Generate a package per spec into `out`; with `check`, write nothing and list what would change.
 
     `$ref`s and hooks may read files inside `root` only (by default, each spec's own folder).
+    Each spec's own overlay (`<stem>.overlay.yaml` beside it), then `overlays` in order, are
+    applied to it before it is validated.
 
     Raises SpecError (every problem, with file and JSON pointer) before anything is written.
     """
@@ -71,6 +77,7 @@ def generate(
     fingerprint = _generator_fingerprint()
     problems: list[tuple[int, Problem]] = []  # by the index of the spec they are of
     built: dict[str, tuple[Path, dict[str, str], dict[str, str], Surface]] = {}
+    applied: dict[Path, list[str]] = {}  # each spec's overlays, relative to its folder
     pending: list[tuple[int, Callable[[], list[Problem]]]] = []
 
     def finish_validations(*, running: int = 0) -> None:
@@ -87,12 +94,19 @@ def generate(
 
     for index, spec in enumerate(specs):
         manifest = manifests.get(spec.resolve())
-        if use_cache and not check and manifest and _is_fresh(manifest, out, fingerprint, lenient):
+        applied[spec] = _relative_to(spec, overlays_for(spec, overlays))
+        if (
+            use_cache
+            and not check
+            and manifest
+            and manifest.get("overlays", []) == applied[spec]
+            and _is_fresh(manifest, out, fingerprint, lenient)
+        ):
             result.packages[str(manifest["package"])] = spec
             result.unchanged.append(str(manifest["package"]))
             continue
         try:
-            package, files, inputs, surface, finish = _build(spec, lenient, root)
+            package, files, inputs, surface, finish = _build(spec, lenient, root, overlays)
         except SpecError as exc:
             problems.extend((index, p) for p in exc.problems)
             continue
@@ -147,7 +161,7 @@ def generate(
             for package, (spec, _, inputs, _) in built.items():
                 if any(c.startswith(package + "/") for c in result.changed):
                     _swap(staging / package, out / package)
-                _write_manifest(out, spec, package, inputs, fingerprint, lenient)
+                _write_manifest(out, spec, package, inputs, fingerprint, lenient, applied[spec])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
@@ -203,17 +217,20 @@ def _alive(pid: int) -> bool:
 
 
 def load_api(
-    spec: Path, *, lenient: bool, root: Path | None = None
+    spec: Path, *, lenient: bool, root: Path | None = None, overlays: Sequence[Path] = ()
 ) -> tuple[ir.Api, LoadedSpec, Diagnostics]:
-    """Load, validate and parse `spec` into the IR; raises SpecError listing every problem."""
-    api, loaded, diagnostics, validation = _parse(spec, lenient=lenient, root=root)
+    """Load, validate and parse `spec` (with its overlays) into the IR; raises SpecError listing
+    every problem."""
+    api, loaded, diagnostics, validation = _parse(
+        spec, lenient=lenient, root=root, overlays=overlays
+    )
     validation.join(diagnostics)
     diagnostics.raise_if_errors(loaded.locate)
     return api, loaded, diagnostics
 
 
 def _parse(
-    spec: Path, *, lenient: bool, root: Path | None
+    spec: Path, *, lenient: bool, root: Path | None, overlays: Sequence[Path] = ()
 ) -> tuple[ir.Api, LoadedSpec, Diagnostics, BackgroundValidation]:
     """Load and parse `spec` while it is validated beside (join the validation before use)."""
     from .load import load_spec
@@ -222,7 +239,7 @@ def _parse(
     from .validate.background import BackgroundValidation
 
     diagnostics = Diagnostics(spec, lenient=lenient)
-    loaded = load_spec(spec, diagnostics, root=root)
+    loaded = load_spec(spec, diagnostics, root=root, overlays=overlays)
     diagnostics = convert_spec(loaded, diagnostics)
     validation = BackgroundValidation(loaded.document, diagnostics)
     api = build_api(loaded, diagnostics)
@@ -230,7 +247,7 @@ def _parse(
 
 
 def _build(
-    spec: Path, lenient: bool, root: Path | None = None
+    spec: Path, lenient: bool, root: Path | None = None, overlays: Sequence[Path] = ()
 ) -> tuple[str, dict[str, str], dict[str, str], Surface, Callable[[], list[Problem]]]:
     """A spec's package: its files (the release step adds the surface record, version and
     changelog), the hashes of its input files, its client surface, and a call that waits for
@@ -239,7 +256,9 @@ def _build(
     from ._render import render_package
     from ._surface import surface_of
 
-    api, loaded, diagnostics, validation = _parse(spec, lenient=lenient, root=root)
+    api, loaded, diagnostics, validation = _parse(
+        spec, lenient=lenient, root=root, overlays=overlays
+    )
     if diagnostics.errors:  # no models for a spec that is refused anyway
         validation.join(diagnostics)
         diagnostics.raise_if_errors(loaded.locate)
@@ -275,6 +294,12 @@ def _build(
         return loaded.locate_all(diagnostics.warnings)
 
     return api.package, files, inputs, surface_of(api), finish
+
+
+def _relative_to(spec: Path, files: list[Path]) -> list[str]:
+    """`files` relative to the folder of `spec`, as the manifest records them."""
+    spec_dir = spec.resolve().parent
+    return [Path(os.path.relpath(p.resolve(), spec_dir)).as_posix() for p in files]
 
 
 def _sha(data: bytes) -> str:
@@ -328,7 +353,13 @@ def _is_fresh(manifest: dict[str, object], out: Path, fingerprint: str, lenient:
 
 
 def _write_manifest(
-    out: Path, spec: Path, package: str, inputs: dict[str, str], fingerprint: str, lenient: bool
+    out: Path,
+    spec: Path,
+    package: str,
+    inputs: dict[str, str],
+    fingerprint: str,
+    lenient: bool,
+    overlays: list[str],
 ) -> None:
     files = {name: _sha(data) for name, data in sorted(package_files(out / package).items())}
     manifest = {
@@ -338,6 +369,7 @@ def _write_manifest(
         "inputs": inputs,
         "generator": fingerprint,
         "lenient": lenient,
+        "overlays": overlays,
         "files": files,
     }
     (out / MANIFESTS).mkdir(exist_ok=True)

@@ -10,6 +10,7 @@ import functools
 import json
 import types
 import typing
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
@@ -431,8 +432,9 @@ def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
     return tuple((f.name, hints[f.name]) for f in fields(cls))
 
 
-def surface_at(path: Path, *, lenient: bool = False) -> Surface:
-    """The surface of a spec file, or the one recorded in a generated package folder.
+def surface_at(path: Path, *, lenient: bool = False, overlays: Sequence[Path] = ()) -> Surface:
+    """The surface of a spec file (with its overlays), or the one recorded in a generated package
+    folder.
 
     Raises SpecError saying what is wrong and where."""
     if path.is_dir():
@@ -446,5 +448,5 @@ def surface_at(path: Path, *, lenient: bool = False) -> Surface:
         raise SpecError([Problem(record, "", message)])
     from ._pipeline import load_api
 
-    api, _, _ = load_api(path, lenient=lenient)
+    api, _, _ = load_api(path, lenient=lenient, overlays=overlays)
     return surface_of(api)

@@ -4,7 +4,7 @@
 bounded reading), `syntax` with `yaml_document` and `json_document` (one file to a JSON value,
 and the lines of its pointers), `positions` (the pointer such a reader is at), `bundle` with
 `kinds` (other files' targets placed in the root document), `tree` (JSON pointers and copies)
-and `limits`.
+and `limits`. Overlays are applied to the bundled document by `generator.overlay`.
 """
 
 from .files import read_confined

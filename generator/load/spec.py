@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,9 +91,16 @@ class LoadedSpec:
         return problem.file, problem.pointer
 
 
-def load_spec(path: Path, diagnostics: Diagnostics, *, root: Path | None = None) -> LoadedSpec:
+def load_spec(
+    path: Path,
+    diagnostics: Diagnostics,
+    *,
+    root: Path | None = None,
+    overlays: Sequence[Path] = (),
+) -> LoadedSpec:
     """Load `path` and bundle the files it refers to, which must lie inside `root` (by default
-    the spec's own folder); every `$ref` is checked to resolve."""
+    the spec's own folder); every `$ref` is checked to resolve. Then apply the overlay beside it
+    (`<stem>.overlay.yaml`) and `overlays`, in that order."""
     real = path.resolve()
     source = read_bounded(real)
     if source is None:
@@ -112,5 +120,10 @@ def load_spec(path: Path, diagnostics: Diagnostics, *, root: Path | None = None)
         raise SpecError([Problem(path, "", message, 1)])
     spec.document = document
     bundler.run()
+    diagnostics.raise_if_errors(in_its_file)
+    from ..overlay import overlays_for
+    from ..overlay.apply import apply_overlays
+
+    apply_overlays(spec, overlays_for(path, overlays), diagnostics)
     diagnostics.raise_if_errors(in_its_file)
     return spec
