@@ -94,14 +94,17 @@ def apply_overlays(spec: LoadedSpec, overlays: Sequence[Path], diagnostics: Diag
 def read_overlay(path: Path, spec: LoadedSpec, diagnostics: Diagnostics) -> Overlay | None:
     """The overlay in `path`, its source and lines kept in `spec` for locating problems; None
     after reporting why it cannot be used."""
-    real = confined(real_path(spec.path).parent, path.name) if is_beside(path, spec.path) else None
-    source = read_bounded(real if real is not None else real_path(path))
-    if source is None:
+    # The overlay a spec's name finds must be a file in its folder; one named explicitly is read
+    # where it is.
+    beside = is_beside(path, spec.path)
+    real = confined(real_path(spec.path).parent, path.name) if beside else real_path(path)
+    source = read_bounded(real) if real is not None else None
+    if real is None or source is None:
         message = f"cannot use the overlay {path.name!r}: only regular files of up to {MAX_FILE_BYTES // (1024 * 1024)} MB can be read"
         diagnostics.error("", message, file=path)
         return None
     spec.sources[path] = source
-    spec.extra_files.append(real_path(path))
+    spec.extra_files.append(real)
 
     def report(at: str, message: str, line: int | None, recoverable: bool) -> None:
         if recoverable:
