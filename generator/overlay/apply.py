@@ -356,7 +356,9 @@ class _Applier:
                     f"{action.label}: `copy` {action.copy!r} must select exactly one node, not {len(sources)}",
                 )
                 return
-            self.update(action, matches, sources[0][1], action.at + "/copy", whole=True)
+            # A copy first: the target may be the source, or lie inside it.
+            source = copy_tree(sources[0][1])
+            self.update(action, matches, source, action.at + "/copy", whole=True)
         elif action.update is not _ABSENT:
             self.update(action, matches, action.update, action.at + "/update", whole=False)
 
@@ -374,19 +376,35 @@ class _Applier:
             if isinstance(container, dict):
                 container.pop(key, None)
                 self.forget(pointer(*parts))
-        by_list: dict[int, tuple[list[Any], set[int]]] = {}
-        for container, key, _ in places:
+        by_list: dict[int, tuple[list[Any], str, set[int]]] = {}
+        for container, key, parts in places:
             if isinstance(container, list):
-                by_list.setdefault(id(container), (container, set()))[1].add(key)
-        for items, indexes in by_list.values():
+                at = pointer(*parts[:-1])
+                by_list.setdefault(id(container), (container, at, set()))[2].add(key)
+        for items, at, indexes in by_list.values():
             for index in sorted(indexes, reverse=True):
                 del items[index]
+                self.forget(f"{at}/{index}")
+                self.shift(at, index)
 
     def container(self, parts: tuple[Any, ...]) -> Any:
         node: Any = self.spec.document
         for part in parts[:-1]:
             node = node[part]
         return node
+
+    def shift(self, at: str, removed: int) -> None:
+        """Move the recorded origins of the items after `removed` in the list at `at` one up."""
+        moved = {}
+        for key in list(self.spec.origins):
+            if not key.startswith(at + "/"):
+                continue
+            index, _, rest = key[len(at) + 1 :].partition("/")
+            if index.isdigit() and int(index) > removed:
+                moved[f"{at}/{int(index) - 1}" + ("/" + rest if rest else "")] = (
+                    self.spec.origins.pop(key)
+                )
+        self.spec.origins.update(moved)
 
     def forget(self, at: str) -> None:
         """Drop the recorded origins of a removed node and of what was below it."""

@@ -746,3 +746,30 @@ def test_diff_applies_the_overlay_to_both_specs(
     assert json.loads(capsys.readouterr().out)["breaking"] is True
     assert main(["diff", str(old), str(new), "--json", "--overlay", str(rename)]) == 0
     assert json.loads(capsys.readouterr().out)["changes"] == []
+
+
+def test_a_copy_may_land_inside_its_source(tmp_path: Path) -> None:
+    document = apply(
+        tmp_path,
+        "target: $.paths['/items'].get\nupdate: {x-extra: {}}",
+        "target: $.paths['/items'].get['x-extra']\ncopy: $.paths['/items'].get",
+    )
+    extra = document["paths"]["/items"]["get"]["x-extra"]
+    assert extra["operationId"] == "listItems" and extra["x-extra"] == {}
+
+
+def test_what_an_overlay_added_is_still_located_after_a_list_item_before_it_is_removed(
+    tmp_path: Path,
+) -> None:
+    spec = spec_in(tmp_path)
+    text = overlay(
+        "target: $.paths['/orders'].post.parameters\nupdate: {name: limit, schema: {type: integer}}",
+        "target: $.paths['/orders'].post.parameters[?@.name == 'dummy']\nremove: true",
+    )
+    write(tmp_path, text, name="tiny.overlay.yaml")
+    with pytest.raises(SpecError) as caught:
+        generate([spec], tmp_path / "out", use_cache=False)
+    assert caught.value.problems
+    for problem in caught.value.problems:  # the added parameter, now at index 2, has no `in`
+        assert problem.file == tmp_path / "tiny.overlay.yaml", problem
+        assert problem.line == line_of(text, "name: limit")
