@@ -15,9 +15,6 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-import pytest
-import yaml
-
 from generator import SpecError
 from generator._pipeline import load_api
 from tests.support.paths import SPECS
