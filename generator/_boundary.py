@@ -99,11 +99,21 @@ def constructor(obj: Any, *, name: str | None = None) -> Code:
         value = getattr(obj, f.name)
         if f.default is not MISSING and value == f.default:
             continue
-        expression = (
-            value if type(value) is Code else literal(value)
-        )  # an Identifier is a value here
-        arguments.append(f"{f.name}={expression}")
+        arguments.append(f"{f.name}={_expression(value)}")
     return Code(f"{name or type(obj).__name__}({', '.join(arguments)})")
+
+
+def _expression(value: Any) -> Code:
+    """A field's value: code as it is, a dataclass as its constructor, a tuple item by item, and
+    anything else as a literal (an Identifier is a value here)."""
+    if type(value) is Code:
+        return value
+    if is_dataclass(value) and not isinstance(value, type):
+        return constructor(value)
+    if isinstance(value, tuple) and any(is_dataclass(v) for v in value):
+        inner = ", ".join(_expression(v) for v in value)
+        return Code(f"({inner},)" if len(value) == 1 else f"({inner})")
+    return literal(value)
 
 
 def inert_text(text: str) -> str:

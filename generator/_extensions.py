@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from typing import Any, TypeVar
 
@@ -27,78 +27,261 @@ def option(
     default: Any = MISSING,
     choices: Mapping[str, Any] | tuple[str, ...] | None = None,
     render: bool = True,
+    reader: Callable[[Any, str, str, Diagnostics], Any] | None = None,
 ) -> Any:
     """A field read from the spec key `key`; `choices` lists (or maps to runtime values) the allowed ones.
 
-    A field with `render=False` is read and documented but not passed to the runtime class.
+    A field with `render=False` is read and documented but not passed to the runtime class;
+    `reader` reads a nested value (it records its problems and returns _INVALID on one).
     """
-    metadata = {"key": key, "doc": doc, "choices": choices, "render": render}
+    metadata = {"key": key, "doc": doc, "choices": choices, "render": render, "reader": reader}
     if isinstance(default, (tuple, str, int, bool, type(None))) or default is MISSING:
         return field(default=default, metadata=metadata)
     raise TypeError("extension defaults are immutable values")
 
 
-def derived(doc: str, *, default: Any = ()) -> Any:
+def filled_in(doc: str, *, default: Any = ()) -> Any:
     """A field the parser fills in from other parts of the spec, not from a key of its own."""
     return field(default=default, metadata={"doc": doc, "render": True})
 
 
+_HASHES = {"sha256": "sha256", "sha384": "sha384", "sha512": "sha512"}
+_HMACS = {"hmac-sha256": "sha256", "hmac-sha384": "sha384", "hmac-sha512": "sha512"}
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A part of a signed message: a hash of other parts."""
+
+    algorithm: str
+    of: tuple[Any, ...]
+    encoding: str = "hex"
+
+
+@dataclass(frozen=True)
+class SignerParameter:
+    """A parameter the signer adds to every request."""
+
+    name: str
+    value: str
+    location: str = "params"
+    first: bool = False
+
+
+@dataclass(frozen=True)
+class DerivedValue:
+    """A value signed from credentials, usable as a placeholder."""
+
+    name: str
+    message: tuple[Any, ...]
+    algorithm: str = ""
+    encoding: str = ""
+
+
+def _read_message(value: Any, key: str, at: str, diagnostics: Diagnostics) -> Any:
+    """`message` (or a digest's `of`): a template, or a list of templates and digests."""
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        return _wrong(key, "a template or a non-empty list of parts", value, at, diagnostics)
+    parts: list[Any] = []
+    for i, item in enumerate(items):
+        where = at + pointer(i) if isinstance(value, list) else at
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, dict) and set(item) <= {"digest", "of", "encoding"}:
+            algorithm = item.get("digest")
+            encoding = item.get("encoding", "hex")
+            if algorithm not in _HASHES:
+                diagnostics.error(
+                    where + "/digest", f"`digest` {algorithm!r} is not one of {list(_HASHES)}"
+                )
+                return _INVALID
+            if encoding not in ("hex", "base64", "raw"):
+                diagnostics.error(
+                    where + "/encoding",
+                    f"`encoding` {encoding!r} is not one of ['hex', 'base64', 'raw']",
+                )
+                return _INVALID
+            if item.get("of") in (None, "", []):
+                diagnostics.error(where, "a digest needs `of`: the parts it hashes")
+                return _INVALID
+            inner = _read_message(item["of"], "of", where + "/of", diagnostics)
+            if inner is _INVALID:
+                return _INVALID
+            parts.append(Digest(algorithm, inner, encoding))
+        else:
+            return _wrong(
+                key, "a template or a digest ({digest, of, encoding})", item, where, diagnostics
+            )
+    return tuple(parts)
+
+
+def _read_parameters(value: Any, key: str, at: str, diagnostics: Diagnostics) -> Any:
+    """`parameters`: a list of {name, value, in, first}."""
+    if not isinstance(value, list):
+        return _wrong(key, "a list of parameters", value, at, diagnostics)
+    read: list[SignerParameter] = []
+    for i, item in enumerate(value):
+        where = at + pointer(i)
+        if not isinstance(item, dict) or not set(item) <= {"name", "value", "in", "first"}:
+            return _wrong(key, "a list of {name, value, in, first}", item, where, diagnostics)
+        name, text, location = item.get("name"), item.get("value"), item.get("in", "params")
+        first = item.get("first", False)
+        if not isinstance(name, str) or not name or not isinstance(text, (str, int)):
+            diagnostics.error(where, "a signer parameter needs a string `name` and `value`")
+            return _INVALID
+        if location not in ("query", "form", "params") or not isinstance(first, bool):
+            diagnostics.error(
+                where, "`in` must be query, form or params, and `first` true or false"
+            )
+            return _INVALID
+        read.append(SignerParameter(name, str(text), location, first))
+    return tuple(read)
+
+
+def _read_derived(value: Any, key: str, at: str, diagnostics: Diagnostics) -> Any:
+    """`derived`: a mapping of names to {message, algorithm, encoding}."""
+    if not isinstance(value, dict):
+        return _wrong(key, "a mapping of names to derived values", value, at, diagnostics)
+    read: list[DerivedValue] = []
+    for name, item in value.items():
+        where = at + pointer(str(name))
+        if not isinstance(item, dict) or not set(item) <= {"message", "algorithm", "encoding"}:
+            return _wrong(key, "{message, algorithm, encoding}", item, where, diagnostics)
+        algorithm = item.get("algorithm", "")
+        encoding = item.get("encoding", "")
+        if algorithm and algorithm not in _HMACS:
+            diagnostics.error(
+                where + "/algorithm", f"`algorithm` {algorithm!r} is not one of {list(_HMACS)}"
+            )
+            return _INVALID
+        if encoding and encoding not in ("hex", "hex-upper", "base64"):
+            diagnostics.error(
+                where + "/encoding",
+                f"`encoding` {encoding!r} is not one of ['hex', 'hex-upper', 'base64']",
+            )
+            return _INVALID
+        if "message" not in item:
+            diagnostics.error(where, "a derived value needs a `message`")
+            return _INVALID
+        message = _read_message(item["message"], "message", where + "/message", diagnostics)
+        if message is _INVALID:
+            return _INVALID
+        read.append(DerivedValue(str(name), message, _HMACS.get(algorithm, ""), encoding))
+    return tuple(read)
+
+
+def message_text(parts: tuple[Any, ...]) -> str:
+    """A message's parts as one line of text: templates as written, digests as `sha512-hex(...)`."""
+    return "".join(
+        f"{p.algorithm}-{p.encoding}({message_text(p.of)})" if isinstance(p, Digest) else p
+        for p in parts
+    )
+
+
 @dataclass(frozen=True, kw_only=True)
 class SigningScheme:
-    """`x-signing` on a security scheme: an HMAC signature over parts of each request."""
+    """`x-signing` on a security scheme: what the signer adds to each request and what it signs."""
 
-    algorithm: str = option(
-        "algorithm",
-        "HMAC hash function",
-        default="sha256",
-        choices={"hmac-sha256": "sha256", "hmac-sha384": "sha384", "hmac-sha512": "sha512"},
-    )
-    encoding: str = option(
-        "encoding", "how the signature bytes are written", default="hex", choices=("hex", "base64")
-    )
-    prehash: tuple[str, ...] = option(
-        "prehash",
-        "the parts concatenated into the signed message, in order",
-        choices=("timestamp", "method", "path", "query", "body"),
-    )
-    secret: str = option("secret", "the credential that keys the HMAC", default="api_secret")
     headers: tuple[tuple[str, str], ...] = option(
         "headers",
-        "header name to value template; `{timestamp}`, `{signature}` and `{<credential>}` are filled in",
+        "header name to value template; placeholders are filled in",
+        default=(),
     )
-    credentials: tuple[str, ...] = derived("credential arguments, from `secret` and `headers`")
+    message: tuple[Any, ...] = option(
+        "message",
+        "what is signed: a template, or a list of templates and digests "
+        "(`{digest: sha256, of: ..., encoding: hex}`)",
+        default=(),
+        reader=_read_message,
+    )
+    credentials: tuple[str, ...] = option(
+        "credentials",
+        "credentials the hooks read, beyond those the placeholders and `secret` name",
+        default=(),
+    )
+    algorithm: str = option("algorithm", "HMAC hash function", default="sha256", choices=_HMACS)
+    encoding: str = option(
+        "encoding",
+        "how the signature bytes are written",
+        default="hex",
+        choices=("hex", "hex-upper", "base64"),
+    )
+    secret: str = option("secret", "the credential that keys the HMAC", default="api_secret")
+    secret_encoding: str = option(
+        "secret-encoding",
+        "the secret's form: its UTF-8 text, or base64 decoded before use",
+        default="text",
+        choices=("text", "base64"),
+    )
     path: str = option(
         "path",
-        "sign the full URL path or the path relative to the server URL",
+        "`{path}`: the full URL path or the path relative to the server URL",
         default="full",
         choices=("full", "relative"),
     )
     query_order: str = option(
         "query-order",
-        "query parameters signed in declared or in sorted order",
+        "query parameters sent and signed in declared order, or sorted by name",
         default="declared",
         choices=("declared", "sorted"),
     )
     timestamp: str = option(
         "timestamp",
-        "unit of `{timestamp}`",
+        "how `{timestamp}` is written",
         default="milliseconds",
-        choices=("milliseconds", "seconds"),
+        choices=(
+            "milliseconds",
+            "seconds",
+            "microseconds",
+            "iso-milliseconds",
+            "iso-seconds",
+            "iso-seconds-naive",
+        ),
+    )
+    timestamp_offset: int = option(
+        "timestamp-offset", "seconds added to the clock for `{timestamp}` (an expiry)", default=0
+    )
+    nonce: str = option(
+        "nonce",
+        "the source of `{nonce}`, fresh per request",
+        default="uuid",
+        choices=("uuid", "hex"),
+    )
+    parameters: tuple[SignerParameter, ...] = option(
+        "parameters",
+        "parameters the signer adds: `{name, value, in, first}` (`in`: query, form or params)",
+        default=(),
+        reader=_read_parameters,
+    )
+    derived: tuple[DerivedValue, ...] = option(
+        "derived",
+        "named values signed from credentials: `{message, algorithm, encoding}`",
+        default=(),
+        reader=_read_derived,
     )
     hook_file: str | None = option(
         "hook",
         "a Python file beside the spec defining `sign(message: bytes, secret: str) -> str`, "
-        "used when the secret is a PEM key",
+        "which signs the message instead of the HMAC",
+        default=None,
+        render=False,
+    )
+    request_hook_file: str | None = option(
+        "request-hook",
+        "a Python file beside the spec defining `sign_request(request, credentials, clock, "
+        "nonce) -> None`, run after the declared signing",
         default=None,
         render=False,
     )
     hook_dependencies: tuple[str, ...] = option(
         "hook-dependencies",
-        "requirements the hook imports, installed as the package's optional extra",
+        "requirements the hooks import, installed as the package's optional extra",
         default=(),
         render=False,
     )
-    hook: Code | None = derived("the hook's `sign` function", default=None)
+    hook: Code | None = filled_in("the hook's `sign` function", default=None)
+    request_hook: Code | None = filled_in("the request hook's `sign_request`", default=None)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -150,7 +333,7 @@ class Pagination:
         "the most pages the pager fetches before it raises PaginationError",
         default=1000,
     )
-    default_limit: int | None = derived("the limit parameter's default", default=None)
+    default_limit: int | None = filled_in("the limit parameter's default", default=None)
 
 
 EXTENSIONS: dict[str, type[Any]] = {
@@ -169,18 +352,30 @@ def read_extension(cls: type[T], raw: Any, at: str, diagnostics: Diagnostics) ->
         return None
     hints = typing.get_type_hints(cls)
     values: dict[str, Any] = {}
-    ok = True
+    keys = [str(f.metadata["key"]) for f in fields(cls) if "key" in f.metadata]  # type: ignore[arg-type]
+    unknown = [str(k) for k in raw if k not in keys and not str(k).startswith("x-")]
+    for key in unknown:
+        diagnostics.error(
+            at + pointer(key),
+            f"`{key}` is not a key of {_spec_name(cls)} (its keys: {', '.join(keys)})",
+        )
+    ok = not unknown
     for f in fields(cls):  # type: ignore[arg-type]
-        key = f.metadata.get("key")
-        if key is None:
+        if "key" not in f.metadata:
             continue
+        key = str(f.metadata["key"])
         where = at + pointer(key)
         if key not in raw or raw[key] is None:
             if f.default is MISSING:
                 diagnostics.error(at, f"{_spec_name(cls)} needs `{key}` ({f.metadata['doc']})")
                 ok = False
             continue
-        value = _coerce(raw[key], hints[f.name], key, where, diagnostics)
+        reader = f.metadata["reader"]
+        value = (
+            reader(raw[key], key, where, diagnostics)
+            if reader
+            else _coerce(raw[key], key, where, diagnostics, hints[f.name])
+        )
         if value is _INVALID:
             ok = False
             continue
@@ -195,7 +390,7 @@ def read_extension(cls: type[T], raw: Any, at: str, diagnostics: Diagnostics) ->
 _INVALID: Any = object()
 
 
-def _coerce(value: Any, hint: Any, key: str, at: str, diagnostics: Diagnostics) -> Any:
+def _coerce(value: Any, key: str, at: str, diagnostics: Diagnostics, hint: Any) -> Any:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin in (types.UnionType, typing.Union):

@@ -33,6 +33,8 @@ class Argument:
     """`style: deepObject`: an object sent as `name[key]=value` query pairs."""
     default: Any = None
     example: Any = field(default=NO_EXAMPLE, compare=False)
+    position: int = field(default=0, compare=False)
+    """Where the spec declares it among the operation's parameters: the order they are sent."""
 
 
 @dataclass(frozen=True)
@@ -143,8 +145,10 @@ class Operation:
         return frozenset(a.wire_name for a in self.by_location("query") if a.deep_object)
 
     def by_location(self, location: str) -> tuple[Argument, ...]:
-        """The arguments that travel in `location`."""
-        return tuple(a for a in self.arguments if a.location == location)
+        """The arguments that travel in `location`, in the order the spec declares them."""
+        return tuple(
+            sorted((a for a in self.arguments if a.location == location), key=lambda a: a.position)
+        )
 
 
 @dataclass(frozen=True)
@@ -194,7 +198,18 @@ class SecurityScheme:
     key_name: str = ""
     key_location: str = "header"
     signing: SigningScheme | None = None
-    hook: Hook | None = None
+    hooks: tuple[Hook, ...] = ()
+    """The hook modules its signing runs (`hook`, `request-hook`)."""
+
+    @property
+    def signer_fills(self) -> frozenset[tuple[str, str]]:
+        """The (name, location) of each parameter its signer adds; `params` stands for query."""
+        if self.signing is None:
+            return frozenset()
+        return frozenset(
+            (p.name, "query" if p.location == "params" else p.location)
+            for p in self.signing.parameters
+        )
 
 
 @dataclass(frozen=True)
@@ -250,7 +265,7 @@ class Api:
     @property
     def hooks(self) -> tuple[Hook, ...]:
         """Signing hook modules the package ships."""
-        return tuple(s.hook for s in self.security_schemes if s.hook is not None)
+        return tuple(dict.fromkeys(h for s in self.security_schemes for h in s.hooks))
 
     @property
     def extras(self) -> dict[str, tuple[str, ...]]:

@@ -85,12 +85,24 @@ CLIENT_ATTRIBUTES = frozenset(
         "max_retries",
         "http_client",
         "clock",
+        "nonce",
         "headers",
     }
 )
 # Parameters of the constructor and the names its body uses.
 CONSTRUCTOR_NAMES = frozenset(
-    {"self", "base_url", "http_client", "timeout", "max_retries", "clock", "headers", "os", "super"}
+    {
+        "self",
+        "base_url",
+        "http_client",
+        "timeout",
+        "max_retries",
+        "clock",
+        "nonce",
+        "headers",
+        "os",
+        "super",
+    }
 )
 # Per-call options every operation method takes.
 METHOD_OPTIONS = frozenset({"self", "timeout", "max_retries", "extra_headers"})

@@ -13,6 +13,7 @@ import jinja2
 from . import _ir as ir
 from . import _pytypes as t
 from ._boundary import Code, constructor, docstring_line, environment, literal
+from ._extensions import Digest, SigningScheme, message_text
 from ._pyproject import GITIGNORE, render_pyproject
 from ._templates import TEMPLATE_ROOT
 
@@ -55,7 +56,11 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
         "type_imports": Code("\n".join(imports)),
         "scheme_classes": Code(
             ", ".join(
-                sorted({_SCHEME_CLASSES[s.kind] for s in api.security_schemes}) or ["Credentials"]
+                sorted(
+                    {_SCHEME_CLASSES[s.kind] for s in api.security_schemes}
+                    | {n for s in api.security_schemes if s.signing for n in _parts_of(s.signing)}
+                )
+                or ["Credentials"]
             )
         ),
         "uses_models": any(type_.models() for type_ in types),
@@ -108,6 +113,18 @@ def scheme_constructor(scheme: ir.SecurityScheme) -> Code:
     return constructor(scheme.signing)
 
 
+def _parts_of(signing: SigningScheme) -> set[str]:
+    """The runtime classes a signing scheme's constructor names besides SigningScheme."""
+    names = {type(p).__name__ for p in signing.parameters + signing.derived}
+    parts = list(signing.message) + [p for d in signing.derived for p in d.message]
+    while parts:
+        part = parts.pop()
+        if isinstance(part, Digest):
+            names.add("Digest")
+            parts.extend(part.of)
+    return names
+
+
 def keyword_parameters(op: ir.Operation) -> Code:
     """The parameters of an operation's method and of its pager: arguments, then per-call options."""
     indent = " " * 8
@@ -139,9 +156,11 @@ def scheme_summary(scheme: ir.SecurityScheme) -> str:
         what += f", {scheme.key_location} {scheme.key_name}"
     if scheme.signing:
         s = scheme.signing
-        what += f": HMAC-{s.algorithm.upper()} {s.encoding} over {' + '.join(s.prehash)}"
-        if scheme.hook:
-            what += ", or the signing hook for PEM keys"
+        if s.message:
+            signer = "a signing hook" if s.hook else f"HMAC-{s.algorithm.upper()} {s.encoding}"
+            what += f": {signer} over {message_text(s.message)!r}"
+        if s.request_hook:
+            what += ", then a request hook" if s.message else ": a request hook"
     return f"{what}: {', '.join(scheme.credentials)}"
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from . import _ir as ir
 from ._boundary import BoundaryError, Identifier
 from ._errors import Problem, SpecError
+from ._extensions import message_text
 from ._pytypes import (
     Builtin,
     DictType,
@@ -101,12 +102,15 @@ class Signing:
 
     algorithm: str
     encoding: str
-    prehash: tuple[str, ...]
+    message: str
     path: str
     query_order: str
     timestamp: str
     headers: tuple[tuple[str, str], ...]
+    parameters: tuple[str, ...] = ()
+    """Each parameter the signer adds, as `in name=value`."""
     hook: str | None = None
+    request_hook: str | None = None
 
 
 @dataclass(frozen=True)
@@ -204,12 +208,18 @@ def _scheme(scheme: ir.SecurityScheme) -> Scheme:
         else Signing(
             algorithm=signing.algorithm,
             encoding=signing.encoding,
-            prehash=signing.prehash,
+            message=message_text(signing.message),
             path=signing.path,
             query_order=signing.query_order,
             timestamp=signing.timestamp,
             headers=signing.headers,
-            hook=scheme.hook.module if scheme.hook else None,
+            parameters=tuple(f"{p.location} {p.name}={p.value}" for p in signing.parameters),
+            hook=str(signing.hook).removesuffix(".sign") if signing.hook else None,
+            request_hook=(
+                str(signing.request_hook).removesuffix(".sign_request")
+                if signing.request_hook
+                else None
+            ),
         ),
     )
 
@@ -385,12 +395,22 @@ def load(text: str) -> Surface:
             f"a surface record of format {found!r}; this generator reads format {FORMAT}"
         )
     data.pop("content", None)
+    for scheme in data.get("schemes") or ():
+        signing = scheme.get("signing") if isinstance(scheme, dict) else None
+        if isinstance(signing, dict) and "prehash" in signing:
+            signing["message"] = _legacy_message(signing.pop("prehash"))
     try:
         surface = _build(Surface, data)
     except (KeyError, TypeError) as exc:
         raise ValueError(f"malformed surface record: {exc}") from exc
     assert isinstance(surface, Surface)
     return surface
+
+
+def _legacy_message(prehash: list[str]) -> str:
+    """The message template a record's `prehash` list (the earlier form of x-signing) meant."""
+    text = "".join(f"{{{part}}}" for part in prehash)
+    return text.replace("{path}{query}", "{target}").replace("{query}", "?{query}")
 
 
 def _plain(value: Any) -> Any:
@@ -409,7 +429,14 @@ def _build(hint: Any, value: Any) -> Any:
     if hint is Type:
         return Type(_tree(value["tree"]), _build(str, value["text"]))
     if isinstance(hint, type) and is_dataclass(hint):
-        return hint(**{name: _build(field_hint, value[name]) for name, field_hint in _fields(hint)})
+        # A field the record lacks takes its default (a record written before the field existed).
+        return hint(
+            **{
+                name: _build(field_hint, value[name])
+                for name, field_hint in _fields(hint)
+                if name in value
+            }
+        )
     if origin is tuple:
         args = typing.get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis:

@@ -65,6 +65,7 @@ def build_api(spec: LoadedSpec, diagnostics: Diagnostics) -> ir.Api:
         types,
         scheme_names={s.name for s in schemes},
         declared_schemes={str(n) for n in declared},
+        signer_fills={s.name: s.signer_fills for s in schemes},
         envelope=envelope,
     )
     license_expression, license_name = _license(ctx, info)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from .. import _ir as ir
@@ -28,6 +29,7 @@ def operations(
     *,
     scheme_names: set[str],
     declared_schemes: set[str],
+    signer_fills: Mapping[str, frozenset[tuple[str, str]]],
     envelope: Envelope | None,
 ) -> tuple[ir.Operation, ...]:
     """Every operation of `paths` in document order; a broken one is left out with a problem."""
@@ -88,6 +90,7 @@ def operations(
                 method_name=Identifier(free),
                 scheme_names=scheme_names,
                 declared_schemes=declared_schemes,
+                signer_fills=signer_fills,
                 envelope=envelope,
             )
             if operation is not None and len(ctx.diagnostics.errors) == errors_before:
@@ -118,13 +121,28 @@ def _operation(
     method_name: Identifier,
     scheme_names: set[str],
     declared_schemes: set[str],
+    signer_fills: Mapping[str, frozenset[tuple[str, str]]],
     envelope: Envelope | None,
 ) -> ir.Operation | None:
     hint = pascal_case(operation_id)
     taken: set[str] = set()
+    security = requirements(
+        ctx, operation=raw, at=at, scheme_names=scheme_names, declared=declared_schemes
+    )
+    filled = frozenset(
+        fill for alternative in security for name in alternative for fill in signer_fills[name]
+    )
     try:
         arguments, schemas = parameters(
-            ctx, types, path=path, item=item, operation=raw, at=at, hint=hint, taken=taken
+            ctx,
+            types,
+            path=path,
+            item=item,
+            operation=raw,
+            at=at,
+            hint=hint,
+            taken=taken,
+            filled=filled,
         )
         body, body_arguments, example = request_body(
             ctx, types, operation=raw, at=at, hint=hint, taken=taken
@@ -155,9 +173,7 @@ def _operation(
         body=body,
         result_type=result_type(found, types),
         responses=tuple(found),
-        security=requirements(
-            ctx, operation=raw, at=at, scheme_names=scheme_names, declared=declared_schemes
-        ),
+        security=security,
         idempotent=raw.get("x-idempotent") is True,
         envelope=any(r.unwrapped for r in found if r.status.startswith("2")),
         deprecated=raw.get("deprecated") is True,

@@ -45,9 +45,11 @@ def parameters(
     at: str,
     hint: str,
     taken: set[str],
+    filled: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[list[ir.Argument], dict[tuple[str, str], Any]]:
     """The operation's parameters merged with its path item's (the operation's win), and the
-    schema of each by (wire name, location)."""
+    schema of each by (wire name, location); those in `filled` (name, location) are left to the
+    signer, which adds them."""
     item_at = at.rsplit("/", 1)[0]
     merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
     for owner, owner_at in ((item, item_at), (operation, at)):
@@ -71,8 +73,10 @@ def parameters(
             )
     arguments = []
     schemas: dict[tuple[str, str], Any] = {}
-    for (name, where), (param, param_at) in merged.items():
+    for position, ((name, where), (param, param_at)) in enumerate(merged.items()):
         location: ir.Location = where  # type: ignore[assignment]  # checked against _LOCATIONS
+        if (name, location) in filled:
+            continue
         if location == "path" and name not in template_names:
             ctx.diagnostics.error(
                 param_at, f"path parameter {name!r} does not appear in the path {path!r}"
@@ -101,6 +105,7 @@ def parameters(
             deep_object=style == "deepObject",
             default=resolved.get("default") if isinstance(resolved, dict) else None,
             example=_example(param, resolved),
+            position=position,
         )
         if argument.name != snake_case(name) and snake_case(name) in METHOD_OPTIONS:
             ctx.diagnostics.warning(

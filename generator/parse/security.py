@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -12,12 +13,11 @@ from packaging.requirements import InvalidRequirement, Requirement
 from .. import _ir as ir
 from .._boundary import Code, Identifier
 from .._errors import pointer
-from .._extensions import SigningScheme, read_extension
+from .._extensions import Digest, SigningScheme, read_extension
 from .._naming import CONSTRUCTOR_NAMES, free_name, snake_case
 from ._context import ParseContext, text
 
-_TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
-_SIGN_FUNCTION = re.compile(r"^def sign\(", re.MULTILINE)
+_PLACEHOLDER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 def security_schemes(ctx: ParseContext) -> tuple[ir.SecurityScheme, ...]:
@@ -69,31 +69,81 @@ def _scheme(
     return None
 
 
+# What a placeholder can name besides credentials and derived values, and where.
+_ATTEMPT_VALUES = frozenset({"timestamp", "nonce"})
+_REQUEST_PARTS = frozenset({"method", "host", "path", "query", "target", "body", "content_type"})
+
+
 def _signing_scheme(
     ctx: ParseContext, *, name: str, raw: Any, at: str, description: str
 ) -> ir.SecurityScheme | None:
     errors_before = len(ctx.diagnostics.errors)
-    headers = raw.get("headers") if isinstance(raw, dict) else None
-    if not (isinstance(headers, dict) and any("{signature}" in str(v) for v in headers.values())):
-        ctx.diagnostics.error(
-            at + "/headers", "x-signing headers must send the {signature} somewhere"
-        )
     signing = read_extension(SigningScheme, raw, at, ctx.diagnostics)
     if signing is None:
         return None
-    if not signing.prehash:
-        ctx.diagnostics.error(at + "/prehash", "x-signing needs a non-empty prehash list")
-    names = [
-        n
-        for _, template in signing.headers
-        for n in _TEMPLATE_FIELD.findall(template)
-        if n not in ("timestamp", "signature")
-    ]
-    names.insert(1 if names else 0, signing.secret)  # key, secret, then the rest: the usual order
+    derived = [d.name for d in signing.derived]
+    # Credentials: the secret, those listed, and every other name a header or parameter uses.
+    names: list[str] = [] if signing.request_hook_file and not signing.message else [signing.secret]
+    names += signing.credentials
+    taken = _ATTEMPT_VALUES | _REQUEST_PARTS | {"signature"} | set(derived)
+    for key, templates in (
+        ("headers", [(h, t) for h, t in signing.headers]),
+        ("parameters", [(i, p.value) for i, p in enumerate(signing.parameters)]),
+    ):
+        for where, template in templates:
+            fields = _placeholders(ctx, template, at + pointer(key, where))
+            if fields is None:
+                continue
+            for field in fields:
+                if field in _REQUEST_PARTS:
+                    ctx.diagnostics.error(
+                        at + pointer(key, where),
+                        f"{{{field}}} is a part of the request: only `message` can use it",
+                    )
+                elif field not in taken:
+                    names.append(field)
+    if names and names[0] == signing.secret:  # key, secret, then the rest: the usual order
+        rest = [n for n in names[1:] if n != signing.secret]
+        names = rest[:1] + [signing.secret] + rest[1:]
     credentials = tuple(dict.fromkeys(names))
+    known = _ATTEMPT_VALUES | set(credentials)
+    for value in signing.derived:
+        _check_parts(ctx, value.message, at + pointer("derived", value.name, "message"), known)
+        known = known | {value.name}
+        if value.name in credentials or value.name in _REQUEST_PARTS | _ATTEMPT_VALUES:
+            ctx.diagnostics.error(
+                at + pointer("derived", value.name),
+                f"derived value {value.name!r} has the name of a credential or a placeholder",
+            )
+    _check_parts(ctx, signing.message, at + "/message", known | _REQUEST_PARTS)
+    uses_signature = any(
+        "signature" in (_placeholders(ctx, t, at) or ())
+        for t in [t for _, t in signing.headers] + [p.value for p in signing.parameters]
+    )
+    if signing.message and not uses_signature:
+        ctx.diagnostics.error(
+            at, "x-signing must send the {signature} somewhere: in a header or a parameter"
+        )
+    if uses_signature and not signing.message:
+        ctx.diagnostics.error(at, "x-signing sends a {signature} but has no `message` to sign")
+    if not signing.message and not signing.request_hook_file:
+        ctx.diagnostics.error(at, "x-signing needs a `message` to sign, or a `request-hook`")
+    if signing.hook_file and not signing.message:
+        ctx.diagnostics.error(at + "/hook", "a `hook` signs the `message`: declare one")
     hook = (
-        _hook(ctx, signing.hook_file, signing.hook_dependencies, at + "/hook")
+        _hook(ctx, signing.hook_file, signing.hook_dependencies, at + "/hook", _SIGN)
         if signing.hook_file
+        else None
+    )
+    request_hook = (
+        _hook(
+            ctx,
+            signing.request_hook_file,
+            signing.hook_dependencies,
+            at + "/request-hook",
+            _SIGN_REQUEST,
+        )
+        if signing.request_hook_file
         else None
     )
     if len(ctx.diagnostics.errors) > errors_before:
@@ -102,11 +152,68 @@ def _signing_scheme(
         signing,
         credentials=credentials,
         hook=Code(f"{hook.module}.sign") if hook else None,
+        request_hook=Code(f"{request_hook.module}.sign_request") if request_hook else None,
     )
-    return ir.SecurityScheme(name, "signing", credentials, description, signing=signing, hook=hook)
+    hooks = tuple(h for h in (hook, request_hook) if h is not None)
+    return ir.SecurityScheme(
+        name, "signing", credentials, description, signing=signing, hooks=hooks
+    )
 
 
-def _hook(ctx: ParseContext, file: str, dependencies: tuple[str, ...], at: str) -> ir.Hook | None:
+def _placeholders(ctx: ParseContext, template: str, at: str) -> list[str] | None:
+    """The placeholder names of a template, or None (with an error) when it is malformed."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError as exc:
+        ctx.diagnostics.error(at, f"template {template!r} is malformed: {exc}")
+        return None
+    names = []
+    for _, field, spec, conversion in parsed:
+        if field is None:
+            continue
+        if not _PLACEHOLDER.fullmatch(field) or spec or conversion:
+            ctx.diagnostics.error(
+                at,
+                f"placeholder {{{field}}} in {template!r} must be a plain name such as {{timestamp}}",
+            )
+            return None
+        names.append(field)
+    return names
+
+
+def _check_parts(
+    ctx: ParseContext, parts: tuple[Any, ...], at: str, known: frozenset[str] | set[str]
+) -> None:
+    """Every placeholder of a message's parts names a value it can use."""
+    for i, part in enumerate(parts):
+        where = at + pointer(i) if len(parts) > 1 else at
+        if isinstance(part, Digest):
+            _check_parts(ctx, part.of, where + "/of", known)
+            continue
+        for field in _placeholders(ctx, part, where) or ():
+            if field not in known:
+                what = "is sent, not signed" if field == "signature" else "is unknown"
+                ctx.diagnostics.error(
+                    where,
+                    f"placeholder {{{field}}} {what} here; a message can use "
+                    + ", ".join(f"{{{n}}}" for n in sorted(known)),
+                )
+
+
+_SIGN = ("sign", "def sign(message: bytes, secret: str) -> str")
+_SIGN_REQUEST = (
+    "sign_request",
+    "def sign_request(request, credentials, clock, nonce) -> None",
+)
+
+
+def _hook(
+    ctx: ParseContext,
+    file: str,
+    dependencies: tuple[str, ...],
+    at: str,
+    function: tuple[str, str],
+) -> ir.Hook | None:
     from ..load import read_confined
 
     folder = ctx.spec.root or ctx.spec.path.parent
@@ -114,10 +221,9 @@ def _hook(ctx: ParseContext, file: str, dependencies: tuple[str, ...], at: str) 
     if found is None:
         return None
     path, source = found
-    if not _SIGN_FUNCTION.search(source):
-        ctx.diagnostics.error(
-            at, f"hook module {file!r} must define `def sign(message: bytes, secret: str) -> str`"
-        )
+    name, signature = function
+    if not re.search(rf"^def {name}\(", source, re.MULTILINE):
+        ctx.diagnostics.error(at, f"hook module {file!r} must define `{signature}`")
         return None
     ctx.spec.extra_files.append(path)
     for i, dependency in enumerate(dependencies):

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from ._auth import ApiKeyScheme, Credentials, PreparedRequest, Scheme
+from ._auth import Credentials, Nonce, PreparedRequest, Scheme, SigningScheme
 from ._endpoint import Endpoint, Envelope, ErrorBodyKeys
 from ._events import ServerSentEvent, parse_events
 from ._exceptions import (
@@ -70,6 +70,7 @@ class BaseClient:
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         clock: Callable[[], int] | None,
+        nonce: Nonce | None = None,
         headers: Mapping[str, str] | None,
         credentials: Mapping[str, str | None],
     ) -> None:
@@ -78,11 +79,18 @@ class BaseClient:
         self.max_retries = max_retries
         self.timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
         self._clock = clock or (lambda: time.time_ns() // 1_000_000)
+        self._nonce = nonce
         self._credentials = Credentials(credentials)
-        self._redact = Redactor(self._credentials.secrets())
+        derived = [
+            value
+            for scheme in self._schemes.values()
+            if isinstance(scheme, SigningScheme)
+            for value in scheme.derived_values(self._credentials)
+        ]
+        self._redact = Redactor(self._credentials.secrets() + derived)
         # httpx logs each URL it sends: only a credential in the query string can show there.
         self._redacts_httpx = any(
-            isinstance(s, ApiKeyScheme) and s.location == "query" for s in self._schemes.values()
+            getattr(scheme, "in_query", False) for scheme in self._schemes.values()
         )
         self._chosen: dict[Endpoint[Any], tuple[Scheme, ...]] = {}
         self._fixed_urls: dict[str, httpx.URL] = {}
@@ -212,7 +220,9 @@ class BaseClient:
         attempt = 0
         http = self._http
         while True:
-            sent = signed(prepared, schemes, self._credentials, self._clock, self._base_path)
+            sent = signed(
+                prepared, schemes, self._credentials, self._clock, self._nonce, self._base_path
+            )
             request = http_request(http, sent, timeout)
             logs = self._log.isEnabledFor(logging.DEBUG)
             started = time.perf_counter() if logs else 0.0

@@ -46,7 +46,7 @@ BASE: Spec = {
                 "name": "X-SIGN",
                 "x-signing": {
                     "algorithm": "hmac-sha256",
-                    "prehash": ["timestamp", "method", "path", "body"],
+                    "message": "{timestamp}{method}{path}{body}",
                     "secret": "api_secret",
                     "headers": {"X-SIGN": "{signature}", "X-TS": "{timestamp}"},
                 },

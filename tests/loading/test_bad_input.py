@@ -214,7 +214,7 @@ def test_unknown_signing_part_is_reported(
                   name: K
                   x-signing:
                     algorithm: hmac-md5
-                    prehash: [timestamp, verb]
+                    message: ["{timestamp}{verb}", {digest: sha256, of: []}]
                     headers: {K: "{api_key}"}
             """
         ),
@@ -227,6 +227,6 @@ def test_unknown_signing_part_is_reported(
         in err
     )
     assert (
-        "/components/securitySchemes/Sig/x-signing/prehash/1: `prehash` 'verb' is not one of" in err
+        "/components/securitySchemes/Sig/x-signing/message/1: a digest needs `of`: the parts it"
+        " hashes" in err
     )
-    assert "x-signing headers must send the {signature} somewhere" in err

@@ -86,7 +86,7 @@ def test_wrong_values_are_reported_at_their_key(raw: Any, pointer: str, message:
 
 def test_choices_map_spec_values_to_runtime_values() -> None:
     diagnostics = Diagnostics(Path("spec.yaml"))
-    raw = {"algorithm": "hmac-sha384", "prehash": ["body"], "headers": {"S": "{signature}"}}
+    raw = {"algorithm": "hmac-sha384", "message": "{body}", "headers": {"S": "{signature}"}}
     scheme = read_extension(SigningScheme, raw, "/s", diagnostics)
     assert scheme is not None and scheme.algorithm == "sha384"
     assert "| `x-signing` | `algorithm` |" in extension_table()

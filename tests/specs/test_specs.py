@@ -199,7 +199,7 @@ def test_facts_interpretations_are_visible() -> None:
     ]
     assert bitcain["servers"][0].get("x-unverified") is True
     signing = btse["components"]["securitySchemes"]["BtseSignature"]["x-signing"]
-    assert signing["path"] == "relative" and signing["prehash"] == ["path", "timestamp", "body"]
+    assert signing["path"] == "relative" and signing["message"] == "{path}{timestamp}{body}"
 
 
 def test_btse_public_endpoints_need_no_auth() -> None:

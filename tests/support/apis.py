@@ -364,10 +364,13 @@ def prehash(
         "timestamp": timestamp.encode(),
         "method": request.method.upper().encode(),
         "path": raw_path,
-        "query": b"?" + raw_query if raw_query else b"",
+        "query": raw_query,
+        "target": raw_path + b"?" + raw_query if raw_query else raw_path,
         "body": request.content,
     }
-    return b"".join(parts[name] for name in signing["prehash"])
+    # A message template of these placeholders only: `{name}` pieces between literal text.
+    pieces = re.split(r"\{(\w+)\}", signing["message"])
+    return b"".join(parts[piece] if i % 2 else piece.encode() for i, piece in enumerate(pieces))
 
 
 def hmac_signature(signing: Mapping[str, Any], message: bytes, secret: str) -> str:

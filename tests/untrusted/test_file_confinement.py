@@ -124,7 +124,7 @@ components:
       in: header
       name: K
       x-signing:
-        prehash: [timestamp, method, path]
+        message: "{timestamp}{method}{path}"
         headers: {K: "{api_key}", S: "{signature}"}
         hook: HOOK
 """

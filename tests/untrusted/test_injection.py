@@ -170,11 +170,16 @@ def hostile_spec(marker: Path) -> dict[str, Any]:
                     "in": "header",
                     "name": "K",
                     "x-signing": {
-                        "prehash": ["timestamp", "method", "path", "query", "body"],
+                        "message": "{timestamp}{method}{target}{body}",
                         "secret": p("secret"),
                         "headers": {
                             "K": "{api_key}",
-                            "S": "{signature}" + p("header-template").replace("\n", ""),
+                            # Braces doubled: literal text of a template, as a spec must write it.
+                            "S": "{signature}"
+                            + p("header-template")
+                            .replace("\n", "")
+                            .replace("{", "{{")
+                            .replace("}", "}}"),
                             p("signing-header").replace("\n", ""): "{timestamp}",
                         },
                     },

@@ -166,7 +166,7 @@ def test_a_hook_named_like_a_runtime_module_replaces_nothing(tmp_path: Path) -> 
     )
     document = _spec(operation_ids=["go"])
     document["components"]["securitySchemes"]["Key"]["x-signing"] = {
-        "prehash": ["body"],
+        "message": "{body}",
         "hook": "auth.py",
         "headers": {"X-Key": "{api_key}", "X-Sign": "{signature}"},
     }

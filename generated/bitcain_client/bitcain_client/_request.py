@@ -7,7 +7,7 @@ InvalidArgumentError naming the Python argument the caller passed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeAlias
 from urllib.parse import quote
@@ -15,7 +15,7 @@ from urllib.parse import quote
 import httpx
 import pydantic
 
-from ._auth import Credentials, PreparedRequest, Scheme
+from ._auth import Clock, Credentials, Nonce, PreparedRequest, Scheme
 from ._endpoint import Endpoint
 from ._exceptions import InvalidArgumentError
 from ._multipart import FileInput, encode_multipart
@@ -137,16 +137,17 @@ def signed(
     prepared: PreparedRequest,
     schemes: Sequence[Scheme],
     credentials: Credentials,
-    clock: Callable[[], int],
+    clock: Clock,
+    nonce: Nonce | None,
     base_path: str,
 ) -> PreparedRequest:
     """A copy of `prepared` with every scheme's credentials and signature applied (afresh for
-    each attempt: timestamps move)."""
+    each attempt: timestamps and nonces move)."""
     if not schemes:
         return prepared
     copy = PreparedRequest(prepared.method, prepared.url, dict(prepared.headers), prepared.content)
     for scheme in schemes:
-        scheme.apply(copy, credentials, clock, base_path)
+        scheme.apply(copy, credentials, clock, nonce, base_path)
     return copy
 
 

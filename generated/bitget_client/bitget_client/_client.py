@@ -32,8 +32,6 @@ class BitgetClient(BaseClient):
     _env_prefix = "BITGET"
     _schemes = {
         "BitgetSignature": SigningScheme(
-            encoding="base64",
-            prehash=("timestamp", "method", "path", "query", "body"),
             headers=(
                 ("ACCESS-KEY", "{api_key}"),
                 ("ACCESS-SIGN", "{signature}"),
@@ -41,7 +39,9 @@ class BitgetClient(BaseClient):
                 ("ACCESS-PASSPHRASE", "{passphrase}"),
                 ("locale", "en-US"),
             ),
+            message=("{timestamp}{method}{target}{body}",),
             credentials=("api_key", "api_secret", "passphrase"),
+            encoding="base64",
             query_order="sorted",
             hook=_hook_bitget_signing.sign,
         ),
@@ -60,11 +60,13 @@ class BitgetClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         clock: Callable[[], int] | None = None,
+        nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BITGET_API_KEY, BITGET_API_SECRET, BITGET_PASSPHRASE).
 
-        `clock` returns Unix milliseconds and supplies every timestamp and nonce.
+        `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
+        value for each request that signs one (fix both to reproduce a signed request).
         """
         super().__init__(
             base_url,
@@ -72,6 +74,7 @@ class BitgetClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             clock=clock,
+            nonce=nonce,
             headers=headers,
             credentials={
                 "api_key": api_key if api_key is not None else os.environ.get("BITGET_API_KEY"),

@@ -32,12 +32,12 @@ class BitriaClient(BaseClient):
     _env_prefix = "BITRIA"
     _schemes = {
         "BitriaSignature": SigningScheme(
-            prehash=("timestamp", "method", "path", "query", "body"),
             headers=(
                 ("X-API-KEY", "{api_key}"),
                 ("X-API-TIMESTAMP", "{timestamp}"),
                 ("X-API-SIGNATURE", "{signature}"),
             ),
+            message=("{timestamp}{method}{target}{body}",),
             credentials=("api_key", "api_secret"),
         ),
     }
@@ -53,11 +53,13 @@ class BitriaClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         clock: Callable[[], int] | None = None,
+        nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BITRIA_API_KEY, BITRIA_API_SECRET).
 
-        `clock` returns Unix milliseconds and supplies every timestamp and nonce.
+        `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
+        value for each request that signs one (fix both to reproduce a signed request).
         """
         super().__init__(
             base_url,
@@ -65,6 +67,7 @@ class BitriaClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             clock=clock,
+            nonce=nonce,
             headers=headers,
             credentials={
                 "api_key": api_key if api_key is not None else os.environ.get("BITRIA_API_KEY"),

@@ -30,6 +30,7 @@ __all__ = [
     "ConflictError",
     "InternalServerError",
     "InvalidArgumentError",
+    "InvalidCredentialsError",
     "MissingCredentialsError",
     "NotFoundError",
     "PaginationError",
@@ -67,6 +68,13 @@ class APIError(Exception):
 
 class MissingCredentialsError(APIError):
     """An operation needs credentials the client was not given; nothing was sent."""
+
+
+class InvalidCredentialsError(APIError, ValueError):
+    """A credential is not in the form its scheme needs (such as base64); nothing was sent.
+
+    The message names the credential, never its value.
+    """
 
 
 class InvalidArgumentError(APIError, ValueError):

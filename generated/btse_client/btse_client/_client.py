@@ -30,14 +30,14 @@ class BtseClient(BaseClient):
     _env_prefix = "BTSE"
     _schemes = {
         "BtseSignature": SigningScheme(
-            algorithm="sha384",
-            prehash=("path", "timestamp", "body"),
             headers=(
                 ("btse-api", "{api_key}"),
                 ("btse-nonce", "{timestamp}"),
                 ("btse-sign", "{signature}"),
             ),
+            message=("{path}{timestamp}{body}",),
             credentials=("api_key", "api_secret"),
+            algorithm="sha384",
             path="relative",
         ),
     }
@@ -53,11 +53,13 @@ class BtseClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         clock: Callable[[], int] | None = None,
+        nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (BTSE_API_KEY, BTSE_API_SECRET).
 
-        `clock` returns Unix milliseconds and supplies every timestamp and nonce.
+        `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
+        value for each request that signs one (fix both to reproduce a signed request).
         """
         super().__init__(
             base_url,
@@ -65,6 +67,7 @@ class BtseClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             clock=clock,
+            nonce=nonce,
             headers=headers,
             credentials={
                 "api_key": api_key if api_key is not None else os.environ.get("BTSE_API_KEY"),

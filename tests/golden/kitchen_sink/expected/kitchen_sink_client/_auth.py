@@ -1,29 +1,48 @@
-"""Authentication schemes: each adds its credentials or signature to a request about to be sent."""
+"""Authentication schemes: each adds its credentials or signature to a request about to be sent.
+
+A signing scheme is data: the values of one request (timestamp, nonce), the parameters it adds,
+the message it signs (templates of request parts, literals and digests), and where the signature
+goes. What no declaration fits is a request hook: a function that edits the prepared request.
+"""
 
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import hmac
 import string
+import time
+import uuid
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol, Union
 
 import httpx
+
+from ._exceptions import InvalidCredentialsError
 
 __all__ = [
     "ApiKeyScheme",
     "BasicScheme",
     "BearerScheme",
+    "Clock",
     "Credentials",
+    "DerivedValue",
+    "Digest",
+    "Nonce",
     "PreparedRequest",
+    "RequestHook",
     "Scheme",
+    "SignerParameter",
     "SigningScheme",
-    "hmac_signature",
+    "random_nonce",
 ]
 
 Clock = Callable[[], int]
+"""Unix time in milliseconds."""
+Nonce = Callable[[], str]
+"""A fresh value for each request (a scheme's declared source, or the client's `nonce=`)."""
 
 
 class Credentials:
@@ -61,8 +80,52 @@ class PreparedRequest:
         self.headers = headers
         self.content = content
 
+    @property
+    def is_form(self) -> bool:
+        """Whether the body is a URL-encoded form."""
+        content_type = next((v for k, v in self.headers.items() if k.lower() == "content-type"), "")
+        return content_type.split(";", 1)[0].strip().lower() == _FORM
+
+    def add_query_param(self, name: str, value: str, *, first: bool = False) -> None:
+        """Add `name=value` to the query string, after (or before) the parameters it has."""
+        self.url = self.url.copy_with(query=_joined(self.url.query, name, value, first) or None)
+
+    def add_form_field(self, name: str, value: str, *, first: bool = False) -> None:
+        """Add `name=value` to the URL-encoded form body, creating one if there is no body."""
+        if not self.content:
+            self.headers["Content-Type"] = _FORM
+        self.content = _joined(self.content, name, value, first)
+
     def __repr__(self) -> str:  # the headers may hold credentials
         return f"PreparedRequest({self.method} {self.url}, {len(self.content)} bytes)"
+
+
+_FORM = "application/x-www-form-urlencoded"
+
+
+def _joined(encoded: bytes, name: str, value: str, first: bool) -> bytes:
+    """A query string or form with one pair added, encoded as httpx encodes the others."""
+    pair = str(httpx.QueryParams([(name, value)])).encode()
+    if not encoded:
+        return pair
+    return pair + b"&" + encoded if first else encoded + b"&" + pair
+
+
+class RequestHook(Protocol):
+    """Signs what no declaration fits: edits the prepared request in place (headers, query
+    parameters, body), reading any credential, the clock and the nonce source. It does no I/O, so
+    a synchronous and an asynchronous client share it."""
+
+    def __call__(
+        self, request: PreparedRequest, credentials: Credentials, clock: Clock, nonce: Nonce
+    ) -> None: ...
+
+
+def random_nonce(source: str) -> Nonce:
+    """The nonce source a scheme declares: `uuid` (uuid4 text) or `hex` (32 random hex digits)."""
+    if source == "hex":
+        return lambda: uuid.uuid4().hex
+    return lambda: str(uuid.uuid4())
 
 
 # The schemes are NamedTuples rather than frozen dataclasses: every package imports them, and a
@@ -75,7 +138,12 @@ class BearerScheme(NamedTuple):
     credentials: tuple[str, ...] = ("token",)
 
     def apply(
-        self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str
+        self,
+        request: PreparedRequest,
+        credentials: Credentials,
+        clock: Clock,
+        nonce: Nonce | None,
+        base_path: str,
     ) -> None:
         request.headers["Authorization"] = f"Bearer {credentials[self.credentials[0]]}"
 
@@ -86,7 +154,12 @@ class BasicScheme(NamedTuple):
     credentials: tuple[str, ...] = ("username", "password")
 
     def apply(
-        self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str
+        self,
+        request: PreparedRequest,
+        credentials: Credentials,
+        clock: Clock,
+        nonce: Nonce | None,
+        base_path: str,
     ) -> None:
         user, password = (credentials[name] for name in self.credentials)
         token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
@@ -101,7 +174,12 @@ class ApiKeyScheme(NamedTuple):
     credentials: tuple[str, ...] = ("api_key",)
 
     def apply(
-        self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str
+        self,
+        request: PreparedRequest,
+        credentials: Credentials,
+        clock: Clock,
+        nonce: Nonce | None,
+        base_path: str,
     ) -> None:
         value = credentials[self.credentials[0]]
         if self.location == "query":
@@ -112,96 +190,315 @@ class ApiKeyScheme(NamedTuple):
         else:
             request.headers[self.name] = value
 
+    @property
+    def in_query(self) -> bool:
+        """Whether a credential travels in the query string (and so in logged URLs)."""
+        return self.location == "query"
 
-def hmac_signature(message: bytes, secret: str, algorithm: str, encoding: str) -> str:
-    """HMAC of `message` keyed by `secret`, as lower-case hex or base64."""
-    digest = hmac.digest(secret.encode(), message, getattr(hashlib, algorithm))
-    return digest.hex() if encoding == "hex" else base64.b64encode(digest).decode("ascii")
+
+class Digest(NamedTuple):
+    """A hash of parts of the request, itself a part of a signed message."""
+
+    algorithm: Literal["sha256", "sha384", "sha512"]
+    of: tuple[Part, ...]
+    encoding: Literal["hex", "base64", "raw"] = "hex"
+
+
+Part = Union[str, Digest]  # noqa: UP007 (a NamedTuple field cannot name a | of a forward reference)
+"""A part of a signed message: a template of placeholders and literal text, or a digest."""
+
+
+class SignerParameter(NamedTuple):
+    """A parameter the signer adds to each request (a value using `{signature}` after signing)."""
+
+    name: str
+    value: str
+    location: Literal["query", "form", "params"] = "params"
+    """`params` is the form body when the request sends one, else the query string."""
+    first: bool = False
+    """Before the request's own parameters rather than after them."""
+
+
+class DerivedValue(NamedTuple):
+    """A value signed from credentials (such as an encrypted passphrase), redacted as they are."""
+
+    name: str
+    message: tuple[Part, ...]
+    algorithm: Literal["", "sha256", "sha384", "sha512"] = ""
+    """The HMAC's hash function; empty for the scheme's."""
+    encoding: Literal["", "hex", "hex-upper", "base64"] = ""
+    """How it is written; empty for the scheme's."""
 
 
 class SigningScheme(NamedTuple):
-    """Signs each request over a declared composition of timestamp, method, path, query and body."""
+    """Signs each request: adds the declared parameters, computes the HMAC of the declared message
+    (or has a hook sign it), sets the declared headers, then runs the request hook, if any."""
 
-    prehash: tuple[str, ...]
-    headers: tuple[tuple[str, str], ...]
+    headers: tuple[tuple[str, str], ...] = ()
+    message: tuple[Part, ...] = ()
     credentials: tuple[str, ...] = ()
-    algorithm: str = "sha256"
-    encoding: Literal["hex", "base64"] = "hex"
+    algorithm: Literal["sha256", "sha384", "sha512"] = "sha256"
+    encoding: Literal["hex", "hex-upper", "base64"] = "hex"
     secret: str = "api_secret"
+    secret_encoding: Literal["text", "base64"] = "text"
     path: Literal["full", "relative"] = "full"
     query_order: Literal["declared", "sorted"] = "declared"
-    timestamp: Literal["milliseconds", "seconds"] = "milliseconds"
+    timestamp: str = "milliseconds"
+    timestamp_offset: int = 0
+    nonce: Literal["uuid", "hex"] = "uuid"
+    parameters: tuple[SignerParameter, ...] = ()
+    derived: tuple[DerivedValue, ...] = ()
     hook: Callable[[bytes, str], str] | None = None
+    request_hook: RequestHook | None = None
+
+    @property
+    def in_query(self) -> bool:
+        """Whether a credential may travel in the query string (and so in logged URLs)."""
+        return any(p.location != "form" and _names(p.value) for p in self.parameters)
 
     def apply(
-        self, request: PreparedRequest, credentials: Credentials, clock: Clock, base_path: str
+        self,
+        request: PreparedRequest,
+        credentials: Credentials,
+        clock: Clock,
+        nonce: Nonce | None,
+        base_path: str,
     ) -> None:
+        plan = _plan(self)
+        values: dict[str, str] = {}
+        if plan.uses_timestamp:
+            values["timestamp"] = format_time(
+                clock() + self.timestamp_offset * 1000, self.timestamp
+            )
+        if plan.uses_nonce:
+            values["nonce"] = (nonce or random_nonce(self.nonce))()
+        if self.derived or plan.uses_key:
+            key = _key(credentials, self.secret, self.secret_encoding)
+            for derived in self.derived:
+                digest = hmac.digest(
+                    key,
+                    _message(derived.message, request, values, credentials, b""),
+                    derived.algorithm or self.algorithm,
+                )
+                values[derived.name] = _encoded(digest, derived.encoding or self.encoding)
+        for parameter in plan.before:
+            _add(request, parameter, _text(parameter.value, values, credentials))
         if self.query_order == "sorted":
             query = request.url.query
             if query:
                 pairs = query.split(b"&")
                 pairs.sort(key=lambda pair: pair.split(b"=", 1)[0])
                 request.url = request.url.copy_with(query=b"&".join(pairs))
-        now = clock()
-        timestamp = str(now) if self.timestamp == "milliseconds" else str(now // 1000)
-        message = self.message(request, timestamp, base_path)
-        secret = credentials[self.secret]
-        if self.hook is not None:
-            signature = self.hook(message, secret)
-        else:
-            signature = hmac_signature(message, secret, self.algorithm, self.encoding)
+        if self.message:
+            path = request.url.raw_path.partition(b"?")[0]
+            if self.path == "relative":
+                prefix = base_path.rstrip("/").encode()
+                if prefix and path.startswith(prefix):
+                    path = path[len(prefix) :]
+            message = _message(self.message, request, values, credentials, path)
+            if self.hook is not None:
+                values["signature"] = self.hook(message, credentials[self.secret])
+            else:
+                digest = hmac.digest(key, message, self.algorithm)
+                values["signature"] = _encoded(digest, self.encoding)
+        for parameter in plan.after:
+            _add(request, parameter, _text(parameter.value, values, credentials))
         headers = request.headers
-        for name, text, placeholder in _header_plan(self.headers):
+        for name, text, placeholder in plan.headers:
             if placeholder is None:
                 headers[name] = text
-            elif placeholder == "signature":
-                headers[name] = signature
-            elif placeholder == "timestamp":
-                headers[name] = timestamp
+            elif placeholder in values:
+                headers[name] = values[placeholder]
             elif placeholder:
                 headers[name] = credentials[placeholder]
             else:
-                headers[name] = _fill(text, timestamp, signature, credentials)
+                headers[name] = _text(text, values, credentials)
+        if self.request_hook is not None:
+            self.request_hook(request, credentials, clock, nonce or random_nonce(self.nonce))
 
-    def message(self, request: PreparedRequest, timestamp: str, base_path: str) -> bytes:
-        """The exact bytes signed for `request`: the declared parts, concatenated."""
-        raw_path, _, query = request.url.raw_path.partition(b"?")
-        if self.path == "relative":
-            prefix = base_path.rstrip("/").encode()
-            if prefix and raw_path.startswith(prefix):
-                raw_path = raw_path[len(prefix) :]
-        parts = {
-            "timestamp": timestamp.encode(),
-            "method": request.method.upper().encode(),
-            "path": raw_path,
-            "query": b"?" + query if query else b"",
-            "body": request.content,
-        }
-        return b"".join([parts[name] for name in self.prehash])
+    def derived_values(self, credentials: Credentials) -> list[str]:
+        """The derived values made of credentials alone, for redaction; those a bad credential
+        would make are left to fail when a request is signed."""
+        values: dict[str, str] = {}
+        empty = PreparedRequest("GET", httpx.URL("/"), {}, b"")
+        for derived in self.derived:
+            try:
+                key = _key(credentials, self.secret, self.secret_encoding)
+                message = _message(derived.message, empty, values, credentials, b"")
+            except (KeyError, InvalidCredentialsError):
+                continue  # it reads the request, or a credential is missing or malformed
+            digest = hmac.digest(key, message, derived.algorithm or self.algorithm)
+            values[derived.name] = _encoded(digest, derived.encoding or self.encoding)
+        return list(values.values())
+
+
+def format_time(milliseconds: int, style: str) -> str:
+    """Unix milliseconds written as a scheme's `timestamp` declares."""
+    if style == "milliseconds":
+        return str(milliseconds)
+    if style == "seconds":
+        return str(milliseconds // 1000)
+    if style == "microseconds":
+        return str(milliseconds * 1000)
+    seconds, millis = divmod(milliseconds, 1000)
+    text = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds))
+    if style == "iso-milliseconds":
+        return f"{text}.{millis:03d}Z"
+    if style == "iso-seconds":
+        return text + "Z"
+    return text  # iso-seconds-naive: UTC, no zone
+
+
+def _key(credentials: Credentials, name: str, encoding: str) -> bytes:
+    """The HMAC key: the secret credential's UTF-8 bytes, or its base64 decoded."""
+    secret = credentials[name]
+    if encoding != "base64":
+        return secret.encode()
+    try:
+        return base64.b64decode(secret, validate=True)
+    except (binascii.Error, ValueError):
+        raise InvalidCredentialsError(
+            f"credential {name!r} is not valid base64, as this API's secret must be;"
+            " nothing was sent"
+        ) from None
+
+
+def _encoded(digest: bytes, encoding: str) -> str:
+    if encoding == "base64":
+        return base64.b64encode(digest).decode("ascii")
+    return digest.hex().upper() if encoding == "hex-upper" else digest.hex()
+
+
+def _add(request: PreparedRequest, parameter: SignerParameter, value: str) -> None:
+    location = parameter.location
+    if location == "form" or (location == "params" and request.is_form):
+        request.add_form_field(parameter.name, value, first=parameter.first)
+    else:
+        request.add_query_param(parameter.name, value, first=parameter.first)
+
+
+def _message(
+    parts: tuple[Part, ...],
+    request: PreparedRequest,
+    values: Mapping[str, str],
+    credentials: Credentials,
+    path: bytes,
+) -> bytes:
+    """The bytes of `parts` for `request`: each template filled in, each digest computed."""
+    out: list[bytes] = []
+    for part in parts:
+        if isinstance(part, Digest):
+            digest = hashlib.new(
+                part.algorithm, _message(part.of, request, values, credentials, path)
+            ).digest()
+            out.append(
+                digest if part.encoding == "raw" else _encoded(digest, part.encoding).encode()
+            )
+            continue
+        for literal, name in _segments(part):
+            if literal:
+                out.append(literal.encode())
+            if name:
+                out.append(_request_part(name, request, values, credentials, path))
+    return b"".join(out)
+
+
+def _request_part(
+    name: str,
+    request: PreparedRequest,
+    values: Mapping[str, str],
+    credentials: Credentials,
+    path: bytes,
+) -> bytes:
+    """The bytes of one placeholder of a message."""
+    if name == "method":
+        return request.method.upper().encode()
+    if name == "path":
+        return path
+    if name == "query":
+        return request.url.query
+    if name == "target":
+        query = request.url.query
+        return path + b"?" + query if query else path
+    if name == "body":
+        return request.content
+    if name == "host":
+        return request.url.netloc
+    if name == "content_type":
+        if not request.content:
+            return b""
+        return next(
+            (v for k, v in request.headers.items() if k.lower() == "content-type"), ""
+        ).encode()
+    text = values[name] if name in values else credentials[name]
+    return text.encode()
+
+
+def _text(template: str, values: Mapping[str, str], credentials: Credentials) -> str:
+    """A header or parameter value: `template` with each placeholder filled in."""
+    return "".join(
+        literal + (values[name] if name in values else credentials[name] if name else "")
+        for literal, name in _segments(template)
+    )
 
 
 @cache
-def _header_plan(
-    headers: tuple[tuple[str, str], ...],
-) -> tuple[tuple[str, str, str | None], ...]:
-    """Each header as (name, template, placeholder): no placeholder for fixed text, the name of
-    the one placeholder a template consists of, or "" for a template to fill in."""
-    plan: list[tuple[str, str, str | None]] = []
-    for name, template in headers:
-        if "{" not in template:
-            plan.append((name, template, None))
-        elif template[0] == "{" and template[-1] == "}" and template.count("{") == 1:
-            plan.append((name, template, template[1:-1]))
+def _segments(template: str) -> tuple[tuple[str, str], ...]:
+    """A template as (literal text, placeholder name or "") pairs; `{{` and `}}` are braces."""
+    return tuple(
+        (literal, name or "") for literal, name, _, _ in string.Formatter().parse(template)
+    )
+
+
+def _names(template: str) -> set[str]:
+    return {name for _, name in _segments(template) if name}
+
+
+def _part_names(parts: tuple[Part, ...]) -> set[str]:
+    names: set[str] = set()
+    for part in parts:
+        names |= _part_names(part.of) if isinstance(part, Digest) else _names(part)
+    return names
+
+
+class _Plan(NamedTuple):
+    """What a scheme does on every request, worked out once."""
+
+    uses_timestamp: bool
+    uses_nonce: bool
+    uses_key: bool
+    before: tuple[SignerParameter, ...]
+    after: tuple[SignerParameter, ...]
+    headers: tuple[tuple[str, str, str | None], ...]
+    """(name, template, placeholder): no placeholder for fixed text, the name of the one
+    placeholder a template consists of, or "" for a template to fill in."""
+
+
+@cache
+def _plan(scheme: SigningScheme) -> _Plan:
+    used = _part_names(scheme.message)
+    for derived in scheme.derived:
+        used |= _part_names(derived.message)
+    for parameter in scheme.parameters:
+        used |= _names(parameter.value)
+    headers: list[tuple[str, str, str | None]] = []
+    for name, template in scheme.headers:
+        used |= _names(template)
+        segments = _segments(template)
+        if "{" not in template and "}" not in template:
+            headers.append((name, template, None))
+        elif len(segments) == 1 and not segments[0][0]:
+            headers.append((name, template, segments[0][1]))
         else:
-            plan.append((name, template, ""))
-    return tuple(plan)
-
-
-def _fill(template: str, timestamp: str, signature: str, credentials: Credentials) -> str:
-    """A header value: `template` with each {placeholder} replaced by a value or a credential."""
-    values = {"timestamp": timestamp, "signature": signature}
-    names = [field for _, field, _, _ in string.Formatter().parse(template) if field]
-    return template.format_map({n: values[n] if n in values else credentials[n] for n in names})
+            headers.append((name, template, ""))
+    return _Plan(
+        uses_timestamp="timestamp" in used,
+        uses_nonce="nonce" in used,
+        uses_key=bool(scheme.message) and scheme.hook is None,
+        before=tuple(p for p in scheme.parameters if "signature" not in _names(p.value)),
+        after=tuple(p for p in scheme.parameters if "signature" in _names(p.value)),
+        headers=tuple(headers),
+    )
 
 
 Scheme = BearerScheme | BasicScheme | ApiKeyScheme | SigningScheme

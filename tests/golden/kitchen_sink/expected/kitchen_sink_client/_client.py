@@ -42,11 +42,13 @@ class KitchenSinkClient(BaseClient):
         timeout: float | httpx.Timeout | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         clock: Callable[[], int] | None = None,
+        nonce: Callable[[], str] | None = None,
         headers: Mapping[str, str] | None = None,
     ) -> None:
         """Create a client; a credential left out is read from the environment (SPEC_API_KEY).
 
-        `clock` returns Unix milliseconds and supplies every timestamp and nonce.
+        `clock` returns Unix milliseconds and supplies every timestamp; `nonce` returns a fresh
+        value for each request that signs one (fix both to reproduce a signed request).
         """
         super().__init__(
             base_url,
@@ -54,6 +56,7 @@ class KitchenSinkClient(BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             clock=clock,
+            nonce=nonce,
             headers=headers,
             credentials={
                 "api_key": api_key if api_key is not None else os.environ.get("SPEC_API_KEY"),
