@@ -23,7 +23,7 @@ import pytest
 from generator import generate
 from generator.__main__ import main
 from tests.support.generation import import_package
-from tests.support.paths import CORPUS
+from tests.support.paths import CORPUS, ROOT
 
 OVERLAYS = CORPUS / "overlays"
 RELEASES = {
@@ -270,3 +270,9 @@ def test_the_change_report_of_the_upgrade_leaves_signing_and_place_order_alone(
     assert not [
         c for c in changes if c["subject"].startswith("place_order(") and c["level"] == "breaking"
     ]
+
+
+def test_the_readme_shows_the_overlays_as_tested() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for overlay in OVERLAY_OF.values():
+        assert f"```yaml\n{overlay.read_text(encoding='utf-8')}```" in readme, overlay.name
