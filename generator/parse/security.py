@@ -86,29 +86,35 @@ def _signing_scheme(
     names: list[str] = [] if signing.request_hook_file and not signing.message else [signing.secret]
     names += signing.credentials
     taken = _ATTEMPT_VALUES | _REQUEST_PARTS | {"signature"} | set(derived)
-    for key, templates in (
-        ("headers", [(h, t) for h, t in signing.headers]),
-        ("parameters", [(i, p.value) for i, p in enumerate(signing.parameters)]),
+    for where, template in (
+        *((pointer("headers", h), t) for h, t in signing.headers),
+        *((pointer("parameters", i, "value"), p.value) for i, p in enumerate(signing.parameters)),
+        *(
+            (pointer("derived", d.name, "message") + _part_pointer(d.message, i), part)
+            for d in signing.derived
+            for i, part in enumerate(_templates(d.message))
+        ),
     ):
-        for where, template in templates:
-            fields = _placeholders(ctx, template, at + pointer(key, where))
-            if fields is None:
-                continue
-            for field in fields:
-                if field in _REQUEST_PARTS:
-                    ctx.diagnostics.error(
-                        at + pointer(key, where),
-                        f"{{{field}}} is a part of the request: only `message` can use it",
-                    )
-                elif field not in taken:
-                    names.append(field)
+        for field in _placeholders(ctx, template, at + where) or ():
+            if field in _REQUEST_PARTS:
+                ctx.diagnostics.error(
+                    at + where,
+                    f"{{{field}}} is a part of the request: only `message` can use it",
+                )
+            elif field == "signature" and where.startswith("/derived"):
+                ctx.diagnostics.error(at + where, "a derived value cannot use the {signature}")
+            elif field not in taken:
+                names.append(field)
     if names and names[0] == signing.secret:  # key, secret, then the rest: the usual order
         rest = [n for n in names[1:] if n != signing.secret]
         names = rest[:1] + [signing.secret] + rest[1:]
     credentials = tuple(dict.fromkeys(names))
     known = _ATTEMPT_VALUES | set(credentials)
     for value in signing.derived:
-        _check_parts(ctx, value.message, at + pointer("derived", value.name, "message"), known)
+        if not _PLACEHOLDER.fullmatch(value.name):
+            ctx.diagnostics.error(
+                at + pointer("derived", value.name), "a derived value's name must be a plain name"
+            )
         known = known | {value.name}
         if value.name in credentials or value.name in _REQUEST_PARTS | _ATTEMPT_VALUES:
             ctx.diagnostics.error(
@@ -158,6 +164,30 @@ def _signing_scheme(
     return ir.SecurityScheme(
         name, "signing", credentials, description, signing=signing, hooks=hooks
     )
+
+
+def _templates(parts: tuple[Any, ...]) -> list[str]:
+    """The templates of a message's parts, digests' included, depth first."""
+    found: list[str] = []
+    for part in parts:
+        found += _templates(part.of) if isinstance(part, Digest) else [part]
+    return found
+
+
+def _part_pointer(parts: tuple[Any, ...], index: int) -> str:
+    """Where the `index`-th template of `parts` (depth first) stands under the message."""
+    for i, part in enumerate(parts):
+        where = pointer(i) if len(parts) > 1 else ""
+        if isinstance(part, Digest):
+            inner = _templates(part.of)
+            if index < len(inner):
+                return where + "/of" + _part_pointer(part.of, index)
+            index -= len(inner)
+        elif index == 0:
+            return where
+        else:
+            index -= 1
+    return ""
 
 
 def _placeholders(ctx: ParseContext, template: str, at: str) -> list[str] | None:

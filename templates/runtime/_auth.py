@@ -297,7 +297,7 @@ class SigningScheme(NamedTuple):
                     path = path[len(prefix) :]
             message = _message(self.message, request, values, credentials, path)
             if self.hook is not None:
-                values["signature"] = self.hook(message, credentials[self.secret])
+                values["signature"] = _hooked(self.hook, message, credentials, self.secret)
             else:
                 digest = hmac.digest(key, message, self.algorithm)
                 values["signature"] = _encoded(digest, self.encoding)
@@ -360,6 +360,20 @@ def _key(credentials: Credentials, name: str, encoding: str) -> bytes:
         raise InvalidCredentialsError(
             f"credential {name!r} is not valid base64, as this API's secret must be;"
             " nothing was sent"
+        ) from None
+
+
+def _hooked(
+    hook: Callable[[bytes, str], str], message: bytes, credentials: Credentials, name: str
+) -> str:
+    """The hook's signature; a ValueError it raises (a key it cannot load) names the credential."""
+    secret = credentials[name]
+    try:
+        return hook(message, secret)
+    except ValueError as exc:
+        reason = str(exc).replace(secret, "***")
+        raise InvalidCredentialsError(
+            f"credential {name!r} cannot sign: {reason}; nothing was sent"
         ) from None
 
 
