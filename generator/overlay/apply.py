@@ -44,6 +44,7 @@ _ACTION_KEYS = {
     (1, 1): {"target", "description", "update", "remove", "copy"},
 }
 _ABSENT = object()
+_NULL_HINT = " (a key with nothing after it is null in YAML: leave the key out to change nothing there, or remove the node with `remove: true`)"
 
 
 @dataclass(frozen=True)
@@ -530,7 +531,8 @@ class _Placement:
             else:
                 self.applier.error(
                     self.source + ("" if self.whole else pointer(*there)),
-                    f"{self.action.label}: cannot merge {type_name(new)} into {type_name(old)} at {pointer(*here)}",
+                    f"{self.action.label}: cannot merge {type_name(new)} into {type_name(old)} at {pointer(*here)}"
+                    + (_NULL_HINT if new is None else ""),
                 )
 
 

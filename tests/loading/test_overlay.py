@@ -773,3 +773,11 @@ def test_what_an_overlay_added_is_still_located_after_a_list_item_before_it_is_r
     for problem in caught.value.problems:  # the added parameter, now at index 2, has no `in`
         assert problem.file == tmp_path / "tiny.overlay.yaml", problem
         assert problem.line == line_of(text, "name: limit")
+
+
+def test_null_onto_a_mapping_is_refused_with_a_hint(tmp_path: Path) -> None:
+    text = overlay("target: $\nupdate:\n  info:\n    x-a: 1\n  components:")
+    problem = only(refused(tmp_path, text))
+    assert problem.pointer == "/actions/0/update/components"
+    assert "cannot merge null into a mapping" in problem.message
+    assert "leave the key out" in problem.message
