@@ -77,8 +77,8 @@ class Overlay:
 
 
 def apply_overlays(spec: LoadedSpec, overlays: Sequence[Path], diagnostics: Diagnostics) -> None:
-    """Apply `overlays` to the bundled document of `spec`, in order; the spec's own overlay (by the
-    naming rule) counts only if it is the only one named so."""
+    """Apply `overlays` to the bundled document of `spec`, in order. Two overlays named after the
+    spec (`.overlay.yaml` and `.overlay.json`, say) are an error: which applies first is unclear."""
     found_beside = [p for p in overlays if is_beside(p, spec.path)]
     if len(found_beside) > 1:
         names = ", ".join(p.name for p in found_beside)
