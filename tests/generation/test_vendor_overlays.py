@@ -85,6 +85,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], tup
     }
 
 
+def sync_client(module: ModuleType) -> Any:
+    """The package's synchronous client class (`<Name>Client`, beside `Async<Name>Client`)."""
+    (name,) = [n for n in module.__all__ if n.endswith("Client") and not n.startswith("Async")]
+    return getattr(module, name)
+
+
 def client_of(
     module: ModuleType, sent: list[httpx.Request], answer: Any, **credentials: Any
 ) -> Any:
@@ -92,7 +98,7 @@ def client_of(
         sent.append(request)
         return httpx.Response(200, json=answer)
 
-    cls = next(getattr(module, n) for n in module.__all__ if n.endswith("Client"))
+    cls = sync_client(module)
     return cls(http_client=httpx.Client(transport=httpx.MockTransport(handler)), **credentials)
 
 
@@ -206,7 +212,7 @@ def test_binance_place_order_is_signed_by_the_client(
 ) -> None:
     out, package = built["binance", "1.22.0"]
     module = import_package(out, package)
-    client_class = next(getattr(module, n) for n in module.__all__ if n.endswith("Client"))
+    client_class = sync_client(module)
     arguments = inspect.signature(client_class.place_order).parameters
     assert "timestamp" not in arguments and "signature" not in arguments
     assert {"symbol", "side", "quantity", "price", "recv_window"} <= set(arguments)
