@@ -109,7 +109,7 @@ def _program_name() -> str:
 
 def _diff(args: argparse.Namespace) -> int:
     from ._changes import compare
-    from ._surface import surface_at
+    from ._pipeline import surface_at
 
     try:
         old = surface_at(args.old, lenient=args.lenient)

@@ -200,6 +200,8 @@ class SecurityScheme:
     signing: SigningScheme | None = None
     hooks: tuple[Hook, ...] = ()
     """The hook modules its signing runs (`hook`, `request-hook`)."""
+    credential_keys: tuple[str, ...] = ()
+    """The spec's name of each credential (`credentials` holds the constructor arguments)."""
 
     @property
     def signer_fills(self) -> frozenset[tuple[str, str]]:
@@ -245,6 +247,9 @@ class Api:
     """Models that check an operation's path, query or header arguments (not part of its surface)."""
     model_pointers: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     """The JSON pointer of the schema each model is generated from."""
+    class_pointers: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """The other classes of the models module (made of a part of a model's schema), with the
+    JSON pointer of that part."""
     license_expression: str = ""
     """The SPDX license expression `info.license` gives (canonical form), or empty."""
     license_name: str = ""

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._errors import Diagnostics, Problem, SpecError
+from ._lock import EMPTY, NameLock
+from ._package_files import package_files
 from ._templates import PACKAGE_DIR, TEMPLATE_ROOT
 
 if TYPE_CHECKING:
@@ -92,7 +94,7 @@ def generate(
             result.unchanged.append(str(manifest["package"]))
             continue
         try:
-            package, files, inputs, surface, finish = _build(spec, lenient, root)
+            package, files, inputs, surface, finish = _build(spec, lenient, root, out)
         except SpecError as exc:
             problems.extend((index, p) for p in exc.problems)
             continue
@@ -212,10 +214,30 @@ def load_api(
     return api, loaded, diagnostics
 
 
+def surface_at(path: Path, *, lenient: bool = False) -> Surface:
+    """The surface of a spec file, or the one recorded in a generated package folder.
+
+    Raises SpecError saying what is wrong and where."""
+    from ._surface import SURFACE_FILE, load, surface_of
+
+    if path.is_dir():
+        record = path / SURFACE_FILE
+        try:
+            return load(record.read_text(encoding="utf-8"))
+        except OSError:
+            message = f"no {SURFACE_FILE}: not a generated package folder, or one generated before packages recorded their surface"
+        except ValueError as exc:
+            message = f"unreadable surface record ({exc}); regenerate the package"
+        raise SpecError([Problem(record, "", message)])
+    api, _, _ = load_api(path, lenient=lenient)
+    return surface_of(api)
+
+
 def _parse(
-    spec: Path, *, lenient: bool, root: Path | None
+    spec: Path, *, lenient: bool, root: Path | None, lock: Callable[[str], NameLock] | None = None
 ) -> tuple[ir.Api, LoadedSpec, Diagnostics, BackgroundValidation]:
-    """Load and parse `spec` while it is validated beside (join the validation before use)."""
+    """Load and parse `spec` while it is validated beside (join the validation before use);
+    `lock` gives the names the previous generation of a package gave."""
     from .load import load_spec
     from .parse import build_api
     from .swagger2 import convert_spec
@@ -225,27 +247,36 @@ def _parse(
     loaded = load_spec(spec, diagnostics, root=root)
     diagnostics = convert_spec(loaded, diagnostics)
     validation = BackgroundValidation(loaded.document, diagnostics)
-    api = build_api(loaded, diagnostics)
+    api = build_api(loaded, diagnostics, lock=lock)
     return api, loaded, diagnostics, validation
 
 
 def _build(
-    spec: Path, lenient: bool, root: Path | None = None
+    spec: Path, lenient: bool, root: Path | None = None, out: Path | None = None
 ) -> tuple[str, dict[str, str], dict[str, str], Surface, Callable[[], list[Problem]]]:
     """A spec's package: its files (the release step adds the surface record, version and
     changelog), the hashes of its input files, its client surface, and a call that waits for
-    its validation, raises SpecError if it found an error, and gives the spec's warnings."""
+    its validation, raises SpecError if it found an error, and gives the spec's warnings.
+
+    The names the package in `out` was generated with are kept (see `_lock`)."""
     from ._models_module import ModelGenerationError, render_models
     from ._render import render_package
-    from ._surface import surface_of
+    from ._surface import read_lock, surface_of
 
-    api, loaded, diagnostics, validation = _parse(spec, lenient=lenient, root=root)
+    locks: dict[str, NameLock] = {}
+
+    def lock(package: str) -> NameLock:
+        if out is not None and package not in locks:
+            locks[package] = read_lock(out / package)
+        return locks.get(package, EMPTY)
+
+    api, loaded, diagnostics, validation = _parse(spec, lenient=lenient, root=root, lock=lock)
     if diagnostics.errors:  # no models for a spec that is refused anyway
         validation.join(diagnostics)
         diagnostics.raise_if_errors(loaded.locate)
     before = len(diagnostics.errors)
     try:
-        models, api = render_models(api, diagnostics)
+        models, api = render_models(api, diagnostics, lock(api.package))
     except ModelGenerationError as exc:
         if not validation.join(diagnostics):  # an invalid spec explains a failure better
             diagnostics.errors.append(Problem(spec, "/components/schemas", str(exc)))
@@ -343,23 +374,6 @@ def _write_manifest(
     (out / MANIFESTS).mkdir(exist_ok=True)
     (out / MANIFESTS / f"{package}.json").write_text(
         json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
-
-
-def package_files(directory: Path) -> dict[str, bytes]:
-    """Every file below `directory` by relative path; caches and build leftovers are not part of it."""
-    if not directory.is_dir():
-        return {}
-    return {
-        p.relative_to(directory).as_posix(): p.read_bytes()
-        for p in directory.rglob("*")
-        if p.is_file() and not any(_is_leftover(part) for part in p.relative_to(directory).parts)
-    }
-
-
-def _is_leftover(part: str) -> bool:
-    return part in ("__pycache__", "build", ".mypy_cache", ".ruff_cache") or part.endswith(
-        ".egg-info"
     )
 
 

@@ -10,14 +10,15 @@ import functools
 import json
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
 from . import _ir as ir
 from ._boundary import BoundaryError, Identifier
-from ._errors import Problem, SpecError
 from ._extensions import message_text
+from ._lock import EMPTY, NameLock
 from ._pytypes import (
     Builtin,
     DictType,
@@ -75,6 +76,8 @@ class Method:
     paginated: bool = False
     idempotent: bool = False
     deprecated: bool = False
+    operation_id: str = ""
+    """The operation it is made from (what its name is locked to)."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,17 @@ class Model:
 
     name: str
     fields: tuple[Field, ...]
+    pointer: str = ""
+    """The JSON pointer of the schema it is made from (what its name is locked to)."""
+
+
+@dataclass(frozen=True)
+class ClassName:
+    """A class of the `models` module that is not a Model of the surface (datamodel-code-generator
+    made it of a part of a model's schema), with the JSON pointer of that part."""
+
+    name: str
+    pointer: str
 
 
 @dataclass(frozen=True)
@@ -122,6 +136,8 @@ class Scheme:
     key_name: str = ""
     key_location: str = ""
     signing: Signing | None = None
+    credential_keys: tuple[str, ...] = ()
+    """The spec's name of each credential (what its constructor argument is locked to)."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +161,7 @@ class Surface:
     schemes: tuple[Scheme, ...]
     methods: tuple[Method, ...]
     models: tuple[Model, ...]
+    classes: tuple[ClassName, ...] = ()
 
     def method(self, name: str) -> Method | None:
         """The method called `name`, if the client has one."""
@@ -166,8 +183,43 @@ def surface_of(api: ir.Api) -> Surface:
         servers=tuple(Server(s.url, s.description) for s in api.servers),
         schemes=tuple(_scheme(s) for s in api.security_schemes),
         methods=tuple(sorted((_method(op) for op in api.operations), key=lambda m: m.name)),
-        models=_models(tuple(m for m in api.models if m.name not in api.parameter_models)),
+        models=_models(
+            tuple(m for m in api.models if m.name not in api.parameter_models), api.model_pointers
+        ),
+        classes=tuple(
+            ClassName(name, pointer) for name, pointer in sorted(api.class_pointers.items())
+        ),
     )
+
+
+def name_lock(surface: Surface) -> NameLock:
+    """The names `surface` gives each item, by what identifies the item in the spec."""
+    return NameLock(
+        methods={m.operation_id: m.name for m in surface.methods if m.operation_id},
+        arguments={
+            m.operation_id: {(a.location, a.wire_name): a.name for a in m.arguments}
+            for m in surface.methods
+            if m.operation_id
+        },
+        classes={
+            **{m.pointer: m.name for m in surface.models if m.pointer},
+            **{c.pointer: c.name for c in surface.classes if c.pointer},
+        },
+        credentials={
+            key: name
+            for scheme in surface.schemes
+            for key, name in zip(scheme.credential_keys, scheme.credentials, strict=False)
+        },
+    )
+
+
+def read_lock(package: Path) -> NameLock:
+    """The names the package generated in folder `package` gave, or none when it has no
+    readable surface record."""
+    try:
+        return name_lock(load((package / SURFACE_FILE).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return EMPTY
 
 
 def _method(op: ir.Operation) -> Method:
@@ -191,6 +243,7 @@ def _method(op: ir.Operation) -> Method:
         paginated=op.pagination is not None,
         idempotent=op.idempotent,
         deprecated=op.deprecated,
+        operation_id=op.operation_id,
     )
 
 
@@ -220,13 +273,14 @@ def _scheme(scheme: ir.SecurityScheme) -> Scheme:
                 else None
             ),
         ),
+        credential_keys=scheme.credential_keys,
     )
 
 
 # -- models: their fields as the IR records them ------------------------------------------------
 
 
-def _models(models: tuple[ir.Model, ...]) -> tuple[Model, ...]:
+def _models(models: tuple[ir.Model, ...], pointers: Mapping[str, str]) -> tuple[Model, ...]:
     from datamodel_code_generator.model.field_name import PydanticFieldNameResolver
 
     # The models module names fields with datamodel-code-generator's resolver; so does the surface.
@@ -250,7 +304,7 @@ def _models(models: tuple[ir.Model, ...]) -> tuple[Model, ...]:
             fields_.append(
                 Field(candidate, field_.wire_name, Type.of(field_.type), field_.required)
             )
-        found.append(Model(model.name, tuple(fields_)))
+        found.append(Model(model.name, tuple(fields_), pointers.get(model.name, "")))
     return tuple(found)
 
 
@@ -456,22 +510,3 @@ def _fields(cls: type) -> tuple[tuple[str, Any], ...]:
     """The fields of a dataclass with their type hints, resolved once per class."""
     hints = typing.get_type_hints(cls)
     return tuple((f.name, hints[f.name]) for f in fields(cls))
-
-
-def surface_at(path: Path, *, lenient: bool = False) -> Surface:
-    """The surface of a spec file, or the one recorded in a generated package folder.
-
-    Raises SpecError saying what is wrong and where."""
-    if path.is_dir():
-        record = path / SURFACE_FILE
-        try:
-            return load(record.read_text(encoding="utf-8"))
-        except OSError:
-            message = f"no {SURFACE_FILE}: not a generated package folder, or one generated before packages recorded their surface"
-        except ValueError as exc:
-            message = f"unreadable surface record ({exc}); regenerate the package"
-        raise SpecError([Problem(record, "", message)])
-    from ._pipeline import load_api
-
-    api, _, _ = load_api(path, lenient=lenient)
-    return surface_of(api)

@@ -10,7 +10,7 @@ from .. import _pytypes as t
 from .._errors import pointer
 from .._naming import pascal_case
 from ._context import ParseContext, text
-from .parameters import Unsupported, argument_name
+from .parameters import ArgumentNames, Unsupported, argument_name
 from .schema_kinds import schema_example, type_list
 from .schemas import SchemaTypes
 
@@ -25,7 +25,7 @@ def request_body(
     operation: dict[str, Any],
     at: str,
     hint: str,
-    taken: set[str],
+    taken: ArgumentNames,
 ) -> tuple[ir.RequestBody | None, list[ir.Argument], Any]:
     """The body, the arguments that fill it, and the spec's example of it."""
     if operation.get("requestBody") is None:
