@@ -45,6 +45,33 @@ class GenerationResult:
     """The version each built package gets, and the change report that decided it."""
 
 
+@dataclass(frozen=True)
+class Built:
+    """A spec's package, generated but not yet released or written."""
+
+    spec: Path
+    package: str
+    files: dict[str, str]
+    """Its files by relative path (the release step adds the surface record, version and
+    changelog)."""
+    inputs: dict[str, str]
+    """The hash of each input file, by its path relative to the spec's folder."""
+    surface: Surface
+    finish: Callable[[], list[Problem]]
+    """Waits for the spec's validation, raises SpecError if it found an error, and gives the
+    spec's warnings."""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A spec loaded and parsed into the IR, its validation running beside."""
+
+    api: ir.Api
+    loaded: LoadedSpec
+    diagnostics: Diagnostics
+    validation: BackgroundValidation
+
+
 def default_specs(directory: Path = Path("specs")) -> list[Path]:
     """Every spec file in `directory`, sorted by name."""
     return sorted(
@@ -72,7 +99,7 @@ def generate(
     manifests = _read_manifests(out)
     fingerprint = _generator_fingerprint()
     problems: list[tuple[int, Problem]] = []  # by the index of the spec they are of
-    built: dict[str, tuple[Path, dict[str, str], dict[str, str], Surface]] = {}
+    built: dict[str, Built] = {}
     pending: list[tuple[int, Callable[[], list[Problem]]]] = []
 
     def finish_validations(*, running: int = 0) -> None:
@@ -94,22 +121,22 @@ def generate(
             result.unchanged.append(str(manifest["package"]))
             continue
         try:
-            package, files, inputs, surface, finish = _build(spec, lenient, root, out)
+            one = _build(spec, lenient, root, out)
         except SpecError as exc:
             problems.extend((index, p) for p in exc.problems)
             continue
-        pending.append((index, finish))
+        pending.append((index, one.finish))
         finish_validations(running=VALIDATIONS_RUNNING)
-        if package in built:
+        if one.package in built:
             problem = Problem(
                 spec,
                 "/info/x-package-name",
-                f"package {package!r} is also generated from {built[package][0]}",
+                f"package {one.package!r} is also generated from {built[one.package].spec}",
             )
             problems.append((index, problem))
             continue
-        built[package] = (spec, files, inputs, surface)
-        result.packages[package] = spec
+        built[one.package] = one
+        result.packages[one.package] = spec
     if problems or not built:
         finish_validations()
         return result
@@ -124,20 +151,20 @@ def generate(
         )
     )
     try:
-        for package, (_, files, _, _) in built.items():
-            for relative, text in files.items():
+        for package, one in built.items():
+            for relative, text in one.files.items():
                 target = staging / package / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
         try:
-            _format(staging, {package: spec for package, (spec, _, _, _) in built.items()})
+            _format(staging, {package: one.spec for package, one in built.items()})
         except SpecError:
             finish_validations()  # an invalid spec explains a failure better
             raise
         from ._release import release
 
-        for package, (_, _, _, surface) in built.items():  # reads `out`, writes the staging
-            result.releases[package] = release(staging / package, out / package, surface)
+        for package, one in built.items():  # reads `out`, writes the staging
+            result.releases[package] = release(staging / package, out / package, one.surface)
             changed = _diff(staging / package, out / package)
             if changed:
                 result.changed.extend(f"{package}/{name}" for name in changed)
@@ -146,10 +173,10 @@ def generate(
         finish_validations()  # nothing is written to `out` before every spec is known valid
         if not check:
             out.mkdir(exist_ok=True)
-            for package, (spec, _, inputs, _) in built.items():
+            for package, one in built.items():
                 if any(c.startswith(package + "/") for c in result.changed):
                     _swap(staging / package, out / package)
-                _write_manifest(out, spec, package, inputs, fingerprint, lenient)
+                _write_manifest(out, one.spec, package, one.inputs, fingerprint, lenient)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
@@ -208,10 +235,10 @@ def load_api(
     spec: Path, *, lenient: bool, root: Path | None = None
 ) -> tuple[ir.Api, LoadedSpec, Diagnostics]:
     """Load, validate and parse `spec` into the IR; raises SpecError listing every problem."""
-    api, loaded, diagnostics, validation = _parse(spec, lenient=lenient, root=root)
-    validation.join(diagnostics)
-    diagnostics.raise_if_errors(loaded.locate)
-    return api, loaded, diagnostics
+    parsed = _parse(spec, lenient=lenient, root=root)
+    parsed.validation.join(parsed.diagnostics)
+    parsed.diagnostics.raise_if_errors(parsed.loaded.locate)
+    return parsed.api, parsed.loaded, parsed.diagnostics
 
 
 def surface_at(path: Path, *, lenient: bool = False) -> Surface:
@@ -235,7 +262,7 @@ def surface_at(path: Path, *, lenient: bool = False) -> Surface:
 
 def _parse(
     spec: Path, *, lenient: bool, root: Path | None, lock: Callable[[str], NameLock] | None = None
-) -> tuple[ir.Api, LoadedSpec, Diagnostics, BackgroundValidation]:
+) -> Parsed:
     """Load and parse `spec` while it is validated beside (join the validation before use);
     `lock` gives the names the previous generation of a package gave."""
     from .load import load_spec
@@ -248,17 +275,14 @@ def _parse(
     diagnostics = convert_spec(loaded, diagnostics)
     validation = BackgroundValidation(loaded.document, diagnostics)
     api = build_api(loaded, diagnostics, lock=lock)
-    return api, loaded, diagnostics, validation
+    return Parsed(api, loaded, diagnostics, validation)
 
 
 def _build(
     spec: Path, lenient: bool, root: Path | None = None, out: Path | None = None
-) -> tuple[str, dict[str, str], dict[str, str], Surface, Callable[[], list[Problem]]]:
-    """A spec's package: its files (the release step adds the surface record, version and
-    changelog), the hashes of its input files, its client surface, and a call that waits for
-    its validation, raises SpecError if it found an error, and gives the spec's warnings.
-
-    The names the package in `out` was generated with are kept (see `_lock`)."""
+) -> Built:
+    """A spec's package, keeping the names the package in `out` was generated with (see
+    `_lock`); raises SpecError when the spec is refused."""
     from ._models_module import ModelGenerationError, render_models
     from ._render import render_package
     from ._surface import read_lock, surface_of
@@ -270,7 +294,13 @@ def _build(
             locks[package] = read_lock(out / package)
         return locks.get(package, EMPTY)
 
-    api, loaded, diagnostics, validation = _parse(spec, lenient=lenient, root=root, lock=lock)
+    parsed = _parse(spec, lenient=lenient, root=root, lock=lock)
+    api, loaded, diagnostics, validation = (
+        parsed.api,
+        parsed.loaded,
+        parsed.diagnostics,
+        parsed.validation,
+    )
     if diagnostics.errors:  # no models for a spec that is refused anyway
         validation.join(diagnostics)
         diagnostics.raise_if_errors(loaded.locate)
@@ -305,7 +335,7 @@ def _build(
         diagnostics.raise_if_errors(loaded.locate)
         return loaded.locate_all(diagnostics.warnings)
 
-    return api.package, files, inputs, surface_of(api), finish
+    return Built(spec, api.package, files, inputs, surface_of(api), finish)
 
 
 def _sha(data: bytes) -> str:
