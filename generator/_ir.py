@@ -9,11 +9,11 @@ from typing import Any, Literal
 from ._boundary import Identifier
 from ._extensions import Envelope, ErrorBodyKeys, Pagination, SigningScheme
 from ._pytypes import ANY, NONE, ListType, PyType, union
+from ._runtime_contract import AnswerKind, BodyKind
 
 Location = Literal["path", "query", "header", "cookie"]
-BodyKind = Literal["json", "form", "multipart", "bytes", "text"]
 """How a request body is written."""
-AnswerKind = Literal["json", "text", "bytes", "events"]
+
 """How a response body is read: JSON, text, raw bytes, or a stream of server-sent events."""
 NO_EXAMPLE: Any = object()
 

@@ -278,9 +278,7 @@ def _parse(
     return Parsed(api, loaded, diagnostics, validation)
 
 
-def _build(
-    spec: Path, lenient: bool, root: Path | None = None, out: Path | None = None
-) -> Built:
+def _build(spec: Path, lenient: bool, root: Path | None = None, out: Path | None = None) -> Built:
     """A spec's package, keeping the names the package in `out` was generated with (see
     `_lock`); raises SpecError when the spec is refused."""
     from ._models_module import ModelGenerationError, render_models

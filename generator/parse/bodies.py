@@ -9,6 +9,7 @@ from .. import _ir as ir
 from .. import _pytypes as t
 from .._errors import pointer
 from .._naming import pascal_case
+from .._runtime_contract import BodyKind
 from ._context import ParseContext, text
 from .parameters import ArgumentNames, Unsupported, argument_name
 from .schema_kinds import schema_example, type_list
@@ -112,10 +113,10 @@ def request_body(
     return body_ir, arguments, example
 
 
-_PREFERENCE: tuple[ir.BodyKind, ...] = ("json", "form", "multipart", "bytes", "text")
+_PREFERENCE: tuple[BodyKind, ...] = ("json", "form", "multipart", "bytes", "text")
 
 
-def body_kind(media_type: str) -> ir.BodyKind:
+def body_kind(media_type: str) -> BodyKind:
     """How a request body of this media type is written."""
     essence = media_type.split(";", 1)[0].strip().lower()
     if JSON_MEDIA.match(essence):
