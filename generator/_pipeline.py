@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._errors import Diagnostics, Problem, SpecError
 from ._lock import EMPTY, NameLock
+from ._manifests import (
+    generator_fingerprint,
+    is_fresh,
+    read_manifests,
+    sha,
+    write_manifest,
+)
 from ._package_files import package_files
-from ._templates import PACKAGE_DIR, TEMPLATE_ROOT
 
 if TYPE_CHECKING:
     from . import _ir as ir
@@ -30,7 +33,6 @@ STAGING_PREFIX = ".generate-"  # <prefix><pid>-<random>: a run's staging directo
 VALIDATIONS_RUNNING = (
     4  # at least 1: how many specs' validations may run beside the next spec's work
 )
-MANIFESTS = ".manifests"  # per-package record of input and output hashes; git-ignored, local only
 
 
 @dataclass
@@ -96,8 +98,8 @@ def generate(
     """
     specs = [Path(s) for s in (specs if specs is not None else default_specs())]
     result = GenerationResult()
-    manifests = _read_manifests(out)
-    fingerprint = _generator_fingerprint()
+    manifests = read_manifests(out)
+    fingerprint = generator_fingerprint()
     problems: list[tuple[int, Problem]] = []  # by the index of the spec they are of
     built: dict[str, Built] = {}
     pending: list[tuple[int, Callable[[], list[Problem]]]] = []
@@ -116,7 +118,7 @@ def generate(
 
     for index, spec in enumerate(specs):
         manifest = manifests.get(spec.resolve())
-        if use_cache and not check and manifest and _is_fresh(manifest, out, fingerprint, lenient):
+        if use_cache and not check and manifest and is_fresh(manifest, out, fingerprint, lenient):
             result.packages[str(manifest["package"])] = spec
             result.unchanged.append(str(manifest["package"]))
             continue
@@ -176,7 +178,7 @@ def generate(
             for package, one in built.items():
                 if any(c.startswith(package + "/") for c in result.changed):
                     _swap(staging / package, out / package)
-                _write_manifest(out, one.spec, package, one.inputs, fingerprint, lenient)
+                write_manifest(out, one.spec, package, one.inputs, fingerprint, lenient)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
@@ -245,7 +247,8 @@ def surface_at(path: Path, *, lenient: bool = False) -> Surface:
     """The surface of a spec file, or the one recorded in a generated package folder.
 
     Raises SpecError saying what is wrong and where."""
-    from ._surface import SURFACE_FILE, load, surface_of
+    from ._surface import surface_of
+    from ._surface_record import SURFACE_FILE, load
 
     if path.is_dir():
         record = path / SURFACE_FILE
@@ -283,7 +286,8 @@ def _build(spec: Path, lenient: bool, root: Path | None = None, out: Path | None
     `_lock`); raises SpecError when the spec is refused."""
     from ._models_module import ModelGenerationError, render_models
     from ._render import render_package
-    from ._surface import read_lock, surface_of
+    from ._surface import surface_of
+    from ._surface_record import read_lock
 
     locks: dict[str, NameLock] = {}
 
@@ -324,7 +328,7 @@ def _build(spec: Path, lenient: bool, root: Path | None = None, out: Path | None
         raise
     spec_dir = spec.resolve().parent
     inputs = {
-        Path(os.path.relpath(p.resolve(), spec_dir)).as_posix(): _sha(p.read_bytes())
+        Path(os.path.relpath(p.resolve(), spec_dir)).as_posix(): sha(p.read_bytes())
         for p in [spec, *loaded.extra_files]
     }
 
@@ -334,75 +338,6 @@ def _build(spec: Path, lenient: bool, root: Path | None = None, out: Path | None
         return loaded.locate_all(diagnostics.warnings)
 
     return Built(spec, api.package, files, inputs, surface_of(api), finish)
-
-
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _generator_fingerprint() -> str:
-    """Hash of everything besides the spec that decides the output: code, templates, tool versions."""
-    digest = hashlib.sha256()
-    for directory in (PACKAGE_DIR, TEMPLATE_ROOT):
-        for path in sorted(directory.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                name = f"{directory.name}/{path.relative_to(directory).as_posix()}"
-                digest.update(name.encode() + b"\0" + path.read_bytes())
-    for dist in ("datamodel-code-generator", "ruff", "pydantic"):
-        digest.update(f"{dist}=={metadata.version(dist)}".encode())
-    return digest.hexdigest()
-
-
-def _read_manifests(out: Path) -> dict[Path, dict[str, object]]:
-    manifests: dict[Path, dict[str, object]] = {}
-    if not out.is_dir():
-        return manifests
-    for path in (out / MANIFESTS).glob("*.json"):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            spec = (out / str(data["spec"])).resolve()
-        except (OSError, ValueError, KeyError):
-            continue
-        manifests[spec] = data
-    return manifests
-
-
-def _is_fresh(manifest: dict[str, object], out: Path, fingerprint: str, lenient: bool) -> bool:
-    if manifest.get("generator") != fingerprint or manifest.get("lenient") != lenient:
-        return False
-    spec_dir = (out / str(manifest["spec"])).parent
-    inputs = manifest.get("inputs")
-    files = manifest.get("files")
-    if not isinstance(inputs, dict) or not isinstance(files, dict):
-        return False
-    package_dir = out / str(manifest["package"])
-    try:
-        if any(_sha((spec_dir / name).read_bytes()) != digest for name, digest in inputs.items()):
-            return False
-        if any(_sha((package_dir / name).read_bytes()) != digest for name, digest in files.items()):
-            return False
-    except OSError:
-        return False
-    return set(package_files(package_dir)) == set(files)
-
-
-def _write_manifest(
-    out: Path, spec: Path, package: str, inputs: dict[str, str], fingerprint: str, lenient: bool
-) -> None:
-    files = {name: _sha(data) for name, data in sorted(package_files(out / package).items())}
-    manifest = {
-        "package": package,
-        # Relative to `out`, so a tree moved or cloned elsewhere keeps its manifests valid.
-        "spec": Path(os.path.relpath(spec.resolve(), out.resolve())).as_posix(),
-        "inputs": inputs,
-        "generator": fingerprint,
-        "lenient": lenient,
-        "files": files,
-    }
-    (out / MANIFESTS).mkdir(exist_ok=True)
-    (out / MANIFESTS / f"{package}.json").write_text(
-        json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
 
 
 def _diff(new: Path, old: Path) -> list[str]:

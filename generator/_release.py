@@ -17,7 +17,8 @@ from ._boundary import literal, markdown
 from ._changes import compare
 from ._package_files import package_files
 from ._report import Bump, Report
-from ._surface import SURFACE_FILE, Surface, dump, load, recorded_content
+from ._surface import Surface
+from ._surface_record import SURFACE_FILE, dump, load, recorded_content
 
 VERSION_MODULE = "_version.py"
 CHANGELOG = "CHANGELOG.md"

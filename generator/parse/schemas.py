@@ -10,6 +10,7 @@ from .._errors import pointer
 from .._ir import Model, ModelField
 from .._naming import MODEL_MODULE_NAMES, pascal_case, unique
 from ._context import ParseContext
+from .pointers import pointers_by_id
 from .schema_kinds import (
     CONSTRAINT_KEYS,
     SCALARS,
@@ -19,6 +20,7 @@ from .schema_kinds import (
     is_class_like,
     literal_type,
     merged_members,
+    redeclared_inline,
     type_list,
 )
 
@@ -202,7 +204,7 @@ class SchemaTypes:
         if not self.lock.classes:
             return None
         if self._at is None:
-            self._at = _pointers(self.ctx.document, None)
+            self._at = pointers_by_id(self.ctx.document, None)
         return self._at.get(id(schema))
 
     def _name(self, schema: dict[str, Any], hint: str) -> Identifier:
@@ -313,7 +315,7 @@ class SchemaTypes:
             elif key in ("allOf", "oneOf", "anyOf", "prefixItems") and isinstance(value, list):
                 # allOf members are merged into this model, so they stay inline.
                 if key == "allOf":
-                    value = self._redeclared_inline(value)
+                    value = redeclared_inline(value, self.ctx.resolve)
                 value = [
                     self._model_schema(s, f"{hint}{i + 1}", root=key == "allOf", depth=depth + 1)
                     for i, s in enumerate(value)
@@ -335,32 +337,6 @@ class SchemaTypes:
                     {k: v for k, v in m.items() if k != "default"} if isinstance(m, dict) else m
                     for m in out[key]
                 ]
-        return out
-
-    def _redeclared_inline(self, members: list[Any]) -> list[Any]:
-        """allOf members with each referenced schema whose properties another member declares
-        again copied in place of the reference: a subclass could not narrow their types."""
-        declared = [
-            set(m["properties"])
-            if isinstance(m, dict) and isinstance(m.get("properties"), dict)
-            else set()
-            for m in (self.ctx.resolve(m) for m in members)
-        ]
-        out = []
-        for i, member in enumerate(members):
-            others = set().union(*(d for j, d in enumerate(declared) if j != i))
-            if isinstance(member, dict) and "$ref" in member and declared[i] & others:
-                target = self.ctx.resolve(member)
-                out.append(
-                    {k: v for k, v in target.items() if k != "properties"}
-                    | {
-                        "properties": {
-                            k: v for k, v in target["properties"].items() if k not in others
-                        }
-                    }
-                )
-            else:
-                out.append(member)
         return out
 
     def _exact_decimal(self, out: dict[str, Any]) -> dict[str, Any]:
@@ -390,7 +366,7 @@ class SchemaTypes:
         """The JSON pointer of the schema each model is made from (where the document has it)."""
         found: dict[str, str] = dict(self._component_at)
         wanted = {id(schema) for name, schema in self.sources.items() if name not in found}
-        at = self._at if self._at is not None else _pointers(self.ctx.document, wanted)
+        at = self._at if self._at is not None else pointers_by_id(self.ctx.document, wanted)
         for name, schema in self.sources.items():
             if name not in found and id(schema) in at:
                 found[name] = at[id(schema)]
@@ -404,27 +380,3 @@ class SchemaTypes:
             "paths": {},
             "components": {"schemas": {name: self.models[name] for name in sorted(self.models)}},
         }
-
-
-def _pointers(document: Any, wanted: set[int] | None) -> dict[int, str]:
-    """The pointer of each mapping of `document` by its id() (the first met, depth first), or
-    of those in `wanted` only, stopping when each is found."""
-    found: dict[int, str] = {}
-    pending: list[tuple[Any, str]] = [(document, "")]
-    while pending and (wanted is None or len(found) < len(wanted)):
-        node, at = pending.pop()
-        if isinstance(node, dict):
-            if wanted is None or id(node) in wanted:
-                found.setdefault(id(node), at)
-            # Only collections can hold a model's schema: scalars are not visited. The segment
-            # is escaped inline, as `pointer` would: this runs for every collection.
-            pending.extend(
-                (v, f"{at}/{str(k).replace('~', '~0').replace('/', '~1')}")
-                for k, v in node.items()
-                if isinstance(v, dict | list)
-            )
-        else:
-            pending.extend(
-                (v, f"{at}/{i}") for i, v in enumerate(node) if isinstance(v, dict | list)
-            )
-    return found

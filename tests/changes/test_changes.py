@@ -29,7 +29,8 @@ from generator._pytypes import (
     union,
 )
 from generator._report import Report
-from generator._surface import FORMAT, Surface, _indented, dump, load
+from generator._surface import Surface
+from generator._surface_record import FORMAT, _indented, dump, load
 from tests.support.paths import CORPUS, GENERATED
 
 Spec = dict[str, Any]

@@ -59,7 +59,7 @@ def test_the_meta_schema_registry_the_adapter_reads() -> None:
 @pytest.mark.parametrize("base", VALIDATORS)
 def test_the_adapted_classes_still_subclass_the_library(base: Any) -> None:
     class Run:
-        crashed_at = None
+        crashed_at: tuple[Any, ...] | None = None
 
     for name, cls in base.keyword_validators.items():
         adapted = locating.locating(cls, run=Run(), suffix=None)
