@@ -318,7 +318,7 @@ def _build(spec: Path, lenient: bool, root: Path | None = None, out: Path | None
     if from_models:
         if validation.join(diagnostics):
             # The spec is invalid: its problems explain why models could not be made.
-            diagnostics.errors[:] = [p for p in diagnostics.errors if p not in from_models]
+            diagnostics.withdraw(from_models)
         diagnostics.raise_if_errors(loaded.locate)
     try:  # rendered, formatted and staged while the validation may still run
         files = render_package(api, models)

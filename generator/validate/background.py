@@ -83,6 +83,5 @@ class BackgroundValidation:
                 errors, warnings = _check(self._document, self._diagnostics)
         finally:
             self._close()
-        diagnostics.errors[:0] = errors
-        diagnostics.warnings[:0] = warnings
+        diagnostics.put_first(errors, warnings)
         return len(errors)
