@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import bundle, call_overhead, generation, import_time, real_world, scale
+from . import bundle, call_overhead, concurrency, generation, import_time, real_world, scale
 from ._common import BenchError, Report, load, machine, markdown, render
 
 BENCHMARKS: dict[str, Callable[[], Report]] = {
@@ -20,6 +20,7 @@ BENCHMARKS: dict[str, Callable[[], Report]] = {
     "scale": scale.run,
     "real_world": real_world.run,
     "call_overhead": call_overhead.run,
+    "concurrency": concurrency.run,
     "import_time": import_time.run,
     "bundle": bundle.run,
 }

@@ -31,6 +31,7 @@ CONNECTION_ERROR = "APIConnectionError"
 CLIENT_ATTRIBUTES = frozenset(
     {
         "close",
+        "aclose",
         "with_raw_response",
         "base_url",
         "timeout",

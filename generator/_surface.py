@@ -149,6 +149,8 @@ class Surface:
     methods: tuple[Method, ...]
     models: tuple[Model, ...]
     classes: tuple[ClassName, ...] = ()
+    async_client_class: str = ""
+    """The asynchronous client, with the same methods as `async def` (none in older records)."""
 
     def method(self, name: str) -> Method | None:
         """The method called `name`, if the client has one."""
@@ -164,6 +166,7 @@ def surface_of(api: ir.Api) -> Surface:
     return Surface(
         package=api.package,
         client_class=api.client_class,
+        async_client_class=api.async_client_class,
         env_prefix=api.env_prefix,
         title=api.title,
         api_version=api.version,

@@ -6,7 +6,7 @@ import inspect
 import typing
 
 from generator import _runtime_contract as contract
-from templates.runtime import _base_client, _endpoint, _exceptions
+from templates.runtime import _async_client, _base_client, _endpoint, _exceptions
 from tests.support.paths import ROOT
 
 
@@ -26,7 +26,10 @@ def test_body_and_answer_kinds_are_the_endpoints() -> None:
 
 def test_the_reserved_client_attributes_are_the_clients() -> None:
     public = {
-        name for name, _ in inspect.getmembers(_base_client.BaseClient) if not name.startswith("_")
+        name
+        for base in (_base_client.BaseClient, _async_client.AsyncBaseClient)
+        for name, _ in inspect.getmembers(base)
+        if not name.startswith("_")
     }
     # The generated client class adds the raw-response view to its base class.
     template = (ROOT / "templates" / "package" / "_client.py.jinja").read_text()

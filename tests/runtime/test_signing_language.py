@@ -9,6 +9,7 @@ import hashlib
 import hmac
 import importlib
 import logging
+import threading
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -17,6 +18,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
+from tests.support.flavors import built
 from tests.support.generation import generate_and_import
 from tests.support.transport import ScriptedServer, reply
 
@@ -36,8 +38,12 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
 
 def client(package: ModuleType, server: ScriptedServer, **credentials: str) -> Any:
     given = {"api_key": KEY, "api_secret": SECRET, "passphrase": PASSPHRASE} | credentials
-    return package.SpecClient(
-        http_client=server.http(), clock=lambda: NOW, nonce=lambda: NONCE, **given
+    return built(
+        package.SpecClient,
+        http_client=server.http(),
+        clock=lambda: NOW,
+        nonce=lambda: NONCE,
+        **given,
     )
 
 
@@ -161,7 +167,8 @@ def test_every_attempt_is_signed_afresh(package: ModuleType) -> None:
     times = iter([NOW, NOW + 1000])
     nonces = iter(["first", "second"])
     server = ScriptedServer(reply(503, {}), reply(200, {}))
-    signer = package.SpecClient(
+    signer = built(
+        package.SpecClient,
         http_client=server.http(),
         clock=lambda: next(times),
         nonce=lambda: next(nonces),
@@ -178,7 +185,7 @@ def test_every_attempt_is_signed_afresh(package: ModuleType) -> None:
 
 def test_the_default_nonce_is_fresh_per_request(package: ModuleType) -> None:
     server = ok()
-    signer = package.SpecClient(http_client=server.http(), api_key=KEY, api_secret=SECRET)
+    signer = built(package.SpecClient, http_client=server.http(), api_key=KEY, api_secret=SECRET)
     signer.list_orders(limit="1")
     signer.list_orders(limit="1")
     nonces = [sent.headers["x-nonce"] for sent in server.sent]
@@ -197,3 +204,21 @@ def test_the_form_parameter_makes_a_body_when_there_is_none(package: ModuleType)
     request.add_form_field("first", "yes", first=True)
     assert request.content == b"first=yes&nonce=1+2"
     assert request.headers == {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def test_an_increasing_nonce_never_repeats_across_threads(package: ModuleType) -> None:
+    auth = importlib.import_module(package.__name__ + "._auth")
+    nonce = auth.IncreasingNonce(lambda: NOW)  # a clock that never moves
+    seen: list[list[int]] = [[] for _ in range(8)]
+
+    def draw(mine: list[int]) -> None:
+        mine.extend(int(nonce()) for _ in range(200))
+
+    threads = [threading.Thread(target=draw, args=(mine,)) for mine in seen]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    everything = [n for mine in seen for n in mine]
+    assert len(set(everything)) == 1600 and min(everything) == NOW
+    assert all(mine == sorted(mine) for mine in seen)
