@@ -243,8 +243,9 @@ def load_api(
     return parsed.api, parsed.loaded, parsed.diagnostics
 
 
-def surface_at(path: Path, *, lenient: bool = False) -> Surface:
-    """The surface of a spec file, or the one recorded in a generated package folder.
+def surface_at(path: Path, *, lenient: bool = False, lock: NameLock = EMPTY) -> Surface:
+    """The surface of a spec file (its items named as `lock` says, as regenerating over the
+    package it was taken from would), or the one recorded in a generated package folder.
 
     Raises SpecError saying what is wrong and where."""
     from ._surface import surface_of
@@ -259,8 +260,10 @@ def surface_at(path: Path, *, lenient: bool = False) -> Surface:
         except ValueError as exc:
             message = f"unreadable surface record ({exc}); regenerate the package"
         raise SpecError([Problem(record, "", message)])
-    api, _, _ = load_api(path, lenient=lenient)
-    return surface_of(api)
+    parsed = _parse(path, lenient=lenient, root=None, lock=lambda _: lock)
+    parsed.validation.join(parsed.diagnostics)
+    parsed.diagnostics.raise_if_errors(parsed.loaded.locate)
+    return surface_of(parsed.api)
 
 
 def _parse(

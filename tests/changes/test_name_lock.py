@@ -196,3 +196,23 @@ def test_an_unrelated_change_renames_nothing(name: str, change: str, base: Path)
         assert f"\nclass {class_name}(" in models, what
     if change == "method-collides":
         assert any("maps to method" in w.message for w in result.warnings), result.warnings
+
+
+def test_diff_names_a_spec_as_regenerating_over_the_package_would(
+    base: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.__main__ import main
+
+    baseline = _baseline("petstore", base)
+    trial = base / "petstore-diff"
+    shutil.copytree(baseline, trial)
+    spec = trial / "spec" / "petstore.json"
+    (package,) = [p for p in (trial / "out").iterdir() if not p.name.startswith(".")]
+    document = json.loads(spec.read_text())
+    add_operation_whose_method_collides(document, surface_at(package))
+    spec.write_text(json.dumps(document))
+
+    code = main(["diff", str(package), str(spec), "--json", "--fail-on-breaking", "--lenient"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0, report
+    assert [c["level"] for c in report["changes"]] == ["addition"]
