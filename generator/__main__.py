@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ._errors import SpecError
+from ._lock import EMPTY
 from ._pipeline import default_specs, generate
 
 EXIT_STALE = 1
@@ -131,11 +132,14 @@ def _program_name() -> str:
 
 def _diff(args: argparse.Namespace) -> int:
     from ._changes import compare
-    from ._surface import surface_at
+    from ._pipeline import surface_at
+    from ._surface_record import read_lock
 
+    # A spec compared with a generated package is named as regenerating over the package would.
+    lock = read_lock(args.old) if args.old.is_dir() and not args.new.is_dir() else EMPTY
     try:
         old = surface_at(args.old, lenient=args.lenient, overlays=args.overlay)
-        new = surface_at(args.new, lenient=args.lenient, overlays=args.overlay)
+        new = surface_at(args.new, lenient=args.lenient, overlays=args.overlay, lock=lock)
     except SpecError as exc:
         _print_problems(exc, "no report")
         return EXIT_BAD_SPEC

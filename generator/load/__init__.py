@@ -9,7 +9,8 @@ and `limits`. Overlays are applied to the bundled document by `generator.overlay
 
 from .files import read_confined
 from .limits import MAX_FILE_BYTES
-from .spec import LoadedSpec, load_spec
+from .loaded import LoadedSpec
+from .spec import load_spec
 from .syntax import line_map
 from .tree import resolve_pointer
 

@@ -34,7 +34,7 @@ from . import is_beside, real_path
 if TYPE_CHECKING:
     from jsonpath import JSONPathEnvironment
 
-    from ..load.spec import LoadedSpec
+    from ..load.loaded import LoadedSpec
 
 _VERSION = re.compile(r"1\.([01])\.\d+")
 _ROOT_KEYS = {"overlay", "info", "extends", "actions"}
