@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .. import _pytypes as t
@@ -114,3 +115,26 @@ SCALARS: dict[str, t.PyType] = {
     "boolean": t.BOOL,
     "null": t.NONE,
 }
+
+
+def redeclared_inline(members: list[Any], resolve: Callable[[Any], Any]) -> list[Any]:
+    """allOf members with each referenced schema whose properties another member declares
+    again copied in place of the reference: a subclass could not narrow their types."""
+    declared = [
+        set(m["properties"])
+        if isinstance(m, dict) and isinstance(m.get("properties"), dict)
+        else set()
+        for m in (resolve(m) for m in members)
+    ]
+    out = []
+    for i, member in enumerate(members):
+        others = set().union(*(d for j, d in enumerate(declared) if j != i))
+        if isinstance(member, dict) and "$ref" in member and declared[i] & others:
+            target = resolve(member)
+            out.append(
+                {k: v for k, v in target.items() if k != "properties"}
+                | {"properties": {k: v for k, v in target["properties"].items() if k not in others}}
+            )
+        else:
+            out.append(member)
+    return out

@@ -74,6 +74,10 @@ class ApiDefinition:
 class ClientCore(ApiDefinition):
     """Credentials, retries, timeouts and error mapping: every decision of a call."""
 
+    clock_offset: int = 0
+    """Milliseconds added to the clock for every timestamp: the server's clock minus this one's,
+    as `sync_clock()` last measured it."""
+
     def __init__(
         self,
         base_url: str | None,
@@ -93,8 +97,6 @@ class ClientCore(ApiDefinition):
         self.timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
         self._clock = clock or (lambda: time.time_ns() // 1_000_000)
         self.clock_offset = 0
-        """Milliseconds added to the clock for every timestamp: the server's clock minus this
-        one's, as `sync_clock()` last measured it."""
         self._nonce = nonce or client_nonce(self._schemes.values(), self._signing_clock)
         self._credentials = Credentials(credentials)
         derived = [
