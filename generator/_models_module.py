@@ -22,6 +22,8 @@ from ._model_parts import ModelsModule, Outline, join, outline, partition
 # calls of these callables only. Anything else means a spec value turned into code.
 _MODULES = frozenset(
     {"__future__", "typing", "pydantic", "decimal", "datetime", "enum", "uuid", "ipaddress"}
+    # Backports of newer typing names; pydantic depends on it, so every package has it.
+    | {"typing_extensions"}
 )
 _CALLABLES = frozenset({"Field", "ConfigDict", "model_rebuild", "AnyUrl"})
 _NODES = (
@@ -73,10 +75,9 @@ def render_models(api: ir.Api, diagnostics: Diagnostics) -> tuple[str, ir.Api]:
         return header + "\n", api
     try:
         module = _generate(api, header)
-    except ModelAuditError:
-        raise
     except ModelGenerationError as exc:
-        # Nothing of the models module is usable: every model becomes a generic, if allowed.
+        # Nothing of the models module is usable (not even one the audit refused, which is
+        # never written): every model becomes a generic, if allowed.
         diagnostics.skippable(
             "/components/schemas", f"{exc}; every model is typed as a generic instead"
         )
