@@ -49,6 +49,61 @@ _COMPONENT_PREFIX = "#/components/schemas/"
 _MAX_DEPTH = 64
 
 
+def default_fits(schema: dict[str, Any], value: Any, depth: int = 0) -> bool:
+    """Whether `value` is certainly of the type the models module gives `schema` (a schema as
+    the models module sees it: inline classes already `$ref`s)."""
+    if depth > _MAX_DEPTH:
+        return False
+    kinds = type_list(schema)
+    if value is None:
+        return "null" in kinds or schema.get("nullable") is True
+    if "$ref" in schema or {"allOf", "oneOf", "anyOf", "prefixItems"} & schema.keys():
+        return False
+    if "const" in schema:
+        return _same(value, schema["const"])
+    if "enum" in schema:
+        return isinstance(schema["enum"], list) and any(_same(value, v) for v in schema["enum"])
+    kinds = [k for k in kinds if k != "null"]
+    if not kinds:
+        return "properties" not in schema and "items" not in schema and "format" not in schema
+    return any(_default_of_kind(schema, kind, value, depth) for kind in kinds)
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b
+
+
+def _default_of_kind(schema: dict[str, Any], kind: str, value: Any, depth: int) -> bool:
+    if kind == "string":
+        return isinstance(value, str) and "format" not in schema
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "array":
+        items = schema.get("items")
+        return isinstance(value, list) and (
+            not value
+            or (isinstance(items, dict) and all(default_fits(items, v, depth + 1) for v in value))
+        )
+    if kind == "object":
+        extra = schema.get("additionalProperties")
+        return (
+            isinstance(value, dict)
+            and not schema.get("properties")
+            and (
+                not value
+                or (
+                    isinstance(extra, dict)
+                    and all(default_fits(extra, v, depth + 1) for v in value.values())
+                )
+            )
+        )
+    return False
+
+
 class SchemaTypes:
     """Maps schemas to types, naming every class-like schema as a model exactly once."""
 
@@ -295,6 +350,11 @@ class SchemaTypes:
                 # escaping backslashes.
                 value = inert_text(value).replace("\\", "\\\\")
             out[key] = value
+        if "default" in out and not default_fits(out, out["default"]):
+            # A default the field's type does not hold (`{}` for a model, a text beside an enum
+            # that lacks it, a date as text) would be the value pydantic hands out unchecked:
+            # the field is left unset instead, as the server applies its defaults anyway.
+            del out["default"]
         if self.is_decimal(out):
             return self._exact_decimal(out)
         for key in ("oneOf", "anyOf"):
@@ -312,28 +372,45 @@ class SchemaTypes:
     def _redeclared_inline(self, members: list[Any]) -> list[Any]:
         """allOf members with each referenced schema whose properties another member declares
         again copied in place of the reference: a subclass could not narrow their types."""
-        declared = [
-            set(m["properties"])
-            if isinstance(m, dict) and isinstance(m.get("properties"), dict)
-            else set()
-            for m in (self.ctx.resolve(m) for m in members)
-        ]
+        declared = [self._declared(m) for m in members]
         out = []
         for i, member in enumerate(members):
             others = set().union(*(d for j, d in enumerate(declared) if j != i))
             if isinstance(member, dict) and "$ref" in member and declared[i] & others:
-                target = self.ctx.resolve(member)
-                out.append(
-                    {k: v for k, v in target.items() if k != "properties"}
-                    | {
-                        "properties": {
-                            k: v for k, v in target["properties"].items() if k not in others
-                        }
-                    }
-                )
+                out.append(self._without(member, others))
             else:
                 out.append(member)
         return out
+
+    def _declared(self, schema: Any, seen: frozenset[int] = frozenset()) -> set[str]:
+        """The properties `schema` declares, its allOf members' (and theirs) included."""
+        schema = self.ctx.resolve(schema)
+        if not isinstance(schema, dict) or id(schema) in seen or len(seen) > _MAX_DEPTH:
+            return set()
+        properties = schema.get("properties")
+        found = {str(k) for k in properties} if isinstance(properties, dict) else set()
+        members = schema.get("allOf")
+        for member in members if isinstance(members, list) else ():
+            found |= self._declared(member, seen | {id(schema)})
+        return found
+
+    def _without(self, schema: Any, names: set[str], seen: frozenset[int] = frozenset()) -> Any:
+        """A copy of `schema` (a reference followed) declaring none of `names`, in its own
+        properties or in those of its allOf members."""
+        target = self.ctx.resolve(schema)
+        if not isinstance(target, dict) or id(target) in seen or len(seen) > _MAX_DEPTH:
+            return {}
+        copied = {k: v for k, v in target.items() if k not in ("properties", "allOf")}
+        properties = target.get("properties")
+        if isinstance(properties, dict):
+            copied["properties"] = {k: v for k, v in properties.items() if k not in names}
+        members = target.get("allOf")
+        if isinstance(members, list):
+            copied["allOf"] = [
+                self._without(m, names, seen | {id(target)}) if self._declared(m) & names else m
+                for m in members
+            ]
+        return copied
 
     def _exact_decimal(self, out: dict[str, Any]) -> dict[str, Any]:
         """Decimals validate and serialize through the package's exact types."""
