@@ -31,6 +31,7 @@ _PARAMETER_KEYWORDS = (
     ("path", Code("path_params")),
     ("query", Code("query")),
     ("header", Code("headers")),
+    ("cookie", Code("cookies")),
 )
 _VERBATIM = {"pyproject.toml", "README.md"}  # rendered at the package's top, not inside it
 
