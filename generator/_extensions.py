@@ -244,9 +244,16 @@ class SigningScheme:
     )
     nonce: str = option(
         "nonce",
-        "the source of `{nonce}`, fresh per request",
+        "the source of `{nonce}`, fresh per request: random (uuid4, 32 hex digits), or the "
+        "clock's milliseconds made to increase from request to request",
         default="uuid",
-        choices=("uuid", "hex"),
+        choices=("uuid", "hex", "increasing"),
+    )
+    query_encoding: str = option(
+        "query-encoding",
+        "`{query}` and `{target}` in the message: the query as sent, or percent-decoded",
+        default="encoded",
+        choices=("encoded", "decoded"),
     )
     parameters: tuple[SignerParameter, ...] = option(
         "parameters",

@@ -568,9 +568,10 @@ def test_bitget_unloadable_pem_fails_before_sending_without_echoing_it() -> None
     junk = "SECRET-abc123-not-a-key"
     pem = f"-----BEGIN PRIVATE KEY-----\n{junk}\n-----END PRIVATE KEY-----\n"
     rec = ScriptedServer(answering(bitget_answer))
-    with pytest.raises(Exception) as info:
+    with pytest.raises(bitget_client.InvalidCredentialsError) as info:
         PLACE_ORDERS["bitget"].call(bitget(rec, api_secret=pem))
     assert rec.sent == []
+    assert "credential 'api_secret' cannot sign" in str(info.value)
     for text in (str(info.value), repr(info.value)):
         assert junk not in text
         assert "PRIVATE KEY-----" not in text

@@ -9,6 +9,7 @@ import hashlib
 import hmac
 import importlib
 import logging
+import threading
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -197,3 +198,21 @@ def test_the_form_parameter_makes_a_body_when_there_is_none(package: ModuleType)
     request.add_form_field("first", "yes", first=True)
     assert request.content == b"first=yes&nonce=1+2"
     assert request.headers == {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def test_an_increasing_nonce_never_repeats_across_threads(package: ModuleType) -> None:
+    auth = importlib.import_module(package.__name__ + "._auth")
+    nonce = auth.IncreasingNonce(lambda: NOW)  # a clock that never moves
+    seen: list[list[int]] = [[] for _ in range(8)]
+
+    def draw(mine: list[int]) -> None:
+        mine.extend(int(nonce()) for _ in range(200))
+
+    threads = [threading.Thread(target=draw, args=(mine,)) for mine in seen]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    everything = [n for mine in seen for n in mine]
+    assert len(set(everything)) == 1600 and min(everything) == NOW
+    assert all(mine == sorted(mine) for mine in seen)

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import httpx
 
-from ._auth import Credentials, Nonce, PreparedRequest, Scheme, SigningScheme
+from ._auth import Credentials, Nonce, PreparedRequest, Scheme, SigningScheme, client_nonce
 from ._endpoint import Endpoint, Envelope, ErrorBodyKeys
 from ._events import ServerSentEvent, parse_events
 from ._exceptions import (
@@ -79,7 +79,7 @@ class BaseClient:
         self.max_retries = max_retries
         self.timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
         self._clock = clock or (lambda: time.time_ns() // 1_000_000)
-        self._nonce = nonce
+        self._nonce = nonce or client_nonce(self._schemes.values(), self._clock)
         self._credentials = Credentials(credentials)
         derived = [
             value

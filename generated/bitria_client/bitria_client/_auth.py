@@ -12,11 +12,13 @@ import binascii
 import hashlib
 import hmac
 import string
+import threading
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from typing import Literal, NamedTuple, Protocol, Union
+from urllib.parse import unquote_to_bytes
 
 import httpx
 
@@ -30,12 +32,14 @@ __all__ = [
     "Credentials",
     "DerivedValue",
     "Digest",
+    "IncreasingNonce",
     "Nonce",
     "PreparedRequest",
     "RequestHook",
     "Scheme",
     "SignerParameter",
     "SigningScheme",
+    "client_nonce",
     "random_nonce",
 ]
 
@@ -122,10 +126,33 @@ class RequestHook(Protocol):
 
 
 def random_nonce(source: str) -> Nonce:
-    """The nonce source a scheme declares: `uuid` (uuid4 text) or `hex` (32 random hex digits)."""
+    """A random nonce source a scheme declares: `uuid` (uuid4 text) or `hex` (32 hex digits)."""
     if source == "hex":
         return lambda: uuid.uuid4().hex
     return lambda: str(uuid.uuid4())
+
+
+class IncreasingNonce:
+    """`nonce: increasing`: the clock's milliseconds, or one more than the last nonce when the
+    clock has not moved past it; one per client, shared by its threads and tasks."""
+
+    def __init__(self, clock: Clock) -> None:
+        self._clock = clock
+        self._last = 0
+        self._lock = threading.Lock()
+
+    def __call__(self) -> str:
+        with self._lock:
+            self._last = max(self._clock(), self._last + 1)
+            return str(self._last)
+
+
+def client_nonce(schemes: Iterable[Scheme], clock: Clock) -> Nonce | None:
+    """The nonce source a client keeps for its schemes: an increasing one if any declares it
+    (its state lives as long as the client), else None (each scheme draws a random one)."""
+    if any(isinstance(s, SigningScheme) and s.nonce == "increasing" for s in schemes):
+        return IncreasingNonce(clock)
+    return None
 
 
 # The schemes are NamedTuples rather than frozen dataclasses: every package imports them, and a
@@ -245,7 +272,9 @@ class SigningScheme(NamedTuple):
     query_order: Literal["declared", "sorted"] = "declared"
     timestamp: str = "milliseconds"
     timestamp_offset: int = 0
-    nonce: Literal["uuid", "hex"] = "uuid"
+    nonce: Literal["uuid", "hex", "increasing"] = "uuid"
+    query_encoding: Literal["encoded", "decoded"] = "encoded"
+    """`{query}` and `{target}` in the message: the query as sent, or percent-decoded."""
     parameters: tuple[SignerParameter, ...] = ()
     derived: tuple[DerivedValue, ...] = ()
     hook: Callable[[bytes, str], str] | None = None
@@ -295,9 +324,11 @@ class SigningScheme(NamedTuple):
                 prefix = base_path.rstrip("/").encode()
                 if prefix and path.startswith(prefix):
                     path = path[len(prefix) :]
-            message = _message(self.message, request, values, credentials, path)
+            message = _message(
+                self.message, request, values, credentials, path, self.query_encoding == "decoded"
+            )
             if self.hook is not None:
-                values["signature"] = self.hook(message, credentials[self.secret])
+                values["signature"] = _hooked(self.hook, message, credentials, self.secret)
             else:
                 digest = hmac.digest(key, message, self.algorithm)
                 values["signature"] = _encoded(digest, self.encoding)
@@ -363,6 +394,20 @@ def _key(credentials: Credentials, name: str, encoding: str) -> bytes:
         ) from None
 
 
+def _hooked(
+    hook: Callable[[bytes, str], str], message: bytes, credentials: Credentials, name: str
+) -> str:
+    """The hook's signature; a ValueError it raises (a key it cannot load) names the credential."""
+    secret = credentials[name]
+    try:
+        return hook(message, secret)
+    except ValueError as exc:
+        reason = str(exc).replace(secret, "***")
+        raise InvalidCredentialsError(
+            f"credential {name!r} cannot sign: {reason}; nothing was sent"
+        ) from None
+
+
 def _encoded(digest: bytes, encoding: str) -> str:
     if encoding == "base64":
         return base64.b64encode(digest).decode("ascii")
@@ -383,13 +428,14 @@ def _message(
     values: Mapping[str, str],
     credentials: Credentials,
     path: bytes,
+    decoded: bool = False,
 ) -> bytes:
     """The bytes of `parts` for `request`: each template filled in, each digest computed."""
     out: list[bytes] = []
     for part in parts:
         if isinstance(part, Digest):
             digest = hashlib.new(
-                part.algorithm, _message(part.of, request, values, credentials, path)
+                part.algorithm, _message(part.of, request, values, credentials, path, decoded)
             ).digest()
             out.append(
                 digest if part.encoding == "raw" else _encoded(digest, part.encoding).encode()
@@ -399,7 +445,7 @@ def _message(
             if literal:
                 out.append(literal.encode())
             if name:
-                out.append(_request_part(name, request, values, credentials, path))
+                out.append(_request_part(name, request, values, credentials, path, decoded))
     return b"".join(out)
 
 
@@ -409,16 +455,17 @@ def _request_part(
     values: Mapping[str, str],
     credentials: Credentials,
     path: bytes,
+    decoded: bool,
 ) -> bytes:
     """The bytes of one placeholder of a message."""
     if name == "method":
         return request.method.upper().encode()
     if name == "path":
         return path
-    if name == "query":
-        return request.url.query
-    if name == "target":
-        query = request.url.query
+    if name == "query" or name == "target":
+        query = unquote_to_bytes(request.url.query) if decoded else request.url.query
+        if name == "query":
+            return query
         return path + b"?" + query if query else path
     if name == "body":
         return request.content

@@ -1,4 +1,4 @@
 """The version of this package, and the version of the API it was generated from."""
 
-__version__ = "1.0.2"
+__version__ = "1.0.4"
 API_VERSION = "1.0"

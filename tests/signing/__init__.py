@@ -1,0 +1,1 @@
+"""Signing conformance: one small spec per exchange, checked against ccxt and published examples."""
