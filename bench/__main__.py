@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import bundle, call_overhead, generation, import_time, real_world, scale
+from . import bundle, call_overhead, corpus, generation, import_time, real_world, scale
 from ._common import BenchError, Report, load, machine, markdown, render
 
 BENCHMARKS: dict[str, Callable[[], Report]] = {
@@ -22,6 +22,7 @@ BENCHMARKS: dict[str, Callable[[], Report]] = {
     "call_overhead": call_overhead.run,
     "import_time": import_time.run,
     "bundle": bundle.run,
+    "corpus": corpus.run,
 }
 RESULTS = Path(__file__).resolve().parent / "results"
 
