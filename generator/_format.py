@@ -21,7 +21,17 @@ def format_tree(root: Path) -> None:
     and `ruff format` over every Python file in `root`."""
     ruff = _ruff()
     commands = [
-        [ruff, "check", "--fix", "--select", "I,F401,UP", "--quiet", "--no-cache", "--exit-zero", "."],
+        [
+            ruff,
+            "check",
+            "--fix",
+            "--select",
+            "I,F401,UP",
+            "--quiet",
+            "--no-cache",
+            "--exit-zero",
+            ".",
+        ],
         [ruff, "format", "--quiet", "--no-cache", "."],
     ]
     for command in commands:

@@ -79,8 +79,7 @@ def parameters(
     for param_at in broken:
         ctx.diagnostics.skippable(
             param_at,
-            "parameter needs a string `name` and `in` (path, query, header or cookie)"
-            + _SKIPS,
+            "parameter needs a string `name` and `in` (path, query, header or cookie)" + _SKIPS,
         )
     template_names = PATH_TEMPLATE.findall(path)
     declared_path = {name for name, location in merged if location == "path"}
