@@ -75,7 +75,7 @@ def ours(spec: Path, out: Path) -> tuple[str, int, Run]:
 def theirs(executable: Path, spec: Path, out: Path) -> tuple[str, int]:
     """openapi-python-client's outcome and the operations it generated (a module each)."""
     run = _opc.generate(executable, spec, out)
-    modules = [p for p in out.glob("*/api/**/*.py") if p.name != "__init__.py"]
+    modules = [p for p in out.glob("api/**/*.py") if p.name != "__init__.py"]
     return _opc.outcome(run), len(modules)
 
 
