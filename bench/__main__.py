@@ -12,7 +12,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from . import bundle, call_overhead, corpus, generation, import_time, real_world, scale
+from . import (
+    bundle,
+    call_overhead,
+    concurrency,
+    corpus,
+    generation,
+    import_time,
+    real_world,
+    scale,
+)
 from ._common import BenchError, Report, load, machine, markdown, render
 
 BENCHMARKS: dict[str, Callable[[], Report]] = {
@@ -20,6 +29,7 @@ BENCHMARKS: dict[str, Callable[[], Report]] = {
     "scale": scale.run,
     "real_world": real_world.run,
     "call_overhead": call_overhead.run,
+    "concurrency": concurrency.run,
     "import_time": import_time.run,
     "bundle": bundle.run,
     "corpus": corpus.run,

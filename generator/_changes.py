@@ -40,12 +40,32 @@ class _Changes(ModelChanges):
                 "imports of the old name fail",
             )
         if old.client_class != new.client_class:
+            renamed = f"`{old.client_class}` is now `{new.client_class}`"
+            if old.async_client_class and new.async_client_class:
+                renamed += f", `{old.async_client_class}` is now `{new.async_client_class}`"
             self.add(
                 "breaking",
                 "client-renamed",
                 "client",
-                f"`{old.client_class}` is now `{new.client_class}`",
+                renamed,
                 "code that imports or constructs the old class fails",
+            )
+        if new.async_client_class and not old.async_client_class:
+            self.add(
+                "addition",
+                "async-client-added",
+                "client",
+                f"{new.async_client_class} added: every method of {new.client_class} as "
+                "async def, on httpx.AsyncClient",
+                "a new class; a method's changes apply to both clients",
+            )
+        elif old.async_client_class and not new.async_client_class:
+            self.add(
+                "breaking",
+                "async-client-removed",
+                "client",
+                f"`{old.async_client_class}` removed",
+                "code that imports or constructs it fails",
             )
         if old.env_prefix != new.env_prefix:
             self.add(

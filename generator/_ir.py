@@ -271,6 +271,16 @@ class Api:
         return Identifier(f"{self.client_class}WithRawResponse")
 
     @property
+    def async_client_class(self) -> Identifier:
+        """The asynchronous client: the same methods, awaited."""
+        return Identifier(f"Async{self.client_class}")
+
+    @property
+    def async_raw_response_class(self) -> Identifier:
+        """The class whose methods return an awaitable RawResponse."""
+        return Identifier(f"{self.async_client_class}WithRawResponse")
+
+    @property
     def model_names(self) -> tuple[str, ...]:
         """The names of the models, sorted."""
         return tuple(m.name for m in self.models)

@@ -79,6 +79,7 @@ MODEL_MODULE_NAMES = frozenset(
 CLIENT_ATTRIBUTES = frozenset(
     {
         "close",
+        "aclose",
         "with_raw_response",
         "base_url",
         "timeout",
@@ -116,6 +117,12 @@ CLIENT_MODULE_NAMES = frozenset(
         "Any",
         "Callable",
         "Iterator",
+        "AsyncIterator",
+        "AsyncEventStream",
+        "AsyncBaseClient",
+        "raw_response_async",
+        "_Api",
+        "ApiDefinition",
         "Literal",
         "Mapping",
         "cached_property",

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import textwrap
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 
 from . import _ir as ir
 from . import _pytypes as t
-from ._boundary import Code, constructor, docstring_line, environment, literal
+from ._boundary import Code, Identifier, constructor, docstring_line, environment, literal
 from ._extensions import Digest, SigningScheme, message_text
 from ._pyproject import GITIGNORE, render_pyproject
 from ._templates import TEMPLATE_ROOT
@@ -34,6 +35,56 @@ _PARAMETER_KEYWORDS = (
     ("cookie", Code("cookies")),
 )
 _VERBATIM = {"pyproject.toml", "README.md"}  # rendered at the package's top, not inside it
+# What a streaming method of the asynchronous client returns instead of `EventStream`.
+_EVENT_STREAM = re.compile(r"(?<![.\w])EventStream\b")
+
+
+class Variant(NamedTuple):
+    """One of the two client classes the client template renders from one definition."""
+
+    client: Identifier
+    raw: Identifier
+    base: Code
+    http: Code
+    define: Code
+    wait: Code
+    iterator: Code
+    raw_wrapper: Code
+    is_async: bool
+
+
+def variants(api: ir.Api) -> tuple[Variant, Variant]:
+    """The synchronous client and the asynchronous one."""
+    return (
+        Variant(
+            api.client_class,
+            api.raw_response_class,
+            Code("BaseClient"),
+            Code("httpx.Client"),
+            Code("def"),
+            Code(""),
+            Code("Iterator"),
+            Code("raw_response"),
+            False,
+        ),
+        Variant(
+            api.async_client_class,
+            api.async_raw_response_class,
+            Code("AsyncBaseClient"),
+            Code("httpx.AsyncClient"),
+            Code("async def"),
+            Code("await "),
+            Code("AsyncIterator"),
+            Code("raw_response_async"),
+            True,
+        ),
+    )
+
+
+def flavored(type_: t.PyType, variant: Variant) -> Code:
+    """A method's return type as the variant's method returns it (an async event stream)."""
+    rendered = type_.render()
+    return Code(_EVENT_STREAM.sub("AsyncEventStream", rendered)) if variant.is_async else rendered
 
 
 def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
@@ -51,10 +102,16 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
             *(type_ for _, type_ in op.parameter_types),
         )
     ]
-    imports = sorted({line for type_ in types for line in type_.imports()})
+    imports = {line for type_ in types for line in type_.imports()}
+    imports |= {
+        line.replace("import EventStream", "import AsyncEventStream")
+        for line in imports
+        if line.endswith("import EventStream")
+    }
     context = {
         "api": api,
-        "type_imports": Code("\n".join(imports)),
+        "variants": variants(api),
+        "type_imports": Code("\n".join(sorted(imports))),
         "scheme_classes": Code(
             ", ".join(
                 sorted(
@@ -66,6 +123,7 @@ def render_package(api: ir.Api, models_source: str) -> dict[str, str]:
         ),
         "uses_models": any(type_.models() for type_ in types),
         "construction": construction_example(api),
+        "async_construction": async_example(api),
     }
     files: dict[str, str] = {}
     for template in sorted(TEMPLATES.glob("*.jinja")):
@@ -93,6 +151,7 @@ def _environment() -> jinja2.Environment:
         usage_example=usage_example,
         scheme_constructor=scheme_constructor,
         keyword_parameters=keyword_parameters,
+        flavored=flavored,
     )
     env.globals["scheme_summary"] = scheme_summary
     env.globals["parameter_keywords"] = _PARAMETER_KEYWORDS
@@ -247,6 +306,46 @@ def _status_error_classes() -> dict[int, str]:
 
 def usage_example(op: ir.Operation) -> Code:
     """One call of the operation's method, with the spec's example values where it has them."""
+    arguments = _example_arguments(op)
+    call = f"client.{op.method_name}({arguments})"
+    if op.pagination:
+        return Code(
+            f"result = {call}\nfor item in client.iter_{op.method_name}({arguments}):\n    print(item)"
+        )
+    return Code(f"result = {call}")
+
+
+def async_example(api: ir.Api) -> Code:
+    """The asynchronous client, as the README shows it: a call awaited, a listing iterated."""
+    credentials = ", ".join(f'{c.name}="..."' for c in api.credentials)
+    lines = [
+        "import asyncio",
+        "",
+        f"from {api.package} import {api.async_client_class}",
+        "",
+        "",
+        "async def main() -> None:",
+        f"    async with {api.async_client_class}({credentials}) as client:",
+    ]
+    if api.operations:
+        first = api.operations[0]
+        lines.append(
+            f"        result = await client.{first.method_name}({_example_arguments(first)})"
+        )
+    listing = next((op for op in api.operations if op.pagination), None)
+    if listing is not None:
+        lines += [
+            f"        async for item in client.iter_{listing.method_name}({_example_arguments(listing)}):",
+            "            print(item)",
+        ]
+    if not api.operations:
+        lines.append("        ...")
+    lines += ["", "", "asyncio.run(main())"]
+    return Code("\n".join(lines))
+
+
+def _example_arguments(op: ir.Operation) -> str:
+    """The keyword arguments of an example call, from the spec's examples where it has them."""
     body_example = op.request_example if isinstance(op.request_example, dict) else {}
     parts = []
     if op.example is not None:
@@ -266,13 +365,7 @@ def usage_example(op: ir.Operation) -> Code:
             parts.append(f"{a.name}={_example_literal(a.type, value)}")
         elif a.required:
             parts.append(f"{a.name}={_placeholder(a.type)}")
-    arguments = ", ".join(parts)
-    call = f"client.{op.method_name}({arguments})"
-    if op.pagination:
-        return Code(
-            f"result = {call}\nfor item in client.iter_{op.method_name}({arguments}):\n    print(item)"
-        )
-    return Code(f"result = {call}")
+    return ", ".join(parts)
 
 
 def _example_literal(type_: t.PyType, value: Any) -> Code:

@@ -145,6 +145,8 @@ class Surface:
     schemes: tuple[Scheme, ...]
     methods: tuple[Method, ...]
     models: tuple[Model, ...]
+    async_client_class: str = ""
+    """The asynchronous client, with the same methods as `async def` (none in older records)."""
 
     def method(self, name: str) -> Method | None:
         """The method called `name`, if the client has one."""
@@ -160,6 +162,7 @@ def surface_of(api: ir.Api) -> Surface:
     return Surface(
         package=api.package,
         client_class=api.client_class,
+        async_client_class=api.async_client_class,
         env_prefix=api.env_prefix,
         title=api.title,
         api_version=api.version,

@@ -5,11 +5,13 @@ argument) or a cursor it already gave; once the items reach the total the answer
 on a page shorter than the ones before it. A short first page is followed by one more request,
 since a server may give fewer items than asked for on every page (a clamped page size). After
 `max_pages` pages the iterator raises PaginationError rather than run on without end.
+
+`Pager` makes every decision; `paginate` and `paginate_async` only fetch the pages it asks for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 import pydantic
@@ -17,7 +19,7 @@ import pydantic
 from ._exceptions import PaginationError
 from ._types import NotGiven
 
-__all__ = ["DEFAULT_MAX_PAGES", "Pager", "Pagination", "paginate"]
+__all__ = ["DEFAULT_MAX_PAGES", "Pager", "Pagination", "paginate", "paginate_async"]
 
 DEFAULT_MAX_PAGES = 1000
 
@@ -44,8 +46,9 @@ class Pagination(NamedTuple):
 class Pager:
     """The arguments of each page in turn, decided from the page before."""
 
-    def __init__(self, pagination: Pagination, arguments: dict[str, Any]) -> None:
+    def __init__(self, pagination: Pagination, arguments: dict[str, Any], name: str) -> None:
         self.pagination = pagination
+        self.name = name
         self.arguments = dict(arguments)
         """The arguments of the next page to fetch."""
         limit: Any = self.arguments.get(pagination.limit) if pagination.limit else None
@@ -58,6 +61,26 @@ class Pager:
         self._count = 0
         self._pages = 0
         self._cursors: set[Any] = set()
+        self._more = True
+
+    def next_arguments(self) -> dict[str, Any] | None:
+        """The arguments of the next page to fetch, None once the listing has ended; past the
+        page cap, PaginationError."""
+        if not self._more:
+            return None
+        if self._pages >= self.pagination.max_pages:
+            p = self.pagination
+            key = p.cursor or p.page or p.offset
+            raise PaginationError(
+                f"{self.name}: stopped after {p.max_pages} pages with more to come; "
+                f"to go on, call it again with {key}={self.arguments.get(key or '')!r}"
+            )
+        return self.arguments
+
+    def take(self, result: Any) -> list[Any]:
+        """The new items of a fetched page (and whether another is to be fetched, decided)."""
+        items, self._more = self.turn(result)
+        return items
 
     def turn(self, result: Any) -> tuple[list[Any], bool]:
         """The new items of a fetched page, and whether another page is to be fetched."""
@@ -90,28 +113,27 @@ class Pager:
                 return items, False
         return items, True
 
-    @property
-    def capped(self) -> bool:
-        """Whether the page cap has been reached."""
-        return self._pages >= self.pagination.max_pages
-
 
 def paginate(
     fetch: Callable[..., Any], arguments: dict[str, Any], pagination: Pagination, name: str
 ) -> Iterator[Any]:
     """Call `fetch` page after page, yielding each item, until the listing ends."""
-    pager = Pager(pagination, arguments)
-    while True:
-        items, more = pager.turn(fetch(**pager.arguments))
-        yield from items
-        if not more:
-            return
-        if pager.capped:
-            key = pagination.cursor or pagination.page or pagination.offset
-            raise PaginationError(
-                f"{name}: stopped after {pagination.max_pages} pages with more to come; "
-                f"to go on, call it again with {key}={pager.arguments.get(key or '')!r}"
-            )
+    pager = Pager(pagination, arguments, name)
+    while (page := pager.next_arguments()) is not None:
+        yield from pager.take(fetch(**page))
+
+
+async def paginate_async(
+    fetch: Callable[..., Awaitable[Any]],
+    arguments: dict[str, Any],
+    pagination: Pagination,
+    name: str,
+) -> AsyncIterator[Any]:
+    """Await `fetch` page after page, yielding each item, until the listing ends."""
+    pager = Pager(pagination, arguments, name)
+    while (page := pager.next_arguments()) is not None:
+        for item in pager.take(await fetch(**page)):
+            yield item
 
 
 def _absent(value: Any) -> bool:

@@ -615,3 +615,28 @@ def test_the_surface_record_is_laid_out_as_json_dumps_indents_it(tmp_path: Path)
         out: list[str] = []
         _indented(value, 0, out)
         assert "".join(out) == json.dumps(value, indent=1, sort_keys=True)
+
+
+def test_the_async_client_arriving_is_an_addition_and_a_changed_method_is_reported_once(
+    tmp_path: Path,
+) -> None:
+    """A record from before the asynchronous client (no `async_client_class`) reads back, and
+    comparing it with today's surface adds the class; a method change is one change, not one
+    per client class."""
+    new = copy.deepcopy(BASE)
+    _add_query(new, "depth", required=True)
+    old_record = json.loads(dump(surface(tmp_path, BASE, "old")))
+    del old_record["async_client_class"]
+    old = load(json.dumps(old_record))
+    assert old.async_client_class == ""
+
+    report = compare(old, surface(tmp_path, new, "new"))
+
+    arrival = [c for c in report.changes if c.kind == "async-client-added"]
+    assert len(arrival) == 1 and arrival[0].level == "addition"
+    assert "AsyncPairsClient added" in arrival[0].change
+    depth = [c for c in report.changes if "depth" in c.subject]
+    assert len(depth) == 1 and depth[0].subject == "get_order(depth=)"
+    assert report.bump == "major"
+    same = compare(surface(tmp_path, BASE, "again"), surface(tmp_path, BASE, "twice"))
+    assert not same.changes

@@ -43,6 +43,7 @@ from packaging.version import Version
 
 from tests.support import apis
 from tests.support import cassette as cz
+from tests.support.flavors import built
 from tests.support.paths import PRISM_PACKAGE, ROOT
 from tests.support.replay import expected_payload, type_problems
 
@@ -182,7 +183,9 @@ def test_operation_against_prism(path: Path, prism: dict[str, PrismServer]) -> N
     recorded = cz.load(path)
     api = apis.get(recorded.api)
     op = api.operations[recorded.operation]
-    client = api.client_class(prism[api.name].url, max_retries=0, **api.test_credentials())
+    client: Any = built(
+        api.client_class, prism[api.name].url, max_retries=0, **api.test_credentials()
+    )
     with client:
         method = getattr(client, recorded.operation)
         raw = getattr(client.with_raw_response, recorded.operation)(
@@ -304,6 +307,6 @@ def test_prism_requires_the_credentials(
 def test_prism_serves_public_btse_operations_without_credentials(
     prism: dict[str, PrismServer],
 ) -> None:
-    client = apis.get("btse").client_class(prism["btse"].url, max_retries=0)
+    client: Any = built(apis.get("btse").client_class, prism["btse"].url, max_retries=0)
     with client:
         assert client.get_server_time().iso == "2023-11-14T22:13:20.000Z"

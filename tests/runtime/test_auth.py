@@ -45,6 +45,7 @@ from hypothesis import strategies as st
 
 from tests.support.calls import BITCAIN_ORDER, HB_TRADE_RESPONSE, PLACE_ORDERS, bitget_envelope
 from tests.support.calls import BITGET_ORDER_INFO as ORDER_INFO_DATA
+from tests.support.flavors import built
 from tests.support.paths import CASSETTES, GOLDEN, ROOT, on_path
 from tests.support.signing import (
     basic_authorization,
@@ -173,7 +174,7 @@ def hummingbot_answer(request: httpx.Request, n: int) -> httpx.Response:
 
 def bitria(rec: ScriptedServer, **kwargs: Any) -> BitriaClient:
     kwargs = {"api_key": KEY, "api_secret": SECRET, "clock": CLOCK, **kwargs}
-    return BitriaClient(http_client=rec.http(), **kwargs)
+    return built(BitriaClient, http_client=rec.http(), **kwargs)
 
 
 def bitget(rec: ScriptedServer, **kwargs: Any) -> BitgetClient:
@@ -184,22 +185,22 @@ def bitget(rec: ScriptedServer, **kwargs: Any) -> BitgetClient:
         "clock": CLOCK,
         **kwargs,
     }
-    return BitgetClient(http_client=rec.http(), **kwargs)
+    return built(BitgetClient, http_client=rec.http(), **kwargs)
 
 
 def btse(rec: ScriptedServer, **kwargs: Any) -> BtseClient:
     kwargs = {"api_key": KEY, "api_secret": SECRET, "clock": CLOCK, **kwargs}
-    return BtseClient(http_client=rec.http(), **kwargs)
+    return built(BtseClient, http_client=rec.http(), **kwargs)
 
 
 def bitcain(rec: ScriptedServer, **kwargs: Any) -> BitcainClient:
     kwargs = {"token": TOKEN, "clock": CLOCK, **kwargs}
-    return BitcainClient(http_client=rec.http(), **kwargs)
+    return built(BitcainClient, http_client=rec.http(), **kwargs)
 
 
 def hummingbot(rec: ScriptedServer, **kwargs: Any) -> HummingbotClient:
     kwargs = {"username": USERNAME, "password": PASSWORD, "clock": CLOCK, **kwargs}
-    return HummingbotClient(http_client=rec.http(), **kwargs)
+    return built(HummingbotClient, http_client=rec.http(), **kwargs)
 
 
 def no_retry_sleep(client: Any) -> Any:
@@ -558,7 +559,7 @@ def test_bitget_private_key_from_environment(
     monkeypatch.setenv("BITGET_API_SECRET", pem)
     monkeypatch.setenv("BITGET_PASSPHRASE", PASSPHRASE)
     rec = ScriptedServer(answering(bitget_answer))
-    PLACE_ORDERS["bitget"].call(BitgetClient(http_client=rec.http(), clock=CLOCK))
+    PLACE_ORDERS["bitget"].call(built(BitgetClient, http_client=rec.http(), clock=CLOCK))
     sent = rec.last
     message = bitget_prehash(TS, sent.method, sent.path, sent.query, sent.body)
     verify_bitget_key_signature(key.public_key(), sent.headers["access-sign"], message)
@@ -710,7 +711,7 @@ def ok_json(body: Any, status: int = 200) -> Responder:
 
 def test_api_key_in_header_kitchen_sink(generated: Generated) -> None:
     rec = ScriptedServer(answering(ok_json({"items": [], "total": 0})))
-    client = generated.sink_module.KitchenSinkClient(api_key=KEY, http_client=rec.http())
+    client = built(generated.sink_module.KitchenSinkClient, api_key=KEY, http_client=rec.http())
     client.list_pets(limit=5)
     sent = rec.last
     assert sent.headers["x-api-key"] == KEY
@@ -724,7 +725,7 @@ def test_api_key_in_header_kitchen_sink(generated: Generated) -> None:
 
 def test_api_key_in_query(generated: Generated) -> None:
     rec = ScriptedServer(answering(ok_json({})))
-    client = generated.query_module.QueryKeyClient(api_key=KEY, http_client=rec.http())
+    client = built(generated.query_module.QueryKeyClient, api_key=KEY, http_client=rec.http())
     client.list_items(page=3)
     sent = rec.last
     assert sent.query_pairs() == [("page", "3"), ("apikey", KEY)]
@@ -737,7 +738,7 @@ def test_api_key_in_query(generated: Generated) -> None:
 def test_api_key_in_query_is_not_duplicated_on_retry(generated: Generated) -> None:
     rec = ScriptedServer(answering(then_ok(500, ok_json({}))))
     client = no_retry_sleep(
-        generated.query_module.QueryKeyClient(api_key=KEY, http_client=rec.http())
+        built(generated.query_module.QueryKeyClient, api_key=KEY, http_client=rec.http())
     )
     client.list_items(page=3)
     assert len(rec.sent) == 2
@@ -750,7 +751,7 @@ def test_api_key_in_query_on_a_url_without_parameters_is_sent_once_each_call(
 ) -> None:
     # A URL without parameters is parsed once and reused; adding the key must not change it.
     rec = ScriptedServer(answering(ok_json({})))
-    client = generated.query_module.QueryKeyClient(api_key=KEY, http_client=rec.http())
+    client = built(generated.query_module.QueryKeyClient, api_key=KEY, http_client=rec.http())
     for _ in range(3):
         client.list_items()
     client.get_public()
@@ -759,7 +760,7 @@ def test_api_key_in_query_on_a_url_without_parameters_is_sent_once_each_call(
 
 def test_api_key_in_query_missing_raises_before_sending(generated: Generated) -> None:
     rec = ScriptedServer(answering(ok_json({})))
-    client = generated.query_module.QueryKeyClient(http_client=rec.http())
+    client = built(generated.query_module.QueryKeyClient, http_client=rec.http())
     with pytest.raises(generated.query_module.MissingCredentialsError) as info:
         client.list_items()
     assert "api_key" in str(info.value)
@@ -772,7 +773,7 @@ def test_api_key_in_query_from_environment(
 ) -> None:
     monkeypatch.setenv(f"{generated.query_prefix}_API_KEY", KEY)
     rec = ScriptedServer(answering(ok_json({})))
-    generated.query_module.QueryKeyClient(http_client=rec.http()).list_items()
+    built(generated.query_module.QueryKeyClient, http_client=rec.http()).list_items()
     assert rec.last.query_pairs() == [("apikey", KEY)]
 
 
@@ -806,7 +807,7 @@ def test_bitget_credentials_from_environment(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("BITGET_API_SECRET", "ENVSECRET-2")
     monkeypatch.setenv("BITGET_PASSPHRASE", "ENVPASS-3")
     rec = ScriptedServer(answering(bitget_answer))
-    PLACE_ORDERS["bitget"].call(BitgetClient(http_client=rec.http(), clock=CLOCK))
+    PLACE_ORDERS["bitget"].call(built(BitgetClient, http_client=rec.http(), clock=CLOCK))
     sent = rec.last
     assert_bitget_headers(
         sent, bitget_signature("ENVSECRET-2", sent, TS), key="ENVKEY-1", passphrase="ENVPASS-3"
@@ -829,7 +830,7 @@ def test_bitget_keyword_and_environment_mix(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("BITGET_PASSPHRASE", "ENVPASS-3")
     rec = ScriptedServer(answering(bitget_answer))
     PLACE_ORDERS["bitget"].call(
-        BitgetClient(api_secret=SECRET, http_client=rec.http(), clock=CLOCK)
+        built(BitgetClient, api_secret=SECRET, http_client=rec.http(), clock=CLOCK)
     )
     sent = rec.last
     assert_bitget_headers(sent, BITGET_PLACE_SIGNATURE, key="ENVKEY-1", passphrase="ENVPASS-3")
@@ -894,9 +895,9 @@ def test_credentials_from_environment_and_keyword_precedence(
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     rec = ScriptedServer(answering(answer))
-    call(cls(http_client=rec.http(), clock=CLOCK))
+    call(built(cls, http_client=rec.http(), clock=CLOCK))
     assert check(rec.last, "ENVKEY-1", "ENVSECRET-2"), rec.last.headers
-    call(cls(http_client=rec.http(), clock=CLOCK, **kwargs))
+    call(built(cls, http_client=rec.http(), clock=CLOCK, **kwargs))
     assert check(rec.last, KEY, SECRET), rec.last.headers
 
 
@@ -999,7 +1000,7 @@ def test_empty_environment_variable_counts_as_missing(monkeypatch: pytest.Monkey
     monkeypatch.setenv("BTSE_API_SECRET", "")
     rec = ScriptedServer(answering(btse_answer))
     with pytest.raises(btse_client.MissingCredentialsError, match="api_secret"):
-        BtseClient(http_client=rec.http()).get_account()
+        built(BtseClient, http_client=rec.http()).get_account()
     assert rec.sent == []
 
 
@@ -1064,7 +1065,7 @@ def test_repr_of_client_from_environment_hides_credentials(monkeypatch: pytest.M
     monkeypatch.setenv("BITGET_API_KEY", KEY)
     monkeypatch.setenv("BITGET_API_SECRET", SECRET)
     monkeypatch.setenv("BITGET_PASSPHRASE", PASSPHRASE)
-    client = BitgetClient()
+    client = built(BitgetClient)
     for text in (repr(client), str(client)):
         for secret in (KEY, SECRET, PASSPHRASE):
             assert secret not in text
@@ -1250,7 +1251,7 @@ def test_query_api_key_not_in_logs_or_errors(
     errors: list[BaseException] = []
 
     rec = ScriptedServer(answering(then_ok(500, ok_json({}))))
-    client = no_retry_sleep(module.QueryKeyClient(api_key=SECRET, http_client=rec.http()))
+    client = no_retry_sleep(built(module.QueryKeyClient, api_key=SECRET, http_client=rec.http()))
     client.list_items(page=1)
 
     def refuse(request: httpx.Request, n: int) -> httpx.Response:
@@ -1258,8 +1259,10 @@ def test_query_api_key_not_in_logs_or_errors(
 
     for answer in (refuse, ok_json({"message": "bad key"}, status=401)):
         client = no_retry_sleep(
-            module.QueryKeyClient(
-                api_key=SECRET, http_client=ScriptedServer(answering(answer)).http()
+            built(
+                module.QueryKeyClient,
+                api_key=SECRET,
+                http_client=ScriptedServer(answering(answer)).http(),
             )
         )
         with pytest.raises(module.APIError) as info:
@@ -1312,8 +1315,8 @@ def test_no_secret_in_httpcore_debug_logs_over_a_real_connection(
     try:
         _debug_everything(caplog, "bitget_client")
         base = f"http://127.0.0.1:{server.server_address[1]}"
-        with BitgetClient(
-            base, api_key=KEY, api_secret=SECRET, passphrase=PASSPHRASE, clock=CLOCK
+        with built(
+            BitgetClient, base, api_key=KEY, api_secret=SECRET, passphrase=PASSPHRASE, clock=CLOCK
         ) as client:
             no_retry_sleep(client)
             client.get_order(order_id="1")  # 500, retried, 200
@@ -1364,7 +1367,7 @@ def test_timestamp_is_the_clock_value_in_milliseconds() -> None:
 
 def test_default_clock_is_unix_milliseconds() -> None:
     rec = ScriptedServer(answering(btse_answer))
-    client = BtseClient(api_key=KEY, api_secret=SECRET, http_client=rec.http())
+    client = built(BtseClient, api_key=KEY, api_secret=SECRET, http_client=rec.http())
     before = time.time_ns() // 1_000_000
     client.get_account()
     after = time.time_ns() // 1_000_000

@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.support.flavors import built
 from tests.support.generation import generate_and_import
 
 SPEC = """\
@@ -62,7 +63,7 @@ def calling(module: ModuleType, **credentials: str) -> tuple[Any, list[httpx.Req
         return httpx.Response(204)
 
     transport = httpx.MockTransport(handler)
-    client = module.KeysClient(http_client=httpx.Client(transport=transport), **credentials)
+    client = built(module.KeysClient, http_client=httpx.Client(transport=transport), **credentials)
     return client, sent
 
 

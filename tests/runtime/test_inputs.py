@@ -29,6 +29,7 @@ from tests.support.calls import (
     make_client,
     package_of,
 )
+from tests.support.flavors import built
 from tests.support.transport import ScriptedServer, reply
 
 BITGET_ORDER = dict(
@@ -137,7 +138,9 @@ ENDPOINT: Endpoint[Any] = Endpoint(
 
 
 def prepared(query: dict[str, Any], headers: dict[str, Any], body: Any = ()) -> Any:
-    return _request.prepare(
+    """The prepared request, or the error preparing it raises (a body without files needs no
+    step of a driver)."""
+    flow = _request.prepare(
         ENDPOINT,
         "https://api.example.com",
         path_params={},
@@ -148,6 +151,11 @@ def prepared(query: dict[str, Any], headers: dict[str, Any], body: Any = ()) -> 
         extra_headers=None,
         parsed_urls={},
     )
+    try:
+        step = next(flow)
+    except StopIteration as done:
+        return done.value
+    raise AssertionError(f"preparing asked for {step}")
 
 
 @pytest.mark.parametrize(
@@ -212,7 +220,7 @@ def test_a_bad_base_url_is_refused_at_construction_with_the_value_given(
     base_url: str, expected: str
 ) -> None:
     with pytest.raises(bitget_client.InvalidArgumentError) as caught:
-        BitgetClient(base_url, **CREDENTIALS[BitgetClient])
+        built(BitgetClient, base_url, **CREDENTIALS[BitgetClient])
 
     message = str(caught.value)
     assert isinstance(caught.value, ValueError)
@@ -225,7 +233,7 @@ def test_a_bad_base_url_is_refused_at_construction_with_the_value_given(
     "base_url", ["http://127.0.0.1:18003", "https://api.bitget.com/", "http://[::1]:8080/api"]
 )
 def test_a_good_base_url_is_kept_without_its_trailing_slash(base_url: str) -> None:
-    client = BitgetClient(base_url, **CREDENTIALS[BitgetClient])
+    client = built(BitgetClient, base_url, **CREDENTIALS[BitgetClient])
 
     assert client.base_url == base_url.rstrip("/")
 
@@ -369,7 +377,7 @@ def test_cookie_parameters_are_one_cookie_header_checked_and_encoded() -> None:
     )
 
     def prepare(cookies: dict[str, Any], query: dict[str, Any] | None = None) -> Any:
-        return _request.prepare(
+        flow = _request.prepare(
             endpoint,
             "https://api.example.com",
             path_params={},
@@ -381,6 +389,11 @@ def test_cookie_parameters_are_one_cookie_header_checked_and_encoded() -> None:
             extra_headers=None,
             parsed_urls={},
         )
+        try:
+            step = next(flow)
+        except StopIteration as done:
+            return done.value
+        raise AssertionError(f"preparing asked for {step}")
 
     sent = prepare({"session": 'a b;c"d,é', "ids": [1, 2], "unset": _types.NOT_GIVEN})
     assert sent.headers["Cookie"] == "session=a%20b%3Bc%22d%2C%C3%A9; ids=1,2"

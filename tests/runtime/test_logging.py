@@ -19,6 +19,7 @@ from templates.runtime._auth import ApiKeyScheme
 from templates.runtime._base_client import BaseClient, Endpoint
 from templates.runtime._redaction import Redactor
 from tests.support.calls import PACKAGES, PLACE_ORDERS, make_client
+from tests.support.flavors import built
 from tests.support.paths import GENERATED
 from tests.support.transport import ScriptedServer, reply, reset_after_send, scripted
 
@@ -62,7 +63,8 @@ def test_every_package_logger_has_a_null_handler(package: object) -> None:
 
 def test_a_short_credential_does_not_mangle_messages() -> None:
     server = ScriptedServer(reset_after_send)
-    client = BitgetClient(
+    client = built(
+        BitgetClient,
         api_key="k",
         api_secret="s",
         passphrase="p",
@@ -80,7 +82,8 @@ def test_a_short_credential_does_not_mangle_messages() -> None:
 
 def test_a_credential_echoed_by_the_server_is_redacted_as_a_whole_token() -> None:
     server = ScriptedServer(reply(401, {"code": "40012", "msg": "passphrase p is wrong for key k"}))
-    client = BitgetClient(
+    client = built(
+        BitgetClient,
         api_key="k",
         api_secret="s",
         passphrase="p",
@@ -110,7 +113,7 @@ def test_other_requests_are_not_redacted_by_a_closed_client(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     server = ScriptedServer(reply(200, {"id": "x"}))
-    with BitcainClient(token="e", http_client=server.http()) as client:
+    with built(BitcainClient, token="e", http_client=server.http()) as client:
         repr(client)
     caplog.set_level(logging.INFO, logger="httpx")
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from tests.support.flavors import built
 from tests.support.generation import generate_and_import
 from tests.support.paths import NEUTRAL_SPEC
 from tests.support.signing import hmac_sha256_hex
@@ -59,7 +60,7 @@ def ok(data: Any) -> dict[str, Any]:
 def connect(neutral: ModuleType, server: ScriptedServer, **options: Any) -> tuple[Any, list[float]]:
     """A signed client talking to `server`, with a fixed clock and a recording sleep."""
     options = {"api_key": KEY, "api_secret": SECRET, "clock": lambda: NOW, **options}
-    client = neutral.NeutralClient(http_client=server.http(), **options)
+    client = built(neutral.NeutralClient, http_client=server.http(), **options)
     delays: list[float] = []
     client._sleep = delays.append
     return client, delays
@@ -129,7 +130,7 @@ def test_credentials_come_from_the_environment(
     monkeypatch.setenv("NEUTRAL_API_KEY", KEY)
     monkeypatch.setenv("NEUTRAL_API_SECRET", SECRET)
     server = ScriptedServer(reply(200, ok(ORDER)))
-    client = neutral.NeutralClient(http_client=server.http(), clock=lambda: NOW)
+    client = built(neutral.NeutralClient, http_client=server.http(), clock=lambda: NOW)
 
     place(client)
 
@@ -139,7 +140,7 @@ def test_credentials_come_from_the_environment(
 
 def test_a_missing_credential_is_refused_before_anything_is_sent(neutral: ModuleType) -> None:
     server = ScriptedServer(reply(200, ok(ORDER)))
-    client = neutral.NeutralClient(api_key=KEY, http_client=server.http(), clock=lambda: NOW)
+    client = built(neutral.NeutralClient, api_key=KEY, http_client=server.http(), clock=lambda: NOW)
 
     with pytest.raises(neutral.MissingCredentialsError) as caught:
         place(client)

@@ -1,4 +1,4 @@
-"""The request the base client hands httpx is the one httpx.Client.build_request would make."""
+"""Every request is built by the httpx client's own `build_request`, after the signing."""
 
 from __future__ import annotations
 
@@ -7,76 +7,67 @@ from typing import Any
 import httpx
 import pytest
 
-from templates.runtime._auth import PreparedRequest
-from templates.runtime._base_client import http_request
+from tests.support.calls import CREDENTIALS, NOW_MS, PLACE_ORDERS
+from tests.support.flavors import built, is_async
+from tests.support.transport import ScriptedServer, reply
 
-TIMEOUT = httpx.Timeout(10.0, connect=5.0)
-SIGNED = {
-    "Content-Type": "application/json",
-    "ACCESS-KEY": "key",
-    "ACCESS-SIGN": "c2lnbmF0dXJl",
-    "ACCESS-TIMESTAMP": "1700000000000",
-    "locale": "en-US",
-}
-HEADERS = [
-    SIGNED,
-    {},
-    {"host": "elsewhere.example", "content-length": "3"},  # the caller's own win
-    {"Transfer-Encoding": "chunked"},
-    {"accept": "application/json", "USER-AGENT": "mine"},  # replace the client's, any case
-]
-CLIENTS = {
-    "plain": lambda: httpx.Client(),
-    "own headers": lambda: httpx.Client(headers={"User-Agent": "app/1", "X-Trace": "on"}),
-    "cookies": lambda: httpx.Client(cookies={"session": "s1"}),
-    "params": lambda: httpx.Client(params={"lang": "en"}),
-    "base_url": lambda: httpx.Client(base_url="https://other.example/v2"),
-}
-URLS = ["https://api.example.com/v1/orders", "http://127.0.0.1:8080/x?b=2&a=1"]
+BITGET = PLACE_ORDERS["bitget"]
 
 
-def parts(request: httpx.Request) -> tuple[object, ...]:
-    return (
-        request.method,
-        str(request.url),
-        request.headers.raw,
-        request.content,
-        request.extensions,
-        type(request.stream),
+def place(http: httpx.Client, **options: Any) -> ScriptedServer:
+    """Place Bitget's sample order through a client on `http`; the server it reached."""
+    server = ScriptedServer(reply(BITGET.status, BITGET.body))
+    http._transport = httpx.MockTransport(server)
+    client: Any = built(
+        BITGET.cls, http_client=http, clock=lambda: NOW_MS, **CREDENTIALS[BITGET.cls], **options
     )
+    BITGET.call(client)
+    return server
 
 
-@pytest.mark.parametrize("client", list(CLIENTS))
-@pytest.mark.parametrize("method", ["POST", "GET", "PUT", "DELETE"])
-@pytest.mark.parametrize("headers", HEADERS)
-@pytest.mark.parametrize("content", [b'{"qty":"0.01"}', b""])
-@pytest.mark.parametrize("url", URLS)
-def test_the_request_is_the_one_build_request_makes(
-    client: str, method: str, headers: dict[str, str], content: bytes, url: str
-) -> None:
-    http = CLIENTS[client]()
-    sent = PreparedRequest(method, httpx.URL(url), dict(headers), content)
-    expected = http.build_request(
-        method, sent.url, headers=headers, content=content or None, timeout=TIMEOUT
+def test_the_http_clients_headers_and_cookies_are_sent_under_the_signed_ones() -> None:
+    http = httpx.Client(
+        headers={"User-Agent": "app/1", "X-Trace": "on", "ACCESS-KEY": "not-this-one"},
+        cookies={"session": "s1"},
     )
-    assert parts(http_request(http, sent, TIMEOUT)) == parts(expected)
+    sent = place(http).last
+    assert sent.headers["user-agent"] == "app/1" and sent.headers["x-trace"] == "on"
+    assert sent.headers["cookie"] == "session=s1"
+    assert sent.headers["access-key"] == CREDENTIALS[BITGET.cls]["api_key"]
+    assert sent.headers["content-length"] == str(len(sent.body))
 
 
-def test_a_client_subclass_builds_its_own_requests() -> None:
-    class Tagging(httpx.Client):
-        def build_request(self, *args: object, **kwargs: object) -> httpx.Request:
-            request = super().build_request(*args, **kwargs)  # type: ignore[arg-type]
+def test_the_http_clients_query_parameters_are_added_as_httpx_adds_them() -> None:
+    sent = place(httpx.Client(params={"lang": "en"})).last
+    assert sent.query_pairs() == [("lang", "en")]
+
+
+def test_a_build_request_of_its_own_is_used() -> None:
+    base: type[Any] = httpx.AsyncClient if is_async() else httpx.Client
+
+    class Tagging(base):  # type: ignore[misc]
+        def build_request(self, *args: Any, **kwargs: Any) -> httpx.Request:
+            request: httpx.Request = super().build_request(*args, **kwargs)
             request.headers["X-Tag"] = "built"
             return request
 
-    sent = PreparedRequest("POST", httpx.URL(URLS[0]), dict(SIGNED), b"{}")
-    assert http_request(Tagging(), sent, TIMEOUT).headers["X-Tag"] == "built"
+    server = ScriptedServer(reply(BITGET.status, BITGET.body))
+    client: Any = built(
+        BITGET.cls,
+        http_client=Tagging(transport=httpx.MockTransport(server)),
+        clock=lambda: NOW_MS,
+        **CREDENTIALS[BITGET.cls],
+    )
+    BITGET.call(client)
+    assert server.last.headers["x-tag"] == "built"
 
 
 def test_a_header_that_is_not_text_is_refused_as_httpx_refuses_it() -> None:
     headers: Any = {"X-Count": 1}
-    sent = PreparedRequest("POST", httpx.URL(URLS[0]), headers, b"{}")
+    server = ScriptedServer(reply(BITGET.status, BITGET.body))
+    client: Any = built(
+        BITGET.cls, http_client=server.http(), clock=lambda: NOW_MS, **CREDENTIALS[BITGET.cls]
+    )
     with pytest.raises(TypeError, match="must be str or bytes"):
-        http_request(httpx.Client(), sent, TIMEOUT)
-    with pytest.raises(TypeError, match="must be str or bytes"):
-        httpx.Client().build_request("POST", URLS[0], headers=headers)
+        BITGET.call(client, extra_headers=headers)
+    assert server.sent == []

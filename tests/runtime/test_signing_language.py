@@ -18,6 +18,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
+from tests.support.flavors import built
 from tests.support.generation import generate_and_import
 from tests.support.transport import ScriptedServer, reply
 
@@ -37,8 +38,12 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
 
 def client(package: ModuleType, server: ScriptedServer, **credentials: str) -> Any:
     given = {"api_key": KEY, "api_secret": SECRET, "passphrase": PASSPHRASE} | credentials
-    return package.SpecClient(
-        http_client=server.http(), clock=lambda: NOW, nonce=lambda: NONCE, **given
+    return built(
+        package.SpecClient,
+        http_client=server.http(),
+        clock=lambda: NOW,
+        nonce=lambda: NONCE,
+        **given,
     )
 
 
@@ -162,7 +167,8 @@ def test_every_attempt_is_signed_afresh(package: ModuleType) -> None:
     times = iter([NOW, NOW + 1000])
     nonces = iter(["first", "second"])
     server = ScriptedServer(reply(503, {}), reply(200, {}))
-    signer = package.SpecClient(
+    signer = built(
+        package.SpecClient,
         http_client=server.http(),
         clock=lambda: next(times),
         nonce=lambda: next(nonces),
@@ -179,7 +185,7 @@ def test_every_attempt_is_signed_afresh(package: ModuleType) -> None:
 
 def test_the_default_nonce_is_fresh_per_request(package: ModuleType) -> None:
     server = ok()
-    signer = package.SpecClient(http_client=server.http(), api_key=KEY, api_secret=SECRET)
+    signer = built(package.SpecClient, http_client=server.http(), api_key=KEY, api_secret=SECRET)
     signer.list_orders(limit="1")
     signer.list_orders(limit="1")
     nonces = [sent.headers["x-nonce"] for sent in server.sent]

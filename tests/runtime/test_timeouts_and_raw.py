@@ -38,6 +38,7 @@ from tests.support.calls import (
     package_of,
     secrets_of,
 )
+from tests.support.flavors import built, is_async
 from tests.support.transport import (
     ScriptedServer,
     connect_reset,
@@ -95,8 +96,17 @@ def test_default_timeout_applies_when_client_owns_its_http_pool(
         seen.append(request)
         return httpx.Response(200, json=BTSE_TICKER, request=request)
 
-    monkeypatch.setattr(httpx.Client, "send", send)
-    with BtseClient() as client:
+    async def send_async(
+        self: httpx.AsyncClient, request: httpx.Request, **kwargs: Any
+    ) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json=BTSE_TICKER, request=request)
+
+    if is_async():
+        monkeypatch.setattr(httpx.AsyncClient, "send", send_async)
+    else:
+        monkeypatch.setattr(httpx.Client, "send", send)
+    with built(BtseClient) as client:
         client.get_ticker(symbol="BTC-USD")
 
     assert seen[0].extensions["timeout"] == {

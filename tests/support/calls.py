@@ -25,6 +25,7 @@ from bitria_client import BitriaClient
 from btse_client import BtseClient
 from hummingbot_client import HummingbotClient
 
+from tests.support.flavors import built
 from tests.support.transport import ScriptedServer
 
 PACKAGES = [bitria_client, bitcain_client, bitget_client, hummingbot_client, btse_client]
@@ -59,7 +60,8 @@ def secrets_of(cls: type) -> list[str]:
 def make_client(cls: type, server: ScriptedServer, **options: Any) -> tuple[Any, list[float]]:
     """A client of `cls` talking to `server`, with a fixed clock and a recording sleep."""
     options.setdefault("clock", lambda: NOW_MS)
-    client = cls(
+    client: Any = built(
+        cls,
         http_client=server.http(),
         **CREDENTIALS[cls],
         **options,

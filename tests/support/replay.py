@@ -29,6 +29,7 @@ import pydantic
 
 from tests.support import apis
 from tests.support import cassette as cz
+from tests.support.flavors import built
 from tests.support.transport import in_turn
 
 DEFAULT_CLOCK_MS = 1750496809871
@@ -159,8 +160,13 @@ def replay(
     sent = server.attempts
 
     with server.http() as http:
-        client = api.client_class(
-            recorded.base_url, http_client=http, clock=lambda: clock, max_retries=0, **credentials
+        client: Any = built(
+            api.client_class,
+            recorded.base_url,
+            http_client=http,
+            clock=lambda: clock,
+            max_retries=0,
+            **credentials,
         )
         method = getattr(client, recorded.operation)
         kwargs = cz.call_kwargs(method, recorded.call)

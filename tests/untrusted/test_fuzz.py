@@ -8,6 +8,7 @@ file to which every outcome is written, crashes first (mutation, where, exceptio
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import os
 import random
@@ -62,7 +63,7 @@ def _crash_site(exc: BaseException) -> tuple[str, bool]:
 
 
 def _import(out: Path, package: str) -> None:
-    """Import the generated package and construct its client, then put back the modules of the
+    """Import the generated package and construct its clients, then put back the modules of the
     same name that other tests imported (the committed packages share the names)."""
 
     def ours(name: str) -> bool:
@@ -80,7 +81,12 @@ def _import(out: Path, package: str) -> None:
                 for n in module.__all__
                 if n.endswith("Client") and isinstance(getattr(module, n), type)
             ]
-            getattr(module, clients[0])(base_url="https://fuzz.example.test").close()
+            for name in clients:  # the client and the asynchronous one
+                client = getattr(module, name)(base_url="https://fuzz.example.test")
+                if hasattr(client, "aclose"):
+                    asyncio.run(client.aclose())
+                else:
+                    client.close()
     finally:
         for name in [name for name in sys.modules if ours(name)]:
             del sys.modules[name]

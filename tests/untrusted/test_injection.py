@@ -189,37 +189,67 @@ def hostile_spec(marker: Path) -> dict[str, Any]:
     }
 
 
-# Imports the package, constructs the client with every credential, and calls every method
+# Imports the package, constructs both clients with every credential, and calls every method
 # through a transport that answers 200 with an empty object.
 _EXERCISE = textwrap.dedent(
     """
-    import importlib, inspect, sys
+    import asyncio, importlib, inspect, sys
     import httpx
     package = importlib.import_module(sys.argv[1])
     transport = httpx.MockTransport(lambda request: httpx.Response(200, json={}))
-    cls = next(getattr(package, n) for n in package.__all__ if n.endswith("Client"))
+    sync = next(
+        getattr(package, n) for n in package.__all__
+        if n.endswith("Client") and not n.startswith("Async")
+    )
     credentials = {
         name: "-----secret-----"
-        for name, parameter in inspect.signature(cls).parameters.items()
+        for name, parameter in inspect.signature(sync).parameters.items()
         if parameter.kind is parameter.KEYWORD_ONLY and parameter.default is None
         and name not in ("http_client", "timeout", "clock", "headers")
     }
-    with cls("https://api.example.test", http_client=httpx.Client(transport=transport), **credentials) as client:
-        repr(client)
+
+    def arguments(method):
+        return {
+            n: "1" for n, p in inspect.signature(method).parameters.items()
+            if p.default is inspect.Parameter.empty and p.kind is p.KEYWORD_ONLY
+        }
+
+    def methods(client):
         for name, method in inspect.getmembers(client, inspect.ismethod):
-            if name.startswith("_") or name == "close":
-                continue
-            arguments = {
-                n: "1" for n, p in inspect.signature(method).parameters.items()
-                if p.default is inspect.Parameter.empty and p.kind is p.KEYWORD_ONLY
-            }
+            if not name.startswith("_") and name not in ("close", "aclose"):
+                yield name, method
+
+    with sync("https://api.example.test", http_client=httpx.Client(transport=transport), **credentials) as client:
+        repr(client)
+        for name, method in methods(client):
             for call in (method, getattr(client.with_raw_response, name, None)):
                 if call is None:
                     continue
                 try:
-                    call(**arguments)
+                    call(**arguments(method))
                 except Exception as exc:
                     str(exc); repr(exc)
+
+    async def exercise_async():
+        http = httpx.AsyncClient(transport=transport)
+        async with getattr(package, "Async" + sync.__name__)(
+            "https://api.example.test", http_client=http, **credentials
+        ) as client:
+            repr(client)
+            for name, method in methods(client):
+                for call in (method, getattr(client.with_raw_response, name, None)):
+                    if call is None:
+                        continue
+                    try:
+                        result = call(**arguments(method))
+                        if inspect.isawaitable(result):
+                            await result
+                        else:
+                            [item async for item in result]
+                    except Exception as exc:
+                        str(exc); repr(exc)
+
+    asyncio.run(exercise_async())
     print("exercised")
     """
 )

@@ -2,8 +2,13 @@
 
 from . import models
 from ._base_client import RawResponse
-from ._client import BitgetClient, BitgetClientWithRawResponse
-from ._events import EventStream, ServerSentEvent
+from ._client import (
+    AsyncBitgetClient,
+    AsyncBitgetClientWithRawResponse,
+    BitgetClient,
+    BitgetClientWithRawResponse,
+)
+from ._events import AsyncEventStream, EventStream, ServerSentEvent
 from ._exceptions import (
     AcceptedResponseError,
     APIConnectionError,
@@ -36,6 +41,9 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncBitgetClient",
+    "AsyncEventStream",
+    "AsyncBitgetClientWithRawResponse",
     "AuthenticationError",
     "BadRequestError",
     "BitgetClient",

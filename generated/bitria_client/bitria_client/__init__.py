@@ -2,8 +2,13 @@
 
 from . import models
 from ._base_client import RawResponse
-from ._client import BitriaClient, BitriaClientWithRawResponse
-from ._events import EventStream, ServerSentEvent
+from ._client import (
+    AsyncBitriaClient,
+    AsyncBitriaClientWithRawResponse,
+    BitriaClient,
+    BitriaClientWithRawResponse,
+)
+from ._events import AsyncEventStream, EventStream, ServerSentEvent
 from ._exceptions import (
     AcceptedResponseError,
     APIConnectionError,
@@ -36,6 +41,9 @@ __all__ = [
     "APIError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncBitriaClient",
+    "AsyncEventStream",
+    "AsyncBitriaClientWithRawResponse",
     "AuthenticationError",
     "BadRequestError",
     "BitriaClient",

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
-from typing import Generic, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar
 
 import httpx
 
-__all__ = ["RawResponse", "captured", "raw_response"]
+__all__ = ["RawResponse", "captured", "raw_response", "raw_response_async"]
 
 T = TypeVar("T")
 P = ParamSpec("P")
+F = TypeVar("F", bound=Callable[..., Any])
 
 _capture: ContextVar[list[httpx.Response] | None] = ContextVar("_capture", default=None)
 
@@ -50,6 +52,17 @@ def captured(response: httpx.Response) -> None:
         responses.append(response)
 
 
+@contextmanager
+def _capturing() -> Iterator[list[httpx.Response]]:
+    """The responses of the calls made inside the block, as `captured` hands them over."""
+    responses: list[httpx.Response] = []
+    token = _capture.set(responses)
+    try:
+        yield responses
+    finally:
+        _capture.reset(token)
+
+
 def raw_response(method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
     """Wrap a client method so it returns the RawResponse instead of only the parsed value.
 
@@ -59,14 +72,29 @@ def raw_response(method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
 
     @wraps(method)
     def wrapped(*args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
-        responses: list[httpx.Response] = []
-        token = _capture.set(responses)
-        try:
+        with _capturing() as responses:
             parsed = method(*args, **kwargs)
-        finally:
-            _capture.reset(token)
         return RawResponse(responses[-1], parsed)
 
+    return _annotated(wrapped, method)
+
+
+def raw_response_async(
+    method: Callable[P, Awaitable[T]],
+) -> Callable[P, Awaitable[RawResponse[T]]]:
+    """`raw_response` for a method of an asynchronous client: await it for the RawResponse."""
+
+    @wraps(method)
+    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
+        with _capturing() as responses:
+            parsed = await method(*args, **kwargs)
+        return RawResponse(responses[-1], parsed)
+
+    return _annotated(wrapped, method)
+
+
+def _annotated(wrapped: F, method: Callable[..., Any]) -> F:
+    """`wrapped` with the signature of `method`, returning RawResponse[...]."""
     signature = inspect.signature(method)
     returns = signature.return_annotation
     if returns is not inspect.Signature.empty:

@@ -7,7 +7,7 @@ InvalidArgumentError naming the Python argument the caller passed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeAlias
 from urllib.parse import quote
@@ -18,7 +18,8 @@ import pydantic
 from ._auth import Clock, Credentials, Nonce, PreparedRequest, Scheme
 from ._endpoint import Endpoint
 from ._exceptions import InvalidArgumentError
-from ._multipart import FileInput, encode_multipart
+from ._multipart import FileInput, encode_multipart, read_file
+from ._steps import ReadFile
 from ._types import NOT_GIVEN, adapter, dumps, writes_exact_numbers
 
 if TYPE_CHECKING:
@@ -56,8 +57,9 @@ def prepare(
     extra_headers: Mapping[str, str] | None,
     parsed_urls: dict[str, httpx.URL],
     cookies: Mapping[str, Any] | None = None,
-) -> PreparedRequest:
-    """The URL, headers and body bytes of a call, before authentication.
+) -> Generator[ReadFile, Any, PreparedRequest]:
+    """The URL, headers and body bytes of a call, before authentication; a multipart body's file
+    objects are read as steps.
 
     `parsed_urls` keeps the parsed URL of each path without parameters, reused on every call.
     Cookie parameters are sent in one `Cookie` header, in the order given.
@@ -76,7 +78,7 @@ def prepare(
     if has_body:
         if endpoint.body_kind == "multipart":
             given = {k: v for k, v in body.items() if v is not NOT_GIVEN}
-            content, content_type = _multipart_body(endpoint, given)
+            content, content_type = yield from _multipart_body(endpoint, given)
         else:
             content, content_type = encode_body(endpoint, body), endpoint.body_media_type
     sent_headers = dict(default_headers)
@@ -216,7 +218,9 @@ def _raw_body(endpoint: Endpoint[Any], body: Any) -> bytes:
     raise _invalid(endpoint, [problem])
 
 
-def _multipart_body(endpoint: Endpoint[Any], body: Mapping[str, Any]) -> tuple[bytes, str]:
+def _multipart_body(
+    endpoint: Endpoint[Any], body: Mapping[str, Any]
+) -> Generator[ReadFile, Any, tuple[bytes, str]]:
     """Form fields as text (objects as JSON, lists as repeated fields) and the files."""
     fields: list[tuple[str, str]] = []
     files: list[tuple[str, FileInput]] = []
@@ -229,7 +233,10 @@ def _multipart_body(endpoint: Endpoint[Any], body: Mapping[str, Any]) -> tuple[b
         else:
             fields.extend((name, parameter_text(v)) for v in values)
     try:
-        return encode_multipart(fields, files)
+        read: list[tuple[str, FileInput]] = []
+        for name, file in files:
+            read.append((name, (yield from read_file(file))))
+        return encode_multipart(fields, read)
     except (TypeError, AttributeError, OSError) as exc:
         problem = (_argument(endpoint, "body", ()), str(exc), "file")
         raise _invalid(endpoint, [problem]) from None
