@@ -122,6 +122,7 @@ CLIENT_MODULE_NAMES = frozenset(
         "AsyncBaseClient",
         "raw_response_async",
         "_Api",
+        "cast",
         "ApiDefinition",
         "Literal",
         "Mapping",

@@ -75,7 +75,7 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Module
 
 
 def methods_of(module: ModuleType) -> list[str]:
-    (name,) = [n for n in module.__all__ if n.endswith("Client") and not n.endswith("RawResponse")]
+    (name,) = [n for n in module.__all__ if n.endswith("Client") and not n.startswith("Async")]
     return [
         m
         for m, value in vars(getattr(module, name)).items()
@@ -173,7 +173,7 @@ def test_corpus_packages_pass_their_own_ruff_settings(
 
 
 def client_for(module: ModuleType, handler: Any, base_url: str | None = None) -> Any:
-    (name,) = [n for n in module.__all__ if n.endswith("Client")]
+    (name,) = [n for n in module.__all__ if n.endswith("Client") and not n.startswith("Async")]
     cls = getattr(module, name)
     credentials = {"api_key": "k"} if "api_key" in cls.__init__.__code__.co_varnames else {}
     return cls(base_url, http_client=serving(handler), **credentials)

@@ -120,7 +120,11 @@ def test_credentials_named_like_constructor_arguments_are_renamed(
     module, warnings = _generate(
         tmp_path, _spec(operation_ids=["go"], credential=credential), f"clash_{credential}"
     )
-    cls = next(getattr(module, n) for n in module.__all__ if n.endswith("Client"))
+    cls = next(
+        getattr(module, n)
+        for n in module.__all__
+        if n.endswith("Client") and not n.startswith("Async")
+    )
     renamed = f"{credential}_"
     assert renamed in inspect.signature(cls).parameters
     seen: list[httpx.Request] = []
@@ -151,7 +155,11 @@ def test_a_model_named_like_a_runtime_name_shadows_nothing(tmp_path: Path, schem
     client = (
         module.ClashClient
         if hasattr(module, "ClashClient")
-        else next(getattr(module, n) for n in module.__all__ if n.endswith("Client"))
+        else next(
+            getattr(module, n)
+            for n in module.__all__
+            if n.endswith("Client") and not n.startswith("Async")
+        )
     )
     result = client(
         api_key="k", http_client=httpx.Client(transport=httpx.MockTransport(answer))
