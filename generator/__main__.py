@@ -1,5 +1,6 @@
-"""Command line: `trading-client-generator generate [SPEC ...] [--out DIR] [--check] [--lenient]`
-and `trading-client-generator diff OLD NEW [--json] [--fail-on-breaking]`.
+"""Command line: `trading-client-generator generate [SPEC ...] [--out DIR] [--check] [--lenient]
+[--overlay FILE ...]` and `trading-client-generator diff OLD NEW [--json] [--fail-on-breaking]
+[--overlay FILE ...]`.
 
 `python -m generator` is the same command.
 """
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 from ._errors import SpecError
+from ._lock import EMPTY
 from ._pipeline import default_specs, generate
 
 EXIT_STALE = 1
@@ -50,6 +52,15 @@ def main(argv: list[str] | None = None) -> int:
         "--no-cache", action="store_true", help="regenerate even when no input changed"
     )
     run.add_argument(
+        "--overlay",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="an Overlay (1.0 or 1.1) to apply to the one SPEC given, after the one beside it "
+        "(<spec stem>.overlay.yaml); repeat to apply several, in order",
+    )
+    run.add_argument(
         "--root",
         type=Path,
         help="the folder tree $refs and hooks may read (default: each spec's own folder)",
@@ -64,6 +75,15 @@ def main(argv: list[str] | None = None) -> int:
         "--fail-on-breaking", action="store_true", help="exit 1 when a change is breaking"
     )
     changes.add_argument("--lenient", action="store_true", help="as for generate")
+    changes.add_argument(
+        "--overlay",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="FILE",
+        help="an Overlay to apply to OLD and to NEW where they are spec files, after the one "
+        "beside each; repeat to apply several, in order",
+    )
     args = parser.parse_args(argv)
     if args.command == "diff":
         return _diff(args)
@@ -72,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         if not Path("specs").is_dir():
             run.error(f"no SPEC given and no specs/ folder in {Path.cwd()}")
         specs = default_specs()
+    if args.overlay and len(specs) != 1:
+        run.error("--overlay applies to one SPEC: give exactly one")
     try:
         result = generate(
             specs,
@@ -80,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
             lenient=args.lenient,
             use_cache=not args.no_cache,
             root=args.root,
+            overlays=args.overlay,
         )
     except SpecError as exc:
         _print_problems(exc, "nothing was written")
@@ -109,11 +132,14 @@ def _program_name() -> str:
 
 def _diff(args: argparse.Namespace) -> int:
     from ._changes import compare
-    from ._surface import surface_at
+    from ._pipeline import surface_at
+    from ._surface_record import read_lock
 
+    # A spec compared with a generated package is named as regenerating over the package would.
+    lock = read_lock(args.old) if args.old.is_dir() and not args.new.is_dir() else EMPTY
     try:
-        old = surface_at(args.old, lenient=args.lenient)
-        new = surface_at(args.new, lenient=args.lenient)
+        old = surface_at(args.old, lenient=args.lenient, overlays=args.overlay)
+        new = surface_at(args.new, lenient=args.lenient, overlays=args.overlay, lock=lock)
     except SpecError as exc:
         _print_problems(exc, "no report")
         return EXIT_BAD_SPEC

@@ -48,6 +48,14 @@ class Identifier(Code):
         return super().__new__(cls, name)
 
 
+class Renders:
+    """A value built of checked parts that renders itself as code (the IR's types)."""
+
+    def render(self) -> Code:
+        """The value as Python source."""
+        raise NotImplementedError
+
+
 class Markdown(str):
     """Markdown text that renders as the characters it holds: no markup, no HTML."""
 
@@ -162,10 +170,8 @@ def markdown_code_span(code: str) -> Markdown:
 
 @jinja2.pass_context
 def _finalize(context: jinja2.runtime.Context, value: Any) -> str:
-    from ._pytypes import PyType
-
     markdown_file = (context.name or "").endswith(".md.jinja")
-    if isinstance(value, PyType) and not markdown_file:
+    if isinstance(value, Renders) and not markdown_file:
         return value.render()
     if isinstance(value, Markdown if markdown_file else Code):
         return value

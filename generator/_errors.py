@@ -81,6 +81,16 @@ class Diagnostics:
         """Where in the file as written the node now at `at` stands (the same, unless converted)."""
         return at
 
+    def put_first(self, errors: list[Problem], warnings: list[Problem]) -> None:
+        """Put problems found by a check that runs beside the rest before those found so far,
+        as if the check had run first."""
+        self.errors[:0] = errors
+        self.warnings[:0] = warnings
+
+    def withdraw(self, errors: list[Problem]) -> None:
+        """Drop errors that another problem explains (a model run fails on an invalid spec)."""
+        self.errors[:] = [p for p in self.errors if p not in errors]
+
     def raise_if_errors(self, locate: Callable[[Problem], Problem] | None = None) -> None:
         """Raise SpecError with every error recorded so far, each located by `locate`."""
         if self.errors:

@@ -8,41 +8,15 @@ from, so a new field is one change here (and its use in the runtime).
 
 from __future__ import annotations
 
-import types
-import typing
-from collections.abc import Callable, Mapping
-from dataclasses import MISSING, dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, fields
 from typing import Any, TypeVar
 
 from ._boundary import Code
-from ._errors import Diagnostics, pointer, type_name
+from ._errors import Diagnostics, pointer
+from ._extension_fields import INVALID, filled_in, option, read_fields, wrong
 
 T = TypeVar("T")
-
-
-def option(
-    key: str,
-    doc: str,
-    *,
-    default: Any = MISSING,
-    choices: Mapping[str, Any] | tuple[str, ...] | None = None,
-    render: bool = True,
-    reader: Callable[[Any, str, str, Diagnostics], Any] | None = None,
-) -> Any:
-    """A field read from the spec key `key`; `choices` lists (or maps to runtime values) the allowed ones.
-
-    A field with `render=False` is read and documented but not passed to the runtime class;
-    `reader` reads a nested value (it records its problems and returns _INVALID on one).
-    """
-    metadata = {"key": key, "doc": doc, "choices": choices, "render": render, "reader": reader}
-    if isinstance(default, (tuple, str, int, bool, type(None))) or default is MISSING:
-        return field(default=default, metadata=metadata)
-    raise TypeError("extension defaults are immutable values")
-
-
-def filled_in(doc: str, *, default: Any = ()) -> Any:
-    """A field the parser fills in from other parts of the spec, not from a key of its own."""
-    return field(default=default, metadata={"doc": doc, "render": True})
 
 
 _HASHES = {"sha256": "sha256", "sha384": "sha384", "sha512": "sha512"}
@@ -82,7 +56,7 @@ def _read_message(value: Any, key: str, at: str, diagnostics: Diagnostics) -> An
     """`message` (or a digest's `of`): a template, or a list of templates and digests."""
     items = value if isinstance(value, list) else [value]
     if not items:
-        return _wrong(key, "a template or a non-empty list of parts", value, at, diagnostics)
+        return wrong(key, "a template or a non-empty list of parts", value, at, diagnostics)
     parts: list[Any] = []
     for i, item in enumerate(items):
         where = at + pointer(i) if isinstance(value, list) else at
@@ -95,22 +69,22 @@ def _read_message(value: Any, key: str, at: str, diagnostics: Diagnostics) -> An
                 diagnostics.error(
                     where + "/digest", f"`digest` {algorithm!r} is not one of {list(_HASHES)}"
                 )
-                return _INVALID
+                return INVALID
             if encoding not in ("hex", "base64", "raw"):
                 diagnostics.error(
                     where + "/encoding",
                     f"`encoding` {encoding!r} is not one of ['hex', 'base64', 'raw']",
                 )
-                return _INVALID
+                return INVALID
             if item.get("of") in (None, "", []):
                 diagnostics.error(where, "a digest needs `of`: the parts it hashes")
-                return _INVALID
+                return INVALID
             inner = _read_message(item["of"], "of", where + "/of", diagnostics)
-            if inner is _INVALID:
-                return _INVALID
+            if inner is INVALID:
+                return INVALID
             parts.append(Digest(algorithm, inner, encoding))
         else:
-            return _wrong(
+            return wrong(
                 key, "a template or a digest ({digest, of, encoding})", item, where, diagnostics
             )
     return tuple(parts)
@@ -119,22 +93,22 @@ def _read_message(value: Any, key: str, at: str, diagnostics: Diagnostics) -> An
 def _read_parameters(value: Any, key: str, at: str, diagnostics: Diagnostics) -> Any:
     """`parameters`: a list of {name, value, in, first}."""
     if not isinstance(value, list):
-        return _wrong(key, "a list of parameters", value, at, diagnostics)
+        return wrong(key, "a list of parameters", value, at, diagnostics)
     read: list[SignerParameter] = []
     for i, item in enumerate(value):
         where = at + pointer(i)
         if not isinstance(item, dict) or not set(item) <= {"name", "value", "in", "first"}:
-            return _wrong(key, "a list of {name, value, in, first}", item, where, diagnostics)
+            return wrong(key, "a list of {name, value, in, first}", item, where, diagnostics)
         name, text, location = item.get("name"), item.get("value"), item.get("in", "params")
         first = item.get("first", False)
         if not isinstance(name, str) or not name or not isinstance(text, (str, int)):
             diagnostics.error(where, "a signer parameter needs a string `name` and `value`")
-            return _INVALID
+            return INVALID
         if location not in ("query", "form", "params") or not isinstance(first, bool):
             diagnostics.error(
                 where, "`in` must be query, form or params, and `first` true or false"
             )
-            return _INVALID
+            return INVALID
         read.append(SignerParameter(name, str(text), location, first))
     return tuple(read)
 
@@ -142,31 +116,31 @@ def _read_parameters(value: Any, key: str, at: str, diagnostics: Diagnostics) ->
 def _read_derived(value: Any, key: str, at: str, diagnostics: Diagnostics) -> Any:
     """`derived`: a mapping of names to {message, algorithm, encoding}."""
     if not isinstance(value, dict):
-        return _wrong(key, "a mapping of names to derived values", value, at, diagnostics)
+        return wrong(key, "a mapping of names to derived values", value, at, diagnostics)
     read: list[DerivedValue] = []
     for name, item in value.items():
         where = at + pointer(str(name))
         if not isinstance(item, dict) or not set(item) <= {"message", "algorithm", "encoding"}:
-            return _wrong(key, "{message, algorithm, encoding}", item, where, diagnostics)
+            return wrong(key, "{message, algorithm, encoding}", item, where, diagnostics)
         algorithm = item.get("algorithm", "")
         encoding = item.get("encoding", "")
         if algorithm and algorithm not in _HMACS:
             diagnostics.error(
                 where + "/algorithm", f"`algorithm` {algorithm!r} is not one of {list(_HMACS)}"
             )
-            return _INVALID
+            return INVALID
         if encoding and encoding not in ("hex", "hex-upper", "base64"):
             diagnostics.error(
                 where + "/encoding",
                 f"`encoding` {encoding!r} is not one of ['hex', 'hex-upper', 'base64']",
             )
-            return _INVALID
+            return INVALID
         if "message" not in item:
             diagnostics.error(where, "a derived value needs a `message`")
-            return _INVALID
+            return INVALID
         message = _read_message(item["message"], "message", where + "/message", diagnostics)
-        if message is _INVALID:
-            return _INVALID
+        if message is INVALID:
+            return INVALID
         read.append(DerivedValue(str(name), message, _HMACS.get(algorithm, ""), encoding))
     return tuple(read)
 
@@ -349,104 +323,11 @@ EXTENSIONS: dict[str, type[Any]] = {
     "x-error": ErrorBodyKeys,
     "x-pagination": Pagination,
 }
-_DOTTED = {"items", "next-cursor", "total"}
 
 
 def read_extension(cls: type[T], raw: Any, at: str, diagnostics: Diagnostics) -> T | None:
     """The extension `cls` read from `raw`; every problem is recorded with its pointer."""
-    if not isinstance(raw, dict):
-        diagnostics.error(at, f"{_spec_name(cls)} must be a mapping, not {type_name(raw)}")
-        return None
-    hints = typing.get_type_hints(cls)
-    values: dict[str, Any] = {}
-    keys = [str(f.metadata["key"]) for f in fields(cls) if "key" in f.metadata]  # type: ignore[arg-type]
-    unknown = [str(k) for k in raw if k not in keys and not str(k).startswith("x-")]
-    for key in unknown:
-        diagnostics.error(
-            at + pointer(key),
-            f"`{key}` is not a key of {_spec_name(cls)} (its keys: {', '.join(keys)})",
-        )
-    ok = not unknown
-    for f in fields(cls):  # type: ignore[arg-type]
-        if "key" not in f.metadata:
-            continue
-        key = str(f.metadata["key"])
-        where = at + pointer(key)
-        if key not in raw or raw[key] is None:
-            if f.default is MISSING:
-                diagnostics.error(at, f"{_spec_name(cls)} needs `{key}` ({f.metadata['doc']})")
-                ok = False
-            continue
-        reader = f.metadata["reader"]
-        value = (
-            reader(raw[key], key, where, diagnostics)
-            if reader
-            else _coerce(raw[key], key, where, diagnostics, hints[f.name])
-        )
-        if value is _INVALID:
-            ok = False
-            continue
-        value = _check_choices(value, f.metadata["choices"], key, where, diagnostics)
-        if value is _INVALID:
-            ok = False
-            continue
-        values[f.name] = value
-    return cls(**values) if ok else None
-
-
-_INVALID: Any = object()
-
-
-def _coerce(value: Any, key: str, at: str, diagnostics: Diagnostics, hint: Any) -> Any:
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if origin in (types.UnionType, typing.Union):
-        hint = next(a for a in args if a is not type(None))
-        origin, args = typing.get_origin(hint), typing.get_args(hint)
-    if hint is str:
-        if isinstance(value, (str, int)) and not isinstance(value, bool):
-            return str(value)
-        return _wrong(key, "a string", value, at, diagnostics)
-    if hint is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        return _wrong(key, "an integer", value, at, diagnostics)
-    if origin is tuple and args[0] is str:
-        if key in _DOTTED and isinstance(value, str):
-            return tuple(part for part in value.split(".") if part)
-        if isinstance(value, str):
-            return (value,)
-        if isinstance(value, list) and all(isinstance(v, (str, int)) for v in value):
-            return tuple(str(v) for v in value)
-        return _wrong(key, "a string or a list of strings", value, at, diagnostics)
-    if origin is tuple:  # tuple[tuple[str, str], ...]: a mapping of strings
-        if isinstance(value, dict) and all(
-            isinstance(v, (str, int)) and not isinstance(v, bool) for v in value.values()
-        ):
-            return tuple((str(k), str(v)) for k, v in value.items())
-        return _wrong(key, "a mapping of strings", value, at, diagnostics)
-    raise TypeError(f"no reader for {hint!r}")
-
-
-def _check_choices(value: Any, choices: Any, key: str, at: str, diagnostics: Diagnostics) -> Any:
-    if choices is None:
-        return value
-    allowed = list(choices)
-    parts = value if isinstance(value, tuple) else (value,)
-    bad = [(i, p) for i, p in enumerate(parts) if p not in allowed]
-    for i, part in bad:
-        where = at + pointer(i) if isinstance(value, tuple) else at
-        diagnostics.error(where, f"`{key}` {part!r} is not one of {allowed}")
-    if bad:
-        return _INVALID
-    if isinstance(choices, Mapping):
-        return choices[value]
-    return value
-
-
-def _wrong(key: str, expected: str, value: Any, at: str, diagnostics: Diagnostics) -> Any:
-    diagnostics.error(at, f"`{key}` must be {expected}, not {type_name(value)}")
-    return _INVALID
+    return read_fields(cls, _spec_name(cls), raw, at, diagnostics)
 
 
 def _spec_name(cls: type[Any]) -> str:

@@ -9,11 +9,11 @@ from typing import Any, Literal
 from ._boundary import Identifier
 from ._extensions import Envelope, ErrorBodyKeys, Pagination, SigningScheme
 from ._pytypes import ANY, NONE, ListType, PyType, union
+from ._runtime_contract import AnswerKind, BodyKind
 
 Location = Literal["path", "query", "header", "cookie"]
-BodyKind = Literal["json", "form", "multipart", "bytes", "text"]
 """How a request body is written."""
-AnswerKind = Literal["json", "text", "bytes", "events"]
+
 """How a response body is read: JSON, text, raw bytes, or a stream of server-sent events."""
 NO_EXAMPLE: Any = object()
 
@@ -213,6 +213,8 @@ class SecurityScheme:
     signing: SigningScheme | None = None
     hooks: tuple[Hook, ...] = ()
     """The hook modules its signing runs (`hook`, `request-hook`)."""
+    credential_keys: tuple[str, ...] = ()
+    """The spec's name of each credential (`credentials` holds the constructor arguments)."""
 
     @property
     def signer_fills(self) -> frozenset[tuple[str, str]]:
@@ -258,6 +260,9 @@ class Api:
     """Models that check an operation's path, query or header arguments (not part of its surface)."""
     model_pointers: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     """The JSON pointer of the schema each model is generated from."""
+    class_pointers: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """The other classes of the models module (made of a part of a model's schema), with the
+    JSON pointer of that part."""
     license_expression: str = ""
     """The SPDX license expression `info.license` gives (canonical form), or empty."""
     license_name: str = ""

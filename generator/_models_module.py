@@ -7,16 +7,17 @@ import dataclasses
 import json
 import tempfile
 import warnings
-from functools import partial
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import _ir as ir
 from . import _pytypes as t
 from ._boundary import Identifier, docstring_line
+from ._class_names import defined, free_class_name, renamed
 from ._errors import Diagnostics
-from ._forked import Forked
-from ._model_parts import ModelsModule, Outline, join, outline, partition
+from ._lock import EMPTY, NameLock
+from ._naming import MODEL_MODULE_NAMES
 
 # What a models module may contain: imports from these modules, classes, annotated fields, and
 # calls of these callables only. Anything else means a spec value turned into code.
@@ -53,6 +54,18 @@ _NODES = (
 )
 
 
+@dataclass(frozen=True)
+class ModelsModule:
+    """A models module's source and the classes made from each schema, by `#/components/...` ref."""
+
+    source: str
+    produced: dict[str, list[str]]
+    classes: frozenset[str] = frozenset()
+    """The classes it defines."""
+    fielded: frozenset[str] = frozenset()
+    """Those of its classes that are more than an empty body."""
+
+
 class ModelGenerationError(Exception):
     """datamodel-code-generator failed or produced a module without a class the client needs."""
 
@@ -61,9 +74,12 @@ class ModelAuditError(ModelGenerationError):
     """datamodel-code-generator's module does more than import and define models."""
 
 
-def render_models(api: ir.Api, diagnostics: Diagnostics) -> tuple[str, ir.Api]:
+def render_models(
+    api: ir.Api, diagnostics: Diagnostics, lock: NameLock = EMPTY
+) -> tuple[str, ir.Api]:
     """The source of `<package>/models.py`, and `api` with its types pointing at the classes
-    that module really defines.
+    that module really defines. A class made of a part of a model's schema is given the name
+    `lock` has for that part.
 
     datamodel-code-generator may name or split a schema differently from what the parser
     expected. Its own record of which class it made from which schema decides: a model it named
@@ -74,7 +90,7 @@ def render_models(api: ir.Api, diagnostics: Diagnostics) -> tuple[str, ir.Api]:
     if not api.model_names:
         return header + "\n", api
     try:
-        module = _generate(api, header)
+        module = _locked(_generate(api, header), api, lock)
     except ModelGenerationError as exc:
         # Nothing of the models module is usable (not even one the audit refused, which is
         # never written): every model becomes a generic, if allowed.
@@ -110,50 +126,72 @@ def render_models(api: ir.Api, diagnostics: Diagnostics) -> tuple[str, ir.Api]:
             f"({what}); values of it are typed {generic.render()}",
         )
         replacements[name] = generic
+    api = dataclasses.replace(api, class_pointers=_part_pointers(module, api))
     return source, retyped(api, replacements) if replacements else api
 
 
 _COMPONENT_PREFIX = "#/components/schemas/"
 
 
-MODEL_PARTS = 2
-"""Parts the schemas are split into where they can be: fixed, so that the module made is the same
-on every machine; a machine with one core makes them one after the other."""
+def _part_pointers(module: ModelsModule, api: ir.Api) -> dict[str, str]:
+    """Each class datamodel-code-generator made of a part of a model's schema (not a model of
+    the IR), with the JSON pointer of that part: its model's pointer and the part's path."""
+    models = set(api.model_names)
+    found: dict[str, str] = {}
+    for ref in sorted(module.produced):
+        model, _, part = ref.removeprefix(_COMPONENT_PREFIX).partition("/")
+        at = api.model_pointers.get(model)
+        if not ref.startswith(_COMPONENT_PREFIX) or not part or at is None:
+            continue
+        for name in module.produced[ref]:
+            if name not in models and name in module.classes:
+                found.setdefault(name, f"{at}/{part}")
+    return found
+
+
+def _locked(module: ModelsModule, api: ir.Api, lock: NameLock) -> ModelsModule:
+    """`module` with each class made of a part of a model's schema named as `lock` says for
+    that part; a class holding a name locked for another part gets a free name."""
+    if not lock.classes:
+        return module
+    parts = _part_pointers(module, api)
+    rename: dict[str, str] = {}
+    for name, at in sorted(parts.items()):
+        previous = lock.class_name(at)
+        if (
+            previous is not None
+            and previous != name
+            and previous not in MODEL_MODULE_NAMES
+            and previous not in rename.values()
+            and (previous not in module.classes or previous in parts)
+        ):
+            rename[name] = previous
+    locked = lock.class_names
+    taken = set(module.classes) | locked | set(rename.values()) | MODEL_MODULE_NAMES
+    for name, at in sorted(parts.items()):
+        if name in rename:
+            continue
+        # A class keeps its name unless another takes it, or it is locked to another part.
+        if name in rename.values() or (name in locked and lock.class_name(at) != name):
+            rename[name] = free_class_name(name, taken)
+            taken.add(rename[name])
+    if not rename:
+        return module
+    return ModelsModule(
+        renamed(module.source, rename),
+        {ref: [rename.get(c, c) for c in made] for ref, made in module.produced.items()},
+        frozenset(rename.get(c, c) for c in module.classes),
+        frozenset(rename.get(c, c) for c in module.fielded),
+    )
 
 
 def _generate(api: ir.Api, header: str) -> ModelsModule:
-    """The module (audited), and the classes made from each schema (by `#/components/...` ref).
-
-    Schemas in parts that refer to nothing outside themselves are made by one run per core,
-    the other runs in forked processes, and the modules joined.
-    """
-    # What a run imports on first use (a third of a second), imported once before any fork.
-    import datamodel_code_generator.config  # noqa: F401
-    import datamodel_code_generator.model.pydantic_v2  # noqa: F401
-    import datamodel_code_generator.parser.openapi  # noqa: F401
-
-    schemas = api.models_schema["components"]["schemas"]
-    parts = partition(schemas, parts=MODEL_PARTS)
-    documents = (
-        [
-            {**api.models_schema, "components": {"schemas": {n: schemas[n] for n in part}}}
-            for part in parts
-        ]
-        if len(parts) > 1
-        else [api.models_schema]
-    )
-    runs = [partial(_part, document, package=api.package, header=header) for document in documents]
-    others = [Forked(run) for run in runs[1:]]
-    return join([runs[0](), *(other.result() for other in others)])
-
-
-def _part(document: dict[str, Any], *, package: str, header: str) -> Outline:
-    """The module of a part's schemas, audited and read for joining (in the process that made
-    it: auditing the parts audits the module they are joined into)."""
-    module = _run(document, package=package, header=header)
+    """The module (audited), and the classes made from each schema (by `#/components/...` ref)."""
+    module = _run(api.models_schema, package=api.package, header=header)
     tree = ast.parse(module.source)
-    audit_models(tree, package=package)
-    return outline(module, tree)
+    audit_models(tree, package=api.package)
+    classes, fielded = defined(tree)
+    return dataclasses.replace(module, classes=classes, fielded=fielded)
 
 
 def _run(document: dict[str, Any], *, package: str, header: str) -> ModelsModule:

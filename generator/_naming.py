@@ -8,6 +8,10 @@ import keyword
 import re
 import sys
 
+from ._runtime_contract import CLIENT_ATTRIBUTES
+
+__all__ = ["CLIENT_ATTRIBUTES"]  # kept here beside the other reserved names
+
 _WORD_BOUNDARY = re.compile(r"[^0-9A-Za-z]+")
 _CAMEL_SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
@@ -72,22 +76,6 @@ MODEL_MODULE_NAMES = frozenset(
         "date",
         "datetime",
         "annotations",
-    }
-)
-# Attributes and methods of a generated client, its base class included: an operation method of
-# the same name would replace one the client needs (tests check this against the runtime).
-CLIENT_ATTRIBUTES = frozenset(
-    {
-        "close",
-        "aclose",
-        "with_raw_response",
-        "base_url",
-        "timeout",
-        "max_retries",
-        "http_client",
-        "clock",
-        "nonce",
-        "headers",
     }
 )
 # Parameters of the constructor and the names its body uses.

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._errors import Diagnostics, Problem, SpecError
-from ._templates import PACKAGE_DIR, TEMPLATE_ROOT
+from ._lock import EMPTY, NameLock
+from ._manifests import (
+    generator_fingerprint,
+    is_fresh,
+    read_manifests,
+    sha,
+    write_manifest,
+)
+from ._package_files import package_files
+from .overlay import is_overlay, overlays_for
 
 if TYPE_CHECKING:
     from . import _ir as ir
@@ -28,7 +34,6 @@ STAGING_PREFIX = ".generate-"  # <prefix><pid>-<random>: a run's staging directo
 VALIDATIONS_RUNNING = (
     4  # at least 1: how many specs' validations may run beside the next spec's work
 )
-MANIFESTS = ".manifests"  # per-package record of input and output hashes; git-ignored, local only
 
 
 @dataclass
@@ -43,10 +48,39 @@ class GenerationResult:
     """The version each built package gets, and the change report that decided it."""
 
 
+@dataclass(frozen=True)
+class Built:
+    """A spec's package, generated but not yet released or written."""
+
+    spec: Path
+    package: str
+    files: dict[str, str]
+    """Its files by relative path (the release step adds the surface record, version and
+    changelog)."""
+    inputs: dict[str, str]
+    """The hash of each input file, by its path relative to the spec's folder."""
+    surface: Surface
+    finish: Callable[[], list[Problem]]
+    """Waits for the spec's validation, raises SpecError if it found an error, and gives the
+    spec's warnings."""
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A spec loaded and parsed into the IR, its validation running beside."""
+
+    api: ir.Api
+    loaded: LoadedSpec
+    diagnostics: Diagnostics
+    validation: BackgroundValidation
+
+
 def default_specs(directory: Path = Path("specs")) -> list[Path]:
-    """Every spec file in `directory`, sorted by name."""
+    """Every spec file in `directory`, sorted by name (an overlay beside a spec is not one)."""
     return sorted(
-        p for p in directory.iterdir() if p.suffix in (".yaml", ".yml", ".json") and p.is_file()
+        p
+        for p in directory.iterdir()
+        if p.suffix in (".yaml", ".yml", ".json") and p.is_file() and not is_overlay(p)
     )
 
 
@@ -58,19 +92,23 @@ def generate(
     lenient: bool = False,
     use_cache: bool = True,
     root: Path | None = None,
+    overlays: Sequence[Path] = (),
 ) -> GenerationResult:
     """Generate a package per spec into `out`; with `check`, write nothing and list what would change.
 
     `$ref`s and hooks may read files inside `root` only (by default, each spec's own folder).
+    Each spec's own overlay (`<stem>.overlay.yaml` beside it), then `overlays` in order, are
+    applied to it before it is validated.
 
     Raises SpecError (every problem, with file and JSON pointer) before anything is written.
     """
     specs = [Path(s) for s in (specs if specs is not None else default_specs())]
     result = GenerationResult()
-    manifests = _read_manifests(out)
-    fingerprint = _generator_fingerprint()
+    manifests = read_manifests(out)
+    fingerprint = generator_fingerprint()
     problems: list[tuple[int, Problem]] = []  # by the index of the spec they are of
-    built: dict[str, tuple[Path, dict[str, str], dict[str, str], Surface]] = {}
+    built: dict[str, Built] = {}
+    applied: dict[Path, list[str]] = {}  # each spec's overlays, relative to its folder
     pending: list[tuple[int, Callable[[], list[Problem]]]] = []
 
     def finish_validations(*, running: int = 0) -> None:
@@ -87,27 +125,34 @@ def generate(
 
     for index, spec in enumerate(specs):
         manifest = manifests.get(spec.resolve())
-        if use_cache and not check and manifest and _is_fresh(manifest, out, fingerprint, lenient):
+        applied[spec] = _relative_to(spec, overlays_for(spec, overlays))
+        if (
+            use_cache
+            and not check
+            and manifest
+            and manifest.get("overlays", []) == applied[spec]
+            and is_fresh(manifest, out, fingerprint, lenient)
+        ):
             result.packages[str(manifest["package"])] = spec
             result.unchanged.append(str(manifest["package"]))
             continue
         try:
-            package, files, inputs, surface, finish = _build(spec, lenient, root)
+            one = _build(spec, lenient, root, out, overlays)
         except SpecError as exc:
             problems.extend((index, p) for p in exc.problems)
             continue
-        pending.append((index, finish))
+        pending.append((index, one.finish))
         finish_validations(running=VALIDATIONS_RUNNING)
-        if package in built:
+        if one.package in built:
             problem = Problem(
                 spec,
                 "/info/x-package-name",
-                f"package {package!r} is also generated from {built[package][0]}",
+                f"package {one.package!r} is also generated from {built[one.package].spec}",
             )
             problems.append((index, problem))
             continue
-        built[package] = (spec, files, inputs, surface)
-        result.packages[package] = spec
+        built[one.package] = one
+        result.packages[one.package] = spec
     if problems or not built:
         finish_validations()
         return result
@@ -122,20 +167,20 @@ def generate(
         )
     )
     try:
-        for package, (_, files, _, _) in built.items():
-            for relative, text in files.items():
+        for package, one in built.items():
+            for relative, text in one.files.items():
                 target = staging / package / relative
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
         try:
-            _format(staging, {package: spec for package, (spec, _, _, _) in built.items()})
+            _format(staging, {package: one.spec for package, one in built.items()})
         except SpecError:
             finish_validations()  # an invalid spec explains a failure better
             raise
         from ._release import release
 
-        for package, (_, _, _, surface) in built.items():  # reads `out`, writes the staging
-            result.releases[package] = release(staging / package, out / package, surface)
+        for package, one in built.items():  # reads `out`, writes the staging
+            result.releases[package] = release(staging / package, out / package, one.surface)
             changed = _diff(staging / package, out / package)
             if changed:
                 result.changed.extend(f"{package}/{name}" for name in changed)
@@ -144,10 +189,12 @@ def generate(
         finish_validations()  # nothing is written to `out` before every spec is known valid
         if not check:
             out.mkdir(exist_ok=True)
-            for package, (spec, _, inputs, _) in built.items():
+            for package, one in built.items():
                 if any(c.startswith(package + "/") for c in result.changed):
                     _swap(staging / package, out / package)
-                _write_manifest(out, spec, package, inputs, fingerprint, lenient)
+                write_manifest(
+                    out, one.spec, package, one.inputs, fingerprint, lenient, applied[one.spec]
+                )
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
@@ -203,49 +250,103 @@ def _alive(pid: int) -> bool:
 
 
 def load_api(
-    spec: Path, *, lenient: bool, root: Path | None = None
+    spec: Path, *, lenient: bool, root: Path | None = None, overlays: Sequence[Path] = ()
 ) -> tuple[ir.Api, LoadedSpec, Diagnostics]:
-    """Load, validate and parse `spec` into the IR; raises SpecError listing every problem."""
-    api, loaded, diagnostics, validation = _parse(spec, lenient=lenient, root=root)
-    validation.join(diagnostics)
-    diagnostics.raise_if_errors(loaded.locate)
-    return api, loaded, diagnostics
+    """Load, validate and parse `spec` (with its overlays) into the IR; raises SpecError listing
+    every problem."""
+    parsed = _parse(spec, lenient=lenient, root=root, overlays=overlays)
+    parsed.validation.join(parsed.diagnostics)
+    parsed.diagnostics.raise_if_errors(parsed.loaded.locate)
+    return parsed.api, parsed.loaded, parsed.diagnostics
+
+
+def surface_at(
+    path: Path,
+    *,
+    lenient: bool = False,
+    overlays: Sequence[Path] = (),
+    lock: NameLock = EMPTY,
+) -> Surface:
+    """The surface of a spec file with its overlays (its items named as `lock` says, as
+    regenerating over the package it was taken from would), or the one recorded in a generated
+    package folder.
+
+    Raises SpecError saying what is wrong and where."""
+    from ._surface import surface_of
+    from ._surface_record import SURFACE_FILE, load
+
+    if path.is_dir():
+        record = path / SURFACE_FILE
+        try:
+            return load(record.read_text(encoding="utf-8"))
+        except OSError:
+            message = f"no {SURFACE_FILE}: not a generated package folder, or one generated before packages recorded their surface"
+        except ValueError as exc:
+            message = f"unreadable surface record ({exc}); regenerate the package"
+        raise SpecError([Problem(record, "", message)])
+    parsed = _parse(path, lenient=lenient, root=None, overlays=overlays, lock=lambda _: lock)
+    parsed.validation.join(parsed.diagnostics)
+    parsed.diagnostics.raise_if_errors(parsed.loaded.locate)
+    return surface_of(parsed.api)
 
 
 def _parse(
-    spec: Path, *, lenient: bool, root: Path | None
-) -> tuple[ir.Api, LoadedSpec, Diagnostics, BackgroundValidation]:
-    """Load and parse `spec` while it is validated beside (join the validation before use)."""
+    spec: Path,
+    *,
+    lenient: bool,
+    root: Path | None,
+    overlays: Sequence[Path] = (),
+    lock: Callable[[str], NameLock] | None = None,
+) -> Parsed:
+    """Load and parse `spec` while it is validated beside (join the validation before use);
+    `lock` gives the names the previous generation of a package gave."""
     from .load import load_spec
     from .parse import build_api
     from .swagger2 import convert_spec
     from .validate.background import BackgroundValidation
 
     diagnostics = Diagnostics(spec, lenient=lenient)
-    loaded = load_spec(spec, diagnostics, root=root)
+    loaded = load_spec(spec, diagnostics, root=root, overlays=overlays)
     diagnostics = convert_spec(loaded, diagnostics)
     validation = BackgroundValidation(loaded.document, diagnostics)
-    api = build_api(loaded, diagnostics)
-    return api, loaded, diagnostics, validation
+    api = build_api(loaded, diagnostics, lock=lock)
+    return Parsed(api, loaded, diagnostics, validation)
 
 
 def _build(
-    spec: Path, lenient: bool, root: Path | None = None
-) -> tuple[str, dict[str, str], dict[str, str], Surface, Callable[[], list[Problem]]]:
-    """A spec's package: its files (the release step adds the surface record, version and
-    changelog), the hashes of its input files, its client surface, and a call that waits for
-    its validation, raises SpecError if it found an error, and gives the spec's warnings."""
+    spec: Path,
+    lenient: bool,
+    root: Path | None = None,
+    out: Path | None = None,
+    overlays: Sequence[Path] = (),
+) -> Built:
+    """A spec's package (with its overlays), keeping the names the package in `out` was
+    generated with (see `_lock`); raises SpecError when the spec is refused."""
     from ._models_module import ModelGenerationError, render_models
     from ._render import render_package
     from ._surface import surface_of
+    from ._surface_record import read_lock
 
-    api, loaded, diagnostics, validation = _parse(spec, lenient=lenient, root=root)
+    locks: dict[str, NameLock] = {}
+
+    def lock(package: str) -> NameLock:
+        if out is not None and package not in locks:
+            locks[package] = read_lock(out / package)
+        return locks.get(package, EMPTY)
+
+    parsed = _parse(spec, lenient=lenient, root=root, overlays=overlays, lock=lock)
+    api, loaded, diagnostics, validation = (
+        parsed.api,
+        parsed.loaded,
+        parsed.diagnostics,
+        parsed.validation,
+    )
     if diagnostics.errors:  # no models for a spec that is refused anyway
         validation.join(diagnostics)
         diagnostics.raise_if_errors(loaded.locate)
     before = len(diagnostics.errors)
     try:
-        models, api = render_models(api, diagnostics)
+        models, api = render_models(api, diagnostics, lock(api.package))
     except ModelGenerationError as exc:
         if not validation.join(diagnostics):  # an invalid spec explains a failure better
             diagnostics.errors.append(Problem(spec, "/components/schemas", str(exc)))
@@ -255,7 +356,7 @@ def _build(
     if from_models:
         if validation.join(diagnostics):
             # The spec is invalid: its problems explain why models could not be made.
-            diagnostics.errors[:] = [p for p in diagnostics.errors if p not in from_models]
+            diagnostics.withdraw(from_models)
         diagnostics.raise_if_errors(loaded.locate)
     try:  # rendered, formatted and staged while the validation may still run
         files = render_package(api, models)
@@ -265,7 +366,7 @@ def _build(
         raise
     spec_dir = spec.resolve().parent
     inputs = {
-        Path(os.path.relpath(p.resolve(), spec_dir)).as_posix(): _sha(p.read_bytes())
+        Path(os.path.relpath(p.resolve(), spec_dir)).as_posix(): sha(p.read_bytes())
         for p in [spec, *loaded.extra_files]
     }
 
@@ -274,93 +375,13 @@ def _build(
         diagnostics.raise_if_errors(loaded.locate)
         return loaded.locate_all(diagnostics.warnings)
 
-    return api.package, files, inputs, surface_of(api), finish
+    return Built(spec, api.package, files, inputs, surface_of(api), finish)
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _generator_fingerprint() -> str:
-    """Hash of everything besides the spec that decides the output: code, templates, tool versions."""
-    digest = hashlib.sha256()
-    for directory in (PACKAGE_DIR, TEMPLATE_ROOT):
-        for path in sorted(directory.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                name = f"{directory.name}/{path.relative_to(directory).as_posix()}"
-                digest.update(name.encode() + b"\0" + path.read_bytes())
-    for dist in ("datamodel-code-generator", "ruff", "pydantic"):
-        digest.update(f"{dist}=={metadata.version(dist)}".encode())
-    return digest.hexdigest()
-
-
-def _read_manifests(out: Path) -> dict[Path, dict[str, object]]:
-    manifests: dict[Path, dict[str, object]] = {}
-    if not out.is_dir():
-        return manifests
-    for path in (out / MANIFESTS).glob("*.json"):
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            spec = (out / str(data["spec"])).resolve()
-        except (OSError, ValueError, KeyError):
-            continue
-        manifests[spec] = data
-    return manifests
-
-
-def _is_fresh(manifest: dict[str, object], out: Path, fingerprint: str, lenient: bool) -> bool:
-    if manifest.get("generator") != fingerprint or manifest.get("lenient") != lenient:
-        return False
-    spec_dir = (out / str(manifest["spec"])).parent
-    inputs = manifest.get("inputs")
-    files = manifest.get("files")
-    if not isinstance(inputs, dict) or not isinstance(files, dict):
-        return False
-    package_dir = out / str(manifest["package"])
-    try:
-        if any(_sha((spec_dir / name).read_bytes()) != digest for name, digest in inputs.items()):
-            return False
-        if any(_sha((package_dir / name).read_bytes()) != digest for name, digest in files.items()):
-            return False
-    except OSError:
-        return False
-    return set(package_files(package_dir)) == set(files)
-
-
-def _write_manifest(
-    out: Path, spec: Path, package: str, inputs: dict[str, str], fingerprint: str, lenient: bool
-) -> None:
-    files = {name: _sha(data) for name, data in sorted(package_files(out / package).items())}
-    manifest = {
-        "package": package,
-        # Relative to `out`, so a tree moved or cloned elsewhere keeps its manifests valid.
-        "spec": Path(os.path.relpath(spec.resolve(), out.resolve())).as_posix(),
-        "inputs": inputs,
-        "generator": fingerprint,
-        "lenient": lenient,
-        "files": files,
-    }
-    (out / MANIFESTS).mkdir(exist_ok=True)
-    (out / MANIFESTS / f"{package}.json").write_text(
-        json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
-
-
-def package_files(directory: Path) -> dict[str, bytes]:
-    """Every file below `directory` by relative path; caches and build leftovers are not part of it."""
-    if not directory.is_dir():
-        return {}
-    return {
-        p.relative_to(directory).as_posix(): p.read_bytes()
-        for p in directory.rglob("*")
-        if p.is_file() and not any(_is_leftover(part) for part in p.relative_to(directory).parts)
-    }
-
-
-def _is_leftover(part: str) -> bool:
-    return part in ("__pycache__", "build", ".mypy_cache", ".ruff_cache") or part.endswith(
-        ".egg-info"
-    )
+def _relative_to(spec: Path, files: list[Path]) -> list[str]:
+    """`files` relative to the folder of `spec`, as the manifest records them."""
+    spec_dir = spec.resolve().parent
+    return [Path(os.path.relpath(p.resolve(), spec_dir)).as_posix() for p in files]
 
 
 def _diff(new: Path, old: Path) -> list[str]:

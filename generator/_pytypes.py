@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ._boundary import Code, Identifier, literal
+from ._boundary import Code, Identifier, Renders, literal
 
 MODELS_MODULE = Identifier("models")
 
 
-class PyType:
+class PyType(Renders):
     """A type annotation of the generated code."""
 
     def render(self) -> Code:

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from ._boundary import literal, markdown
 from ._changes import compare
+from ._package_files import package_files
 from ._report import Bump, Report
-from ._surface import SURFACE_FILE, Surface, dump, load, recorded_content
+from ._surface import Surface
+from ._surface_record import SURFACE_FILE, dump, load, recorded_content
 
 VERSION_MODULE = "_version.py"
 CHANGELOG = "CHANGELOG.md"
@@ -134,8 +136,6 @@ def _bumped(version: str, bump: Bump) -> str:
 
 def _generated_files(directory: Path, package: str) -> dict[str, bytes]:
     """The package's files that the release step does not write itself."""
-    from ._pipeline import package_files
-
     ignored = {CHANGELOG, SURFACE_FILE, f"{package}/{VERSION_MODULE}"}
     return {n: data for n, data in package_files(directory).items() if n not in ignored}
 

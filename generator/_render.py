@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import functools
 import re
 import textwrap
@@ -16,6 +15,7 @@ from . import _pytypes as t
 from ._boundary import Code, Identifier, constructor, docstring_line, environment, literal
 from ._extensions import Digest, SigningScheme, message_text
 from ._pyproject import GITIGNORE, render_pyproject
+from ._runtime_contract import CONNECTION_ERROR, SERVER_ERROR, STATUS_ERROR, STATUS_ERRORS
 from ._templates import TEMPLATE_ROOT
 
 TEMPLATES = TEMPLATE_ROOT / "package"
@@ -257,22 +257,21 @@ def _wrapped(text: str) -> list[str]:
 
 
 def _raised(op: ir.Operation) -> list[tuple[str, str, str]]:
-    classes = _status_error_classes()
     found = []
     for r in op.responses:
         if r.status.startswith("2") or r.status == "default":
             continue
         if r.status.startswith("5"):
-            error = "InternalServerError"
+            error = SERVER_ERROR
         else:  # a range such as 4XX can be any of the classes
             error = (
-                classes.get(int(r.status), "APIStatusError")
+                STATUS_ERRORS.get(int(r.status), STATUS_ERROR)
                 if r.status.isdigit()
-                else "APIStatusError"
+                else STATUS_ERROR
             )
         found.append((r.status, error, _first_sentence(r.description)))
-    found.append(("any other error status", "APIStatusError", ""))
-    found.append(("the request or its answer did not get through", "APIConnectionError", ""))
+    found.append(("any other error status", STATUS_ERROR, ""))
+    found.append(("the request or its answer did not get through", CONNECTION_ERROR, ""))
     return found
 
 
@@ -280,28 +279,6 @@ def _first_sentence(description: str) -> str:
     """The description's first sentence, if it is short enough for a Raises line."""
     sentence = " ".join(description.split()).split(". ")[0].rstrip(".")
     return sentence if len(sentence) <= 80 else ""
-
-
-@functools.cache
-def _status_error_classes() -> dict[int, str]:
-    """The runtime's status-to-error-class table, read from its source."""
-    for path in RUNTIME.glob("_exceptions.py"):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in tree.body:
-            if (
-                isinstance(node, ast.AnnAssign)
-                and isinstance(node.target, ast.Name)
-                and node.target.id == "STATUS_ERRORS"
-                and isinstance(node.value, ast.Dict)
-            ):
-                return {
-                    k.value: v.id
-                    for k, v in zip(node.value.keys, node.value.values, strict=True)
-                    if isinstance(k, ast.Constant)
-                    and isinstance(k.value, int)
-                    and isinstance(v, ast.Name)
-                }
-    return {}
 
 
 def usage_example(op: ir.Operation) -> Code:

@@ -4,12 +4,13 @@
 bounded reading), `syntax` with `yaml_document` and `json_document` (one file to a JSON value,
 and the lines of its pointers), `positions` (the pointer such a reader is at), `bundle` with
 `kinds` (other files' targets placed in the root document), `tree` (JSON pointers and copies)
-and `limits`.
+and `limits`. Overlays are applied to the bundled document by `generator.overlay`.
 """
 
 from .files import read_confined
 from .limits import MAX_FILE_BYTES
-from .spec import LoadedSpec, load_spec
+from .loaded import LoadedSpec
+from .spec import load_spec
 from .syntax import line_map
 from .tree import resolve_pointer
 

@@ -27,7 +27,7 @@ from .syntax import parse, syntax
 from .tree import copy_tree, normal_fragment, resolve_or_none, resolve_pointer, segments
 
 if TYPE_CHECKING:
-    from .spec import LoadedSpec
+    from .loaded import LoadedSpec
 
 _SAME = object()  # walking a node leaves it where it is
 _DONE = object()  # ... and has walked its keys already

@@ -8,7 +8,8 @@ from typing import Any
 
 from .document_error import DocumentError, Report
 from .json_document import json_lines, parse_json
-from .yaml_document import LineTree, build_yaml, yaml_lines
+from .yaml_document import LineTree, build_yaml
+from .yaml_lines import yaml_lines
 
 _TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".html"})
 

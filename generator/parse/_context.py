@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .._errors import Diagnostics, type_name
+from .._lock import EMPTY, NameLock
 from ..load import LoadedSpec, resolve_pointer
 
 _MAX_REF_CHAIN = 64
@@ -19,6 +20,8 @@ class ParseContext:
 
     spec: LoadedSpec
     diagnostics: Diagnostics
+    lock: NameLock = EMPTY
+    """The names the previous generation of the package gave."""
     # `#...` reference -> what it points at; parsing leaves the document as it is.
     _targets: dict[str, Any] = field(default_factory=dict, repr=False)
 

@@ -9,8 +9,9 @@ from .. import _ir as ir
 from .. import _pytypes as t
 from .._errors import pointer
 from .._naming import pascal_case
+from .._runtime_contract import BodyKind
 from ._context import ParseContext, text
-from .parameters import Unsupported, argument_name
+from .parameters import ArgumentNames, Unsupported, argument_name
 from .schema_kinds import schema_example, type_list
 from .schemas import SchemaTypes
 
@@ -25,7 +26,7 @@ def request_body(
     operation: dict[str, Any],
     at: str,
     hint: str,
-    taken: set[str],
+    taken: ArgumentNames,
 ) -> tuple[ir.RequestBody | None, list[ir.Argument], Any]:
     """The body, the arguments that fill it, and the spec's example of it."""
     if operation.get("requestBody") is None:
@@ -112,10 +113,10 @@ def request_body(
     return body_ir, arguments, example
 
 
-_PREFERENCE: tuple[ir.BodyKind, ...] = ("json", "form", "multipart", "bytes", "text")
+_PREFERENCE: tuple[BodyKind, ...] = ("json", "form", "multipart", "bytes", "text")
 
 
-def body_kind(media_type: str) -> ir.BodyKind:
+def body_kind(media_type: str) -> BodyKind:
     """How a request body of this media type is written."""
     essence = media_type.split(";", 1)[0].strip().lower()
     if JSON_MEDIA.match(essence):

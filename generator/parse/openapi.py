@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from .. import _ir as ir
 from .._boundary import Identifier
 from .._errors import Diagnostics, pointer
 from .._extensions import Envelope, ErrorBodyKeys, read_extension
+from .._lock import NameLock
 from .._naming import (
     BUILTIN_NAMES,
     CLIENT_MODULE_NAMES,
@@ -35,12 +37,21 @@ _VARIABLE = re.compile(r"\{([^{}]*)\}")
 _ABSOLUTE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s\x00-\x1f\x7f]+")
 
 
-def build_api(spec: LoadedSpec, diagnostics: Diagnostics) -> ir.Api:
-    """Turn a validated spec into the IR; problems go to `diagnostics`."""
+def build_api(
+    spec: LoadedSpec,
+    diagnostics: Diagnostics,
+    *,
+    lock: Callable[[str], NameLock] | None = None,
+) -> ir.Api:
+    """Turn a validated spec into the IR; problems go to `diagnostics`. `lock` gives the names
+    the previous generation of a package gave (by package name), which every item that still
+    exists keeps."""
     ctx = ParseContext(spec, diagnostics)
     info = ctx.optional_mapping(ctx.document, "info", "/info")
     stem = Path(spec.path).stem
     package = _package_name(ctx, info, stem)
+    if lock is not None:
+        ctx.lock = lock(package)
     client_class = _client_class(ctx, info, stem)
     env_prefix = _env_prefix(ctx, info, stem)
     types = SchemaTypes(ctx, package=package)

@@ -10,11 +10,12 @@ from .. import _pytypes as t
 from .._boundary import Identifier
 from .._errors import pointer
 from .._extensions import Envelope
+from .._lock import suffixed
 from .._naming import CLIENT_ATTRIBUTES, free_name, pascal_case, snake_case
 from ._context import ParseContext, text
 from .bodies import request_body
 from .pagination import pagination
-from .parameters import PATH_TEMPLATE, Unsupported, parameters
+from .parameters import PATH_TEMPLATE, ArgumentNames, Unsupported, parameters
 from .responses import responses, result_type
 from .schema_kinds import CONSTRAINT_KEYS
 from .schemas import SchemaTypes
@@ -35,8 +36,8 @@ def operations(
     """Every operation of `paths` in document order; a broken one is left out with a problem."""
     found: list[ir.Operation] = []
     ids: dict[str, str] = {}
-    methods: dict[str, str] = {}
-    taken_methods = set(CLIENT_ATTRIBUTES)
+    methods: dict[str, str] = {}  # method name -> the operation's pointer
+    locked = ctx.lock.method_names  # no new operation takes one of these
     for path, raw_item in ctx.optional_mapping(ctx.document, "paths", "/paths").items():
         item_at = pointer("paths", str(path))
         if not isinstance(path, str) or not path.startswith("/"):
@@ -59,25 +60,8 @@ def operations(
                 )
                 continue
             ids[operation_id] = at
-            method_name = snake_case(operation_id)
-            if not method_name.lstrip("_")[:1].isalpha():
-                # `operationId: '001'`: a method named after digits reads as private, and
-                # its endpoint attribute (upper case) would be the same name.
-                method_name = snake_case(f"{method}_{operation_id}")
-            if method_name in methods:
-                ctx.diagnostics.error(
-                    at + "/operationId",
-                    f"operationId {operation_id!r} maps to method {method_name}(), as does {methods[method_name]}",
-                )
-                continue
+            method_name = _method_name(ctx, operation_id, method, at, methods, locked)
             methods[method_name] = at
-            free = free_name(method_name, taken_methods)
-            if free != method_name:
-                ctx.diagnostics.warning(
-                    at + "/operationId",
-                    f"operationId {operation_id!r} is the method {free}(): {method_name} is the client's own",
-                )
-            taken_methods.add(free)
             errors_before = len(ctx.diagnostics.errors)
             operation = _operation(
                 ctx,
@@ -88,7 +72,7 @@ def operations(
                 item=item,
                 at=at,
                 operation_id=operation_id,
-                method_name=Identifier(free),
+                method_name=Identifier(method_name),
                 scheme_names=scheme_names,
                 declared_schemes=declared_schemes,
                 signer_fills=signer_fills,
@@ -109,6 +93,42 @@ def operations(
     return tuple(found)
 
 
+def _method_name(
+    ctx: ParseContext,
+    operation_id: str,
+    method: str,
+    at: str,
+    methods: dict[str, str],
+    locked: set[str],
+) -> str:
+    """The method of an operation: the name the previous generation gave it, else
+    `snake_case(operationId)`, suffixed (with a warning) when the client or another operation,
+    or a locked name, has it."""
+    previous = ctx.lock.method(operation_id)
+    if previous is not None and previous not in CLIENT_ATTRIBUTES and previous not in methods:
+        return previous
+    name = snake_case(operation_id)
+    if not name.lstrip("_")[:1].isalpha():
+        # `operationId: '001'`: a method named after digits reads as private, and its endpoint
+        # attribute (upper case) would be the same name.
+        name = snake_case(f"{method}_{operation_id}")
+    free = free_name(name, CLIENT_ATTRIBUTES)
+    if free != name:
+        ctx.diagnostics.warning(
+            at + "/operationId",
+            f"operationId {operation_id!r} is the method {free}(): {name} is the client's own",
+        )
+    unique = suffixed(free, methods.keys() | locked)
+    if unique != free:
+        first = methods.get(free, "the previous generation of this package")
+        ctx.diagnostics.warning(
+            at + "/operationId",
+            f"operationId {operation_id!r} maps to method {free}(), as does the operation at "
+            f"{first}: this one is {unique}()",
+        )
+    return unique
+
+
 def _operation(
     ctx: ParseContext,
     types: SchemaTypes,
@@ -126,7 +146,7 @@ def _operation(
     envelope: Envelope | None,
 ) -> ir.Operation | None:
     hint = pascal_case(operation_id)
-    taken: set[str] = set()
+    taken = ArgumentNames(ctx.lock, operation_id)
     security = requirements(
         ctx, operation=raw, at=at, scheme_names=scheme_names, declared=declared_schemes
     )

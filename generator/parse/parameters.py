@@ -8,6 +8,7 @@ from typing import Any
 from .. import _ir as ir
 from .._boundary import Identifier
 from .._errors import pointer
+from .._lock import EMPTY, NameLock
 from .._naming import METHOD_OPTIONS, free_name, pascal_case, snake_case
 from ._context import ParseContext, text
 from .schema_kinds import schema_example
@@ -32,14 +33,34 @@ class Unsupported(Exception):
         self.what = what
 
 
-def argument_name(wire: str, location: str, taken: set[str]) -> Identifier:
+class ArgumentNames:
+    """The keyword-argument names of one operation: an argument the previous generation named
+    keeps its name; another gets one that no other argument, locked name or per-call option has."""
+
+    def __init__(self, lock: NameLock = EMPTY, operation_id: str = "") -> None:
+        self._lock = lock
+        self._operation_id = operation_id
+        self._locked = lock.argument_names(operation_id)
+        self.taken: set[str] = set()
+
+    def name(self, wire: str, location: str) -> Identifier:
+        """The name of the argument sent as `wire` in `location`."""
+        previous = self._lock.argument(self._operation_id, location, wire)
+        if previous is not None and previous not in self.taken | METHOD_OPTIONS:
+            self.taken.add(previous)
+            return Identifier(previous)
+        busy = self.taken | self._locked
+        name = snake_case(wire)
+        if name in busy and f"{name}_{location}" not in busy:
+            name = f"{name}_{location}"
+        name = free_name(name, busy | METHOD_OPTIONS)
+        self.taken.add(name)
+        return Identifier(name)
+
+
+def argument_name(wire: str, location: str, taken: ArgumentNames) -> Identifier:
     """A keyword-argument name for `wire` that no other argument or per-call option has."""
-    name = snake_case(wire)
-    if name in taken and f"{name}_{location}" not in taken:
-        name = f"{name}_{location}"
-    name = free_name(name, taken | METHOD_OPTIONS)
-    taken.add(name)
-    return Identifier(name)
+    return taken.name(wire, location)
 
 
 def parameters(
@@ -51,7 +72,7 @@ def parameters(
     operation: dict[str, Any],
     at: str,
     hint: str,
-    taken: set[str],
+    taken: ArgumentNames,
     filled: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[list[ir.Argument], dict[tuple[str, str], Any]]:
     """The operation's parameters merged with its path item's (the operation's win), and the

@@ -8,6 +8,7 @@ from .. import _ir as ir
 from .. import _pytypes as t
 from .._errors import pointer
 from .._extensions import Envelope
+from .._runtime_contract import AnswerKind
 from ._context import ParseContext, text
 from .bodies import JSON_MEDIA
 from .schema_kinds import has_property
@@ -63,7 +64,7 @@ def responses(
     return found
 
 
-def answer_kind(media_type: str) -> ir.AnswerKind:
+def answer_kind(media_type: str) -> AnswerKind:
     """How a response of this media type is read."""
     essence = media_type.split(";", 1)[0].strip().lower()
     if JSON_MEDIA.match(essence):

@@ -6,9 +6,11 @@ from typing import Any
 
 from .. import _pytypes as t
 from .._boundary import Identifier, inert_text
+from .._errors import pointer
 from .._ir import Model, ModelField
 from .._naming import MODEL_MODULE_NAMES, pascal_case, unique
 from ._context import ParseContext
+from .pointers import pointers_by_id
 from .schema_kinds import (
     CONSTRAINT_KEYS,
     SCALARS,
@@ -18,6 +20,7 @@ from .schema_kinds import (
     is_class_like,
     literal_type,
     merged_members,
+    redeclared_inline,
     type_list,
 )
 
@@ -111,7 +114,12 @@ class SchemaTypes:
         self.ctx = ctx
         self.package = package
         self.decimal_module = f"{package}._types"
-        self.taken: set[str] = set(MODEL_MODULE_NAMES)
+        self.lock = ctx.lock
+        # A new model takes no name the previous generation gave a class.
+        self.taken: set[str] = set(MODEL_MODULE_NAMES) | self.lock.class_names
+        self._given: set[str] = set()  # names given to models so far
+        self._at: dict[int, str] | None = None  # id(schema) -> its pointer, when the lock is used
+        self._component_at: dict[str, str] = {}  # component model -> its pointer
         self.models: dict[str, Any] = {}
         # Model -> the spec schema it is made from (kept alive, so its id() is never reused).
         self.sources: dict[Identifier, Any] = {}
@@ -220,7 +228,10 @@ class SchemaTypes:
             if is_class_like(self.ctx.resolve(schema)) and not (
                 isinstance(schema, dict) and "$ref" in schema
             ):
-                self._components[str(name)] = Identifier(unique(pascal_case(str(name)), self.taken))
+                at = pointer("components", "schemas", str(name))
+                model = self._class_name(pascal_case(str(name)), at)
+                self._components[str(name)] = model
+                self._component_at[model] = at
         for name, schema in schemas.items():
             if str(name) in self._components:
                 model = self._components[str(name)]
@@ -232,8 +243,27 @@ class SchemaTypes:
         """A model for a schema the parser puts together itself (an operation's parameters)."""
         return t.ModelType(self._name(schema, hint))
 
+    def _class_name(self, natural: str, at: str | None) -> Identifier:
+        """The name the previous generation gave the class of the schema at `at`, else
+        `natural` made unique."""
+        previous = self.lock.class_name(at) if at is not None else None
+        if previous is not None and previous not in MODEL_MODULE_NAMES | self._given:
+            self._given.add(previous)
+            return Identifier(previous)
+        name = unique(natural, self.taken)
+        self._given.add(name)
+        return Identifier(name)
+
+    def _pointer(self, schema: Any) -> str | None:
+        """Where `schema` is in the document (looked up only when names are locked)."""
+        if not self.lock.classes:
+            return None
+        if self._at is None:
+            self._at = pointers_by_id(self.ctx.document, None)
+        return self._at.get(id(schema))
+
     def _name(self, schema: dict[str, Any], hint: str) -> Identifier:
-        name = Identifier(unique(pascal_case(hint), self.taken))
+        name = self._class_name(pascal_case(hint), self._pointer(schema))
         self._named[id(schema)] = name
         self.sources[name] = schema
         self.models[name] = self._model_schema(schema, name, root=True)
@@ -340,7 +370,7 @@ class SchemaTypes:
             elif key in ("allOf", "oneOf", "anyOf", "prefixItems") and isinstance(value, list):
                 # allOf members are merged into this model, so they stay inline.
                 if key == "allOf":
-                    value = self._redeclared_inline(value)
+                    value = redeclared_inline(value, self.ctx.resolve)
                 value = [
                     self._model_schema(s, f"{hint}{i + 1}", root=key == "allOf", depth=depth + 1)
                     for i, s in enumerate(value)
@@ -369,49 +399,6 @@ class SchemaTypes:
                 ]
         return out
 
-    def _redeclared_inline(self, members: list[Any]) -> list[Any]:
-        """allOf members with each referenced schema whose properties another member declares
-        again copied in place of the reference: a subclass could not narrow their types."""
-        declared = [self._declared(m) for m in members]
-        out = []
-        for i, member in enumerate(members):
-            others = set().union(*(d for j, d in enumerate(declared) if j != i))
-            if isinstance(member, dict) and "$ref" in member and declared[i] & others:
-                out.append(self._without(member, others))
-            else:
-                out.append(member)
-        return out
-
-    def _declared(self, schema: Any, seen: frozenset[int] = frozenset()) -> set[str]:
-        """The properties `schema` declares, its allOf members' (and theirs) included."""
-        schema = self.ctx.resolve(schema)
-        if not isinstance(schema, dict) or id(schema) in seen or len(seen) > _MAX_DEPTH:
-            return set()
-        properties = schema.get("properties")
-        found = {str(k) for k in properties} if isinstance(properties, dict) else set()
-        members = schema.get("allOf")
-        for member in members if isinstance(members, list) else ():
-            found |= self._declared(member, seen | {id(schema)})
-        return found
-
-    def _without(self, schema: Any, names: set[str], seen: frozenset[int] = frozenset()) -> Any:
-        """A copy of `schema` (a reference followed) declaring none of `names`, in its own
-        properties or in those of its allOf members."""
-        target = self.ctx.resolve(schema)
-        if not isinstance(target, dict) or id(target) in seen or len(seen) > _MAX_DEPTH:
-            return {}
-        copied = {k: v for k, v in target.items() if k not in ("properties", "allOf")}
-        properties = target.get("properties")
-        if isinstance(properties, dict):
-            copied["properties"] = {k: v for k, v in properties.items() if k not in names}
-        members = target.get("allOf")
-        if isinstance(members, list):
-            copied["allOf"] = [
-                self._without(m, names, seen | {id(target)}) if self._declared(m) & names else m
-                for m in members
-            ]
-        return copied
-
     def _exact_decimal(self, out: dict[str, Any]) -> dict[str, Any]:
         """Decimals validate and serialize through the package's exact types."""
         kinds = type_list(out)
@@ -437,26 +424,12 @@ class SchemaTypes:
 
     def model_pointers(self) -> dict[str, str]:
         """The JSON pointer of the schema each model is made from (where the document has it)."""
-        wanted = {id(schema): name for name, schema in self.sources.items()}
-        found: dict[str, str] = {}
-        pending: list[tuple[Any, str]] = [(self.ctx.document, "")]
-        while pending and len(found) < len(wanted):
-            node, at = pending.pop()
-            if isinstance(node, dict):
-                name = wanted.get(id(node))
-                if name is not None:
-                    found.setdefault(name, at)
-                # Only collections can hold a model's schema: scalars are not visited. The
-                # segment is escaped inline, as `pointer` would: this runs for every collection.
-                pending.extend(
-                    (v, f"{at}/{str(k).replace('~', '~0').replace('/', '~1')}")
-                    for k, v in node.items()
-                    if isinstance(v, dict | list)
-                )
-            else:
-                pending.extend(
-                    (v, f"{at}/{i}") for i, v in enumerate(node) if isinstance(v, dict | list)
-                )
+        found: dict[str, str] = dict(self._component_at)
+        wanted = {id(schema) for name, schema in self.sources.items() if name not in found}
+        at = self._at if self._at is not None else pointers_by_id(self.ctx.document, wanted)
+        for name, schema in self.sources.items():
+            if name not in found and id(schema) in at:
+                found[name] = at[id(schema)]
         return found
 
     def models_document(self) -> dict[str, Any]:

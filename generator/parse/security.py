@@ -280,27 +280,41 @@ def _check_requirement(ctx: ParseContext, dependency: str, at: str) -> None:
 def credentials(
     ctx: ParseContext, *, schemes: tuple[ir.SecurityScheme, ...], env_prefix: str
 ) -> tuple[tuple[ir.SecurityScheme, ...], tuple[ir.Credential, ...]]:
-    """The constructor's credential arguments; a name the constructor already uses is renamed."""
-    taken = set(CONSTRUCTOR_NAMES)
+    """The constructor's credential arguments: a credential the previous generation named
+    keeps its name; another is renamed when the constructor or a locked credential has it."""
+    lock = ctx.lock
+    taken = set(CONSTRUCTOR_NAMES) | lock.credential_names
+    keys = list(dict.fromkeys(c for scheme in schemes for c in scheme.credentials))
     renamed: dict[str, str] = {}
+    for credential in keys:  # locked ones first: a new credential cannot take their names
+        locked = lock.credential(credential)
+        if (
+            locked is not None
+            and locked not in CONSTRUCTOR_NAMES
+            and locked not in renamed.values()
+        ):
+            renamed[credential] = locked
     ordered: list[ir.Credential] = []
     for scheme in schemes:
         for credential in scheme.credentials:
-            if credential in renamed:
-                continue
-            name = free_name(snake_case(credential), taken)
-            if name != credential:
-                ctx.diagnostics.warning(
-                    pointer("components", "securitySchemes", scheme.name),
-                    f"credential {credential!r} is named {name!r} in Python",
-                )
-            taken.add(name)
-            renamed[credential] = name
-            ordered.append(ir.Credential(Identifier(name), f"{env_prefix}_{name.upper()}"))
+            if credential not in renamed:
+                name = free_name(snake_case(credential), taken)
+                if name != credential:
+                    ctx.diagnostics.warning(
+                        pointer("components", "securitySchemes", scheme.name),
+                        f"credential {credential!r} is named {name!r} in Python",
+                    )
+                taken.add(name)
+                renamed[credential] = name
+            name = renamed[credential]
+            if all(c.name != name for c in ordered):
+                ordered.append(ir.Credential(Identifier(name), f"{env_prefix}_{name.upper()}"))
     fixed = tuple(
-        replace(s, credentials=tuple(renamed[c] for c in s.credentials))
-        if any(renamed[c] != c for c in s.credentials)
-        else s
+        replace(
+            s,
+            credentials=tuple(renamed[c] for c in s.credentials),
+            credential_keys=s.credentials,
+        )
         for s in schemes
     )
     return fixed, tuple(ordered)

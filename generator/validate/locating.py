@@ -5,16 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from .compiled import compiled_check
 from .cycles import COMPOSITION
 
-if TYPE_CHECKING:
-    from .validation import Validation
+
+class Run(Protocol):
+    """A validation run: where its validator crashed, if it did."""
+
+    crashed_at: tuple[Any, ...] | None
 
 
-def locating(cls: Any, *, run: Validation, suffix: str | None) -> Any:
+def locating(cls: Any, *, run: Run, suffix: str | None) -> Any:
     """`cls` whose errors carry the absolute path of the node it checked (plus `suffix`)."""
     from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 

@@ -15,6 +15,7 @@ import pytest
 from generator.__main__ import main
 from generator._boundary import Identifier
 from generator._changes import compare
+from generator._pipeline import surface_at
 from generator._pytypes import (
     DATETIME,
     DECIMAL,
@@ -28,7 +29,8 @@ from generator._pytypes import (
     union,
 )
 from generator._report import Report
-from generator._surface import FORMAT, Surface, _indented, dump, load, surface_at
+from generator._surface import Surface
+from generator._surface_record import FORMAT, _indented, dump, load
 from tests.support.paths import CORPUS, GENERATED
 
 Spec = dict[str, Any]

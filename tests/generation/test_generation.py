@@ -11,7 +11,7 @@ import pytest
 
 from generator import SpecError, default_specs, generate
 from generator.__main__ import main
-from generator._pipeline import package_files
+from generator._package_files import package_files
 from tests.support.paths import GENERATED, GOLDEN, ROOT, SPECS
 
 

@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from generator import SpecError, generate
-from generator._pipeline import package_files
+from generator._package_files import package_files
 from generator._pyproject import BUILD_BACKEND
 from tests.support.paths import GENERATED, ROOT, SPECS
 

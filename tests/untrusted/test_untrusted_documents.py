@@ -12,7 +12,7 @@ import yaml
 from generator import SpecError
 from generator.__main__ import main
 from generator._errors import Diagnostics
-from generator._pipeline import package_files
+from generator._package_files import package_files
 from generator.load import line_map, load_spec
 from tests.support.generation import generate_and_import
 
