@@ -226,13 +226,12 @@ def test_a_models_module_the_audit_refuses_is_never_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from generator import _models_module
-    from generator._model_parts import ModelsModule
+    from generator._models_module import ModelsModule
 
     def hostile(document: dict[str, Any], *, package: str, header: str) -> ModelsModule:
         return ModelsModule(header + "\nfrom os import system\n", {})
 
     monkeypatch.setattr(_models_module, "_run", hostile)
-    monkeypatch.setattr(_models_module, "MODEL_PARTS", 1)
     spec = write(tmp_path, DEFAULTS.replace(", default: buy", ""), "defaults.yaml")
     with pytest.raises(SpecError, match="models module imports from 'os'"):
         generate([spec], tmp_path / "strict", use_cache=False)
