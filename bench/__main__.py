@@ -16,6 +16,7 @@ from . import (
     bundle,
     call_overhead,
     concurrency,
+    corpus,
     generation,
     import_time,
     ratelimit,
@@ -33,6 +34,7 @@ BENCHMARKS: dict[str, Callable[[], Report]] = {
     "ratelimit": ratelimit.run,
     "import_time": import_time.run,
     "bundle": bundle.run,
+    "corpus": corpus.run,
 }
 RESULTS = Path(__file__).resolve().parent / "results"
 

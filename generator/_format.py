@@ -17,10 +17,21 @@ def _ruff() -> str:
 
 
 def format_tree(root: Path) -> None:
-    """Run `ruff check --fix` (imports only) and `ruff format` over every Python file in `root`."""
+    """Run `ruff check --fix` (imports, and the upgrades the packages' own ruff settings select)
+    and `ruff format` over every Python file in `root`."""
     ruff = _ruff()
     commands = [
-        [ruff, "check", "--fix", "--select", "I,F401", "--quiet", "--no-cache", "--exit-zero", "."],
+        [
+            ruff,
+            "check",
+            "--fix",
+            "--select",
+            "I,F401,UP",
+            "--quiet",
+            "--no-cache",
+            "--exit-zero",
+            ".",
+        ],
         [ruff, "format", "--quiet", "--no-cache", "."],
     ]
     for command in commands:

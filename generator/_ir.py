@@ -41,6 +41,9 @@ class Argument:
     explode: bool = True
     deep_object: bool = False
     """`style: deepObject`: an object sent as `name[key]=value` query pairs."""
+    delimiter: str = ","
+    """What joins the items of an array sent as one value: `,` (`style: form`), ` `
+    (`spaceDelimited`) or `|` (`pipeDelimited`)."""
     default: Any = None
     example: Any = field(default=NO_EXAMPLE, compare=False)
     position: int = field(default=0, compare=False)
@@ -150,6 +153,16 @@ class Operation:
             for a in self.by_location("query")
             if a.explode and isinstance(a.type.without_none(), ListType)
         )
+
+    @property
+    def query_delimiters(self) -> dict[str, str]:
+        """Wire names of array query parameters sent as one value whose items are not joined
+        by `,`, with what joins them."""
+        return {
+            a.wire_name: a.delimiter
+            for a in self.by_location("query")
+            if a.delimiter != "," and a.wire_name not in self.exploded_query
+        }
 
     @property
     def deep_objects(self) -> frozenset[str]:

@@ -23,6 +23,8 @@ from ._naming import MODEL_MODULE_NAMES
 # calls of these callables only. Anything else means a spec value turned into code.
 _MODULES = frozenset(
     {"__future__", "typing", "pydantic", "decimal", "datetime", "enum", "uuid", "ipaddress"}
+    # Backports of newer typing names; pydantic depends on it, so every package has it.
+    | {"typing_extensions"}
 )
 _CALLABLES = frozenset({"Field", "ConfigDict", "model_rebuild", "AnyUrl"})
 _NODES = (
@@ -89,10 +91,9 @@ def render_models(
         return header + "\n", api
     try:
         module = _locked(_generate(api, header), api, lock)
-    except ModelAuditError:
-        raise
     except ModelGenerationError as exc:
-        # Nothing of the models module is usable: every model becomes a generic, if allowed.
+        # Nothing of the models module is usable (not even one the audit refused, which is
+        # never written): every model becomes a generic, if allowed.
         diagnostics.skippable(
             "/components/schemas", f"{exc}; every model is typed as a generic instead"
         )

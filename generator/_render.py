@@ -32,6 +32,7 @@ _PARAMETER_KEYWORDS = (
     ("path", Code("path_params")),
     ("query", Code("query")),
     ("header", Code("headers")),
+    ("cookie", Code("cookies")),
 )
 _VERBATIM = {"pyproject.toml", "README.md"}  # rendered at the package's top, not inside it
 # What a streaming method of the asynchronous client returns instead of `EventStream`.

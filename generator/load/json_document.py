@@ -130,7 +130,7 @@ class _JsonScan:
         if not isinstance(value, str):
             return token
         if "\x00" in value:
-            self.problem(at, "a string contains a NUL character", line)
+            self.problem(at, "a string contains a NUL character", line, recoverable=True)
         if _LONE_SURROGATE.search(value):
             self.problem(at, "a string contains a lone surrogate (not Unicode text)", line)
         return value

@@ -79,11 +79,14 @@ def kind_of(fragment: str, source: list[str], kind: str | None) -> str | None:
 
 
 def is_data(source: list[str], key: Any, value: Any) -> bool:
-    """Whether `value`, under `key` in the node at `source`, is example or default data."""
+    """Whether `value`, under `key` in the node at `source`, is example or default data (or an
+    extension's)."""
     if source and source[-1] in _NAMED_MAPS:
         return False
     if key in _DATA_KEYS:
         return True
+    if isinstance(key, str) and key.startswith("x-"):
+        return True  # an extension's value is the vendor's data, whatever keys it has
     if key == "examples":
         return isinstance(value, list)  # JSON Schema's list of examples, not Example Objects
     return key == "value" and len(source) >= 2 and source[-2] == "examples"

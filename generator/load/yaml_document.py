@@ -196,7 +196,7 @@ class _Yaml:
     def scalar(self, event: ev.ScalarEvent) -> Any:
         value: str = event.value
         if "\x00" in value:
-            raise DocumentError(self.here(), "a string contains a NUL character", _line(event))
+            self.report(self.here(), "a string contains a NUL character", _line(event), True)
         tag = event.tag
         if tag is None or tag == "!":
             if not event.implicit[0]:

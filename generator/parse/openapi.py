@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -158,12 +159,18 @@ def _project_urls(ctx: ParseContext, info: dict[str, Any]) -> tuple[tuple[str, s
 def _package_name(ctx: ParseContext, info: dict[str, Any], stem: str) -> Identifier:
     given = info.get("x-package-name")
     name = given if isinstance(given, str) else f"{snake_case(stem).lstrip('_')}_client"
-    if not _PACKAGE_NAME.fullmatch(name) or taken_package_name(name) or name in BUILTIN_NAMES:
+    if (
+        not _PACKAGE_NAME.fullmatch(name)
+        or keyword.iskeyword(name)
+        or keyword.issoftkeyword(name)
+        or taken_package_name(name)
+        or name in BUILTIN_NAMES
+    ):
         fallback = "api_client"
         ctx.diagnostics.error(
             "/info/x-package-name" if given is not None else "",
-            f"{name!r} cannot be the package name (a lower-case Python identifier that no "
-            f"standard or installed module has); set info.x-package-name, e.g. {fallback!r}",
+            f"{name!r} cannot be the package name (a lower-case Python identifier, not a "
+            f"keyword, that no standard or installed module has); set info.x-package-name, e.g. {fallback!r}",
         )
         return Identifier(fallback)
     return Identifier(name)
@@ -174,14 +181,16 @@ def _client_class(ctx: ParseContext, info: dict[str, Any], stem: str) -> Identif
     name = given if isinstance(given, str) else f"{pascal_case(stem).lstrip('_')}Client"
     if (
         not _CLASS_NAME.fullmatch(name)
+        or keyword.iskeyword(name)
+        or keyword.issoftkeyword(name)
         or name in CLIENT_MODULE_NAMES
         or name in BUILTIN_NAMES
         or name.endswith("WithRawResponse")
     ):
         ctx.diagnostics.error(
             "/info/x-client-class" if given is not None else "",
-            f"{name!r} cannot be the client class: it must be a Python identifier that the "
-            "client module does not already use",
+            f"{name!r} cannot be the client class: it must be a Python identifier, not a "
+            "keyword, that the client module does not already use",
         )
         return Identifier("Client")
     return Identifier(name)

@@ -54,9 +54,10 @@ def operations(
                 given = None
             operation_id = given or derived_operation_id(method, path)
             if operation_id in ids:
-                ctx.diagnostics.error(
+                ctx.diagnostics.skippable(
                     at + "/operationId",
-                    f"duplicate operationId {operation_id!r} (first at {ids[operation_id]})",
+                    f"duplicate operationId {operation_id!r} (first at {ids[operation_id]}) "
+                    "(lenient mode skips the operation)",
                 )
                 continue
             ids[operation_id] = at
@@ -169,7 +170,10 @@ def _operation(
             ctx, types, operation=raw, at=at, hint=hint, taken=taken
         )
     except Unsupported as exc:
-        ctx.diagnostics.skippable(exc.at, f"unsupported: {exc} (lenient mode skips the operation)")
+        if exc.what:  # (one without a heading has reported its problems already)
+            ctx.diagnostics.skippable(
+                exc.at, f"{exc.what}: {exc} (lenient mode skips the operation)"
+            )
         return None
     found = responses(ctx, types, operation=raw, at=at, hint=hint, envelope=envelope)
     checked = parameter_models(ctx, types, arguments=arguments, schemas=schemas, hint=hint)
@@ -233,7 +237,12 @@ def _x_example(
     return None if unknown or missing else example
 
 
-_LOCATION_MODELS = {"path": "PathParameters", "query": "Query", "header": "Headers"}
+_LOCATION_MODELS = {
+    "path": "PathParameters",
+    "query": "Query",
+    "header": "Headers",
+    "cookie": "Cookies",
+}
 
 
 def _needs_checking(ctx: ParseContext, schema: Any, depth: int = 0) -> bool:

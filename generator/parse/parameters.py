@@ -16,14 +16,21 @@ from .schemas import SchemaTypes
 
 PATH_TEMPLATE = re.compile(r"\{([^}/]+)\}")
 _LOCATIONS = ("path", "query", "header", "cookie")
+_SKIPS = " (lenient mode skips the operation)"
+# Query styles beside `form`, and what joins an array's items when it is not exploded.
+_QUERY_STYLES = {"deepObject": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
 
 
 class Unsupported(Exception):
-    """A construct the generator cannot turn into a method; the operation is skipped or fails."""
+    """A construct the generator cannot turn into a method; the operation is skipped or fails.
 
-    def __init__(self, at: str, message: str) -> None:
+    `what` heads the message: "unsupported", or "invalid" for a part of the operation the
+    spec gets wrong."""
+
+    def __init__(self, at: str, message: str, *, what: str = "unsupported") -> None:
         super().__init__(message)
         self.at = at
+        self.what = what
 
 
 class ArgumentNames:
@@ -72,26 +79,39 @@ def parameters(
     schema of each by (wire name, location); those in `filled` (name, location) are left to the
     signer, which adds them."""
     item_at = at.rsplit("/", 1)[0]
+    broken: list[str] = []
     merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
     for owner, owner_at in ((item, item_at), (operation, at)):
         for i, raw in enumerate(ctx.optional_list(owner, "parameters", owner_at)):
             param_at = owner_at + pointer("parameters", i)
             param = ctx.mapping(raw, param_at, "a parameter")
             name, given_location = param.get("name"), param.get("in")
-            if not isinstance(name, str) or given_location not in _LOCATIONS:
-                ctx.diagnostics.error(
-                    param_at,
-                    "parameter needs a string `name` and `in` (path, query, header or cookie)",
+            if isinstance(name, int | float) and not isinstance(name, bool):
+                # `name: 1` in YAML: the path template `{1}` means the text.
+                ctx.diagnostics.skippable(
+                    param_at + "/name",
+                    f"parameter name {name!r} is a number, not a string; read as {str(name)!r}",
                 )
+                name = str(name)
+            if not isinstance(name, str) or given_location not in _LOCATIONS:
+                broken.append(param_at)
                 continue
             merged[(name, str(given_location))] = (param, param_at)
+    for param_at in broken:
+        ctx.diagnostics.skippable(
+            param_at,
+            "parameter needs a string `name` and `in` (path, query, header or cookie)" + _SKIPS,
+        )
     template_names = PATH_TEMPLATE.findall(path)
     declared_path = {name for name, location in merged if location == "path"}
-    for name in template_names:
-        if name not in declared_path:
-            ctx.diagnostics.error(
-                at, f"path parameter {{{name}}} of {path!r} has no declaration in `parameters`"
-            )
+    undeclared = [name for name in template_names if name not in declared_path]
+    for name in undeclared:
+        ctx.diagnostics.skippable(
+            at,
+            f"path parameter {{{name}}} of {path!r} has no declaration in `parameters`" + _SKIPS,
+        )
+    if broken or undeclared:
+        raise Unsupported(at, "", what="")
     arguments = []
     schemas: dict[tuple[str, str], Any] = {}
     for position, ((name, where), (param, param_at)) in enumerate(merged.items()):
@@ -99,19 +119,20 @@ def parameters(
         if (name, location) in filled:
             continue
         if location == "path" and name not in template_names:
-            ctx.diagnostics.error(
-                param_at, f"path parameter {name!r} does not appear in the path {path!r}"
+            ctx.diagnostics.skippable(
+                param_at,
+                f"path parameter {name!r} does not appear in the path {path!r} "
+                "(lenient mode leaves the parameter out)",
             )
             continue
-        if location == "cookie":
-            raise Unsupported(param_at, f"cookie parameter {name!r}")
         schema = param.get("schema")
         content = param.get("content")
         if schema is None and isinstance(content, dict) and content:
             first = next(iter(content.values()))
             schema = first.get("schema") if isinstance(first, dict) else None
-        style = param.get("style", "form" if location == "query" else "simple")
-        if style not in ("form", "simple") and not (style == "deepObject" and location == "query"):
+        style = param.get("style", "form" if location in ("query", "cookie") else "simple")
+        query_style = location == "query" and style in _QUERY_STYLES
+        if style not in ("form", "simple") and not query_style:
             raise Unsupported(param_at + "/style", f"parameter style {style!r} in {location}")
         resolved = ctx.resolve(schema)
         schemas[(name, location)] = schema
@@ -124,6 +145,7 @@ def parameters(
             description=text(param.get("description")),
             explode=bool(param.get("explode", style == "form")),
             deep_object=style == "deepObject",
+            delimiter=_QUERY_STYLES.get(style, ","),
             default=resolved.get("default") if isinstance(resolved, dict) else None,
             example=_example(param, resolved),
             position=position,

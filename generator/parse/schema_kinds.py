@@ -119,22 +119,53 @@ SCALARS: dict[str, t.PyType] = {
 
 def redeclared_inline(members: list[Any], resolve: Callable[[Any], Any]) -> list[Any]:
     """allOf members with each referenced schema whose properties another member declares
-    again copied in place of the reference: a subclass could not narrow their types."""
-    declared = [
-        set(m["properties"])
-        if isinstance(m, dict) and isinstance(m.get("properties"), dict)
-        else set()
-        for m in (resolve(m) for m in members)
-    ]
+    again (itself, or through its own allOf members) copied in place of the reference without
+    them: a subclass could not narrow their types."""
+    declared = [_declared(m, resolve) for m in members]
     out = []
     for i, member in enumerate(members):
         others = set().union(*(d for j, d in enumerate(declared) if j != i))
         if isinstance(member, dict) and "$ref" in member and declared[i] & others:
-            target = resolve(member)
-            out.append(
-                {k: v for k, v in target.items() if k != "properties"}
-                | {"properties": {k: v for k, v in target["properties"].items() if k not in others}}
-            )
+            out.append(_without(member, others, resolve))
         else:
             out.append(member)
     return out
+
+
+_MAX_ALLOF_DEPTH = 64
+
+
+def _declared(
+    schema: Any, resolve: Callable[[Any], Any], seen: frozenset[int] = frozenset()
+) -> set[str]:
+    """The properties `schema` declares, its allOf members' (and theirs) included."""
+    schema = resolve(schema)
+    if not isinstance(schema, dict) or id(schema) in seen or len(seen) > _MAX_ALLOF_DEPTH:
+        return set()
+    properties = schema.get("properties")
+    found = {str(k) for k in properties} if isinstance(properties, dict) else set()
+    members = schema.get("allOf")
+    for member in members if isinstance(members, list) else ():
+        found |= _declared(member, resolve, seen | {id(schema)})
+    return found
+
+
+def _without(
+    schema: Any, names: set[str], resolve: Callable[[Any], Any], seen: frozenset[int] = frozenset()
+) -> Any:
+    """A copy of `schema` (a reference followed) declaring none of `names`, in its own
+    properties or in those of its allOf members."""
+    target = resolve(schema)
+    if not isinstance(target, dict) or id(target) in seen or len(seen) > _MAX_ALLOF_DEPTH:
+        return {}
+    copied = {k: v for k, v in target.items() if k not in ("properties", "allOf")}
+    properties = target.get("properties")
+    if isinstance(properties, dict):
+        copied["properties"] = {k: v for k, v in properties.items() if k not in names}
+    members = target.get("allOf")
+    if isinstance(members, list):
+        copied["allOf"] = [
+            _without(m, names, resolve, seen | {id(target)}) if _declared(m, resolve) & names else m
+            for m in members
+        ]
+    return copied

@@ -52,6 +52,61 @@ _COMPONENT_PREFIX = "#/components/schemas/"
 _MAX_DEPTH = 64
 
 
+def default_fits(schema: dict[str, Any], value: Any, depth: int = 0) -> bool:
+    """Whether `value` is certainly of the type the models module gives `schema` (a schema as
+    the models module sees it: inline classes already `$ref`s)."""
+    if depth > _MAX_DEPTH:
+        return False
+    kinds = type_list(schema)
+    if value is None:
+        return "null" in kinds or schema.get("nullable") is True
+    if "$ref" in schema or {"allOf", "oneOf", "anyOf", "prefixItems"} & schema.keys():
+        return False
+    if "const" in schema:
+        return _same(value, schema["const"])
+    if "enum" in schema:
+        return isinstance(schema["enum"], list) and any(_same(value, v) for v in schema["enum"])
+    kinds = [k for k in kinds if k != "null"]
+    if not kinds:
+        return "properties" not in schema and "items" not in schema and "format" not in schema
+    return any(_default_of_kind(schema, kind, value, depth) for kind in kinds)
+
+
+def _same(a: Any, b: Any) -> bool:
+    return type(a) is type(b) and a == b
+
+
+def _default_of_kind(schema: dict[str, Any], kind: str, value: Any, depth: int) -> bool:
+    if kind == "string":
+        return isinstance(value, str) and "format" not in schema
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "array":
+        items = schema.get("items")
+        return isinstance(value, list) and (
+            not value
+            or (isinstance(items, dict) and all(default_fits(items, v, depth + 1) for v in value))
+        )
+    if kind == "object":
+        extra = schema.get("additionalProperties")
+        return (
+            isinstance(value, dict)
+            and not schema.get("properties")
+            and (
+                not value
+                or (
+                    isinstance(extra, dict)
+                    and all(default_fits(extra, v, depth + 1) for v in value.values())
+                )
+            )
+        )
+    return False
+
+
 class SchemaTypes:
     """Maps schemas to types, naming every class-like schema as a model exactly once."""
 
@@ -325,6 +380,11 @@ class SchemaTypes:
                 # escaping backslashes.
                 value = inert_text(value).replace("\\", "\\\\")
             out[key] = value
+        if "default" in out and not default_fits(out, out["default"]):
+            # A default the field's type does not hold (`{}` for a model, a text beside an enum
+            # that lacks it, a date as text) would be the value pydantic hands out unchecked:
+            # the field is left unset instead, as the server applies its defaults anyway.
+            del out["default"]
         if self.is_decimal(out):
             return self._exact_decimal(out)
         for key in ("oneOf", "anyOf"):

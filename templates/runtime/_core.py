@@ -226,6 +226,7 @@ class ClientCore(ApiDefinition):
         timeout: float | httpx.Timeout | None,
         max_retries: int | None,
         extra_headers: Mapping[str, str] | None,
+        cookies: Mapping[str, Any] | None = None,
     ) -> Flow[T]:
         """One operation: its typed result, or a typed error; `events` wraps an event stream's
         response for the caller to read."""
@@ -245,6 +246,7 @@ class ClientCore(ApiDefinition):
                 timeout=timeout,
                 max_retries=max_retries,
                 extra_headers=extra_headers,
+                cookies=cookies,
             )
         except APIError as error:
             if order_id is not None:
@@ -267,6 +269,7 @@ class ClientCore(ApiDefinition):
         timeout: float | httpx.Timeout | None,
         max_retries: int | None,
         extra_headers: Mapping[str, str] | None,
+        cookies: Mapping[str, Any] | None,
     ) -> Flow[T]:
         prepared = yield from prepare(
             endpoint,
@@ -274,6 +277,7 @@ class ClientCore(ApiDefinition):
             path_params=path_params or {},
             query=query or {},
             headers=headers or {},
+            cookies=cookies,
             body=body,
             default_headers=self._headers,
             extra_headers=extra_headers,

@@ -19,9 +19,40 @@ from tests.support.generation import import_package
 from tests.support.paths import CORPUS
 from tests.support.transport import serving
 
-LENIENT = {"binance-spot-api.yaml", "real-world/openai.yaml"}
-REAL_WORLD = ["real-world/okx-rest.yaml", "real-world/openai.yaml"]
-CASES = sorted(p.name for p in CORPUS.glob("*.yaml")) + REAL_WORLD
+REAL_WORLD = [
+    "real-world/okx-rest.yaml",
+    "real-world/openai.yaml",
+    "real-world/swagger2-uber.yaml",
+    "real-world/swagger2-petstore-separate/spec/swagger.yaml",
+]
+# Other generators' own test specs (tests/corpus/README.md).
+PEERS = [
+    "peers/dcg-allof.yaml",
+    "peers/dcg-discriminator-external-mapping/openapi.yaml",
+    "peers/dcg-nullable.yaml",
+    "peers/dcg-openapi_discriminated_oneof_allof_cycle.json",
+    "peers/ojsg-3_1_0_unit_test_spec.yaml",
+    "peers/ojsg-petstore_customized.yaml",
+    "peers/opc-3.1_specific.openapi.yaml",
+    "peers/opc-baseline_openapi_3.0.json",
+    "peers/opc-baseline_openapi_3.1.yaml",
+    "peers/opc-openapi_3.1_enums.yaml",
+]
+CASES = sorted(p.name for p in CORPUS.glob("*.yaml")) + REAL_WORLD + PEERS
+# Specs that do not fully validate (or hold a NUL, a numeric parameter name, a cycle that
+# defines nothing): lenient mode carries them.
+LENIENT = {
+    "binance-spot-api.yaml",
+    "real-world/openai.yaml",
+    "peers/dcg-nullable.yaml",
+    "peers/dcg-openapi_discriminated_oneof_allof_cycle.json",
+    "peers/ojsg-3_1_0_unit_test_spec.yaml",
+    "peers/ojsg-petstore_customized.yaml",
+    "peers/opc-baseline_openapi_3.0.json",
+    "peers/opc-baseline_openapi_3.1.yaml",
+}
+# Files outside the spec's folder that its references reach.
+ROOTS = {"real-world/swagger2-petstore-separate/spec/swagger.yaml": 2}
 # What lenient mode leaves out of OpenAI's spec, and why (the pointer of each warning).
 OPENAI_DROPPED: dict[str, str] = {}
 
@@ -34,7 +65,9 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Module
     out = tmp_path_factory.mktemp("corpus")
     found = {}
     for name in CASES:
-        result = generate([CORPUS / name], out, lenient=name in LENIENT, use_cache=False)
+        spec = CORPUS / name
+        root = spec.parents[ROOTS[name] - 1] if name in ROOTS else None
+        result = generate([spec], out, lenient=name in LENIENT, use_cache=False, root=root)
         WARNINGS[name] = result.warnings
         (package,) = result.packages
         found[name] = (import_package(out, package), out)
@@ -56,7 +89,7 @@ def spec_operations(name: str) -> list[tuple[str, str]]:
     spec = yaml.load((CORPUS / name).read_bytes(), Loader=yaml.CSafeLoader)
     return [
         (path, method)
-        for path, item in spec["paths"].items()
+        for path, item in (spec.get("paths") or {}).items()
         for method in item
         if method in ("get", "put", "post", "delete", "patch", "head", "options", "trace")
     ]
@@ -69,7 +102,22 @@ def test_the_corpus_is_all_there() -> None:
         "oai-uspto.yaml",
         "oai-link-example.yaml",
     } <= set(CASES)
-    assert all((CORPUS / name).is_file() for name in REAL_WORLD)
+    assert all((CORPUS / name).is_file() for name in REAL_WORLD + PEERS)
+    # every spec of the peers' folder is a case (the others are files its references reach)
+    assert {
+        str(p.relative_to(CORPUS))
+        for p in (CORPUS / "peers").rglob("*")
+        if p.is_file() and "schemas" not in p.parts
+    } == set(PEERS)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_every_operation_is_generated(
+    packages: dict[str, tuple[ModuleType, Path]], name: str
+) -> None:
+    module, _ = packages[name]
+    dropped = [w for w in WARNINGS[name] if "skips the operation" in w.message]
+    assert dropped == [] and len(methods_of(module)) == len(spec_operations(name))
 
 
 def test_binance_needs_lenient_mode(tmp_path: Path) -> None:
@@ -99,9 +147,25 @@ def test_binance_generates_every_operation(packages: dict[str, tuple[ModuleType,
 
 
 def test_corpus_packages_pass_mypy_strict(packages: dict[str, tuple[ModuleType, Path]]) -> None:
+    # one process over every package: a run per package would import mypy's cache each time
     targets = [str(out / m.__name__ / m.__name__) for m, out in packages.values()]
+    assert len(targets) == len(CASES)
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *targets],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def test_corpus_packages_pass_their_own_ruff_settings(
+    packages: dict[str, tuple[ModuleType, Path]],
+) -> None:
+    # each package folder holds its pyproject.toml, whose [tool.ruff] settings ruff applies
+    folders = [out / m.__name__ for m, out in packages.values()]
+    assert all("[tool.ruff.lint]" in (f / "pyproject.toml").read_text() for f in folders)
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", *map(str, folders)],
         capture_output=True,
         text=True,
     )
@@ -295,3 +359,73 @@ def test_openai_calls_parse_through_a_mock_transport(
     assert [e.data for e in chunks] == ['{"id": "c-1"}', "[DONE]"]
     jobs = client.list_paginated_fine_tuning_jobs(limit=2, metadata={"team": "a b"})
     assert jobs.data == [] and sent[-1].url.query == b"limit=2&metadata%5Bteam%5D=a+b"
+
+
+def test_cookie_parameters_travel_in_one_cookie_header(
+    packages: dict[str, tuple[ModuleType, Path]],
+) -> None:
+    module, _ = packages["peers/opc-baseline_openapi_3.0.json"]
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={})
+
+    client = client_for(module, handler, "https://api.example.test")
+    client.token_with_cookie_auth_token_with_cookie_get(my_token="t 1;x")
+    assert sent[0].headers["cookie"] == "MyToken=t%201%3Bx"
+    # the same name in path, query, header and cookie: each travels in its own place
+    client.get_same_name_multiple_locations_by_param(
+        param_path="p", param="q", param_header="h", param_cookie="c"
+    )
+    request = sent[1]
+    assert request.url.path.endswith("/p") and request.url.params["param"] == "q"
+    assert request.headers["param"] == "h" and request.headers["cookie"] == "param=c"
+
+
+def test_delimited_query_arrays_and_numeric_parameter_names(
+    packages: dict[str, tuple[ModuleType, Path]],
+) -> None:
+    module, _ = packages["peers/ojsg-petstore_customized.yaml"]
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json={})
+
+    client = client_for(module, handler, "https://api.example.test")
+    client.query_parameter_collection_format(
+        pipe=["a", "b"],
+        ioutil=["c", "d"],
+        http=["e", "f"],
+        url=["g", "h"],
+        context=["i", "j"],
+        ref_param="ref-val",
+    )
+    params = sent[0].url.params
+    assert params.get_list("pipe") == ["a", "b"] and params["ioutil"] == "c,d"
+    assert params["http"] == "e f" and params.get_list("context") == ["i", "j"]
+    # `name: 1` (a YAML integer) is the path template {1}
+    client.parameter_collisions(_1_path="one", a_b_path="x", ab_path="y", self_3="s", a_b_2="z")
+    assert sent[1].url.path == "/fake/parameterCollisions/one/x/y/s/z/"
+
+
+def test_a_const_holding_a_nul_is_typed_and_sent_exactly(
+    packages: dict[str, tuple[ModuleType, Path]],
+) -> None:
+    module, _ = packages["peers/ojsg-3_1_0_unit_test_spec.yaml"]
+    assert any(
+        w.pointer == "/components/schemas/ConstNulCharactersInStrings/const" and "NUL" in w.message
+        for w in WARNINGS["peers/ojsg-3_1_0_unit_test_spec.yaml"]
+    )
+    sent: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200, json="hello\x00there")
+
+    client = client_for(module, handler, "https://api.example.test")
+    client.post_const_nul_characters_in_strings_request_body(body="hello\x00there")
+    assert json.loads(sent[0].content) == "hello\x00there"
+    with pytest.raises(ValueError):
+        client.post_const_nul_characters_in_strings_request_body(body="hello there")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -152,18 +155,99 @@ def test_lenient_mode_refuses_a_spec_of_which_no_operation_can_be_generated(
         openapi: 3.0.3
         info: {title: Nothing, version: "1"}
         paths:
-          /a:
+          /a/{id}:
             post:
-              parameters:
-                - {name: session, in: cookie, schema: {type: string}}
               responses: {"204": {description: done}}
           /b:
             get:
               parameters:
-                - {name: f, in: query, style: spaceDelimited, schema: {type: array, items: {type: string}}}
+                - {name: f, in: query, style: matrix, schema: {type: array, items: {type: string}}}
               responses: {"204": {description: done}}
         """,
         "nothing.yaml",
     )
     with pytest.raises(SpecError, match="none of the 2 operations can be generated"):
         generate([spec], tmp_path / "out", lenient=True, use_cache=False)
+
+
+DEFAULTS = """\
+swagger: "2.0"
+info: {title: Defaults, version: "1"}
+host: api.example.test
+paths:
+  /holder:
+    get:
+      operationId: getHolder
+      responses:
+        "200": {description: ok, schema: {$ref: "#/definitions/Holder"}}
+definitions:
+  Inner:
+    type: object
+    properties:
+      a: {type: string}
+  Player:
+    type: object
+    properties:
+      name: {type: string}
+      enemy: {$ref: "#/definitions/Player"}
+  Holder:
+    type: object
+    properties:
+      inner: {$ref: "#/definitions/Inner", default: {}}
+      side: {type: string, enum: ["buy ", "sell "], default: buy}
+      when: {type: string, format: date-time, default: "2010-02-01T10:20:10Z"}
+      count: {type: integer, default: 3}
+      tags: {type: array, items: {type: string}, default: ["a"]}
+      player: {$ref: "#/definitions/Player"}
+"""
+
+
+def test_a_default_the_field_cannot_hold_is_left_out(tmp_path: Path) -> None:
+    spec = write(tmp_path, DEFAULTS, "defaults.yaml")
+    module = generate_and_import(spec, tmp_path / "out", lenient=True)
+    holder = module.models.Holder.model_validate({})
+    # `{}` for a model, a value the enum lacks, a date as text: unset, not handed out unchecked
+    assert (holder.inner, holder.side, holder.when) == (None, None, None)
+    # defaults the type holds stay
+    assert (holder.count, holder.tags) == (3, ["a"])
+    folder = tmp_path / "out" / "defaults_client"
+    source = (folder / "defaults_client" / "models.py").read_text()
+    # the packages' own ruff settings select UP045 (a forward reference stays Optional["..."])
+    assert "name: str | None = None" in source and "Optional[str]" not in source
+    checked = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--no-cache", str(folder)],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_a_models_module_the_audit_refuses_is_never_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import _models_module
+    from generator._models_module import ModelsModule
+
+    def hostile(document: dict[str, Any], *, package: str, header: str) -> ModelsModule:
+        return ModelsModule(header + "\nfrom os import system\n", {})
+
+    monkeypatch.setattr(_models_module, "_run", hostile)
+    spec = write(tmp_path, DEFAULTS.replace(", default: buy", ""), "defaults.yaml")
+    with pytest.raises(SpecError, match="models module imports from 'os'"):
+        generate([spec], tmp_path / "strict", use_cache=False)
+    result = generate([spec], tmp_path / "out", lenient=True, use_cache=False)
+    assert any("imports from 'os'" in w.message for w in result.warnings)
+    models = (tmp_path / "out" / "defaults_client" / "defaults_client" / "models.py").read_text()
+    assert "system" not in models
+    client = (tmp_path / "out" / "defaults_client" / "defaults_client" / "_client.py").read_text()
+    assert "def get_holder(" in client and "-> dict[str, Any]:" in client
+
+
+def test_typing_extensions_is_a_module_models_may_import() -> None:
+    import ast
+
+    from generator._models_module import ModelAuditError, audit_models
+
+    audit_models(ast.parse("from typing_extensions import TypeAliasType\n"), package="p")
+    with pytest.raises(ModelAuditError):
+        audit_models(ast.parse("from typing_extensions_evil import x\n"), package="p")

@@ -105,6 +105,13 @@ def test_duplicate_operation_id(
     assert code == 2
     assert "at /paths/~1orders/get/operationId: duplicate operationId 'getOrder'" in err
     assert "(first at /paths/~1orders~1{orderId}/get)" in err
+    # lenient mode generates the first and leaves the second out, with the same warning
+    code, _ = run(tmp_path, out, text, "--lenient")
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "warning:" in err and "duplicate operationId 'getOrder'" in err
+    client = (out / "bad_client" / "bad_client" / "_client.py").read_text()
+    assert 'path="/orders/{orderId}"' in client and 'path="/orders"' not in client
 
 
 def test_two_operations_with_one_method_name(

@@ -353,3 +353,52 @@ def test_a_deferred_model_is_known_to_hold_exact_numbers_before_its_first_use() 
         endpoint, {"legs": [{"size": Decimal("1E-20")}], "note": "\x00\x011"}
     )
     assert sent == b'{"legs":[{"size":0.00000000000000000001}],"note":"\\u0000\\u00011"}'
+
+
+class Cookies(pydantic.BaseModel):
+    session: str | None = None
+    ids: list[int] | None = None
+
+
+def test_cookie_parameters_are_one_cookie_header_checked_and_encoded() -> None:
+    endpoint: Endpoint[Any] = Endpoint(
+        name="get_account",
+        method="GET",
+        path="/account",
+        result=None,
+        delimiters={"tags": "|", "words": " "},
+        arguments={
+            ("cookie", "session"): "session",
+            ("cookie", "ids"): "ids",
+            ("query", "tags"): "tags",
+            ("query", "words"): "words",
+        },
+        parameters={"cookie": Cookies},
+    )
+
+    def prepare(cookies: dict[str, Any], query: dict[str, Any] | None = None) -> Any:
+        flow = _request.prepare(
+            endpoint,
+            "https://api.example.com",
+            path_params={},
+            query=query or {},
+            headers={},
+            cookies=cookies,
+            body=None,
+            default_headers={"Cookie": "client=1"},
+            extra_headers=None,
+            parsed_urls={},
+        )
+        try:
+            step = next(flow)
+        except StopIteration as done:
+            return done.value
+        raise AssertionError(f"preparing asked for {step}")
+
+    sent = prepare({"session": 'a b;c"d,é', "ids": [1, 2], "unset": _types.NOT_GIVEN})
+    assert sent.headers["Cookie"] == "session=a%20b%3Bc%22d%2C%C3%A9; ids=1,2"
+    assert prepare({"session": _types.NOT_GIVEN}).headers["Cookie"] == "client=1"
+    with pytest.raises(InvalidArgumentError, match="ids"):
+        prepare({"ids": ["x"]})
+    query = prepare({}, {"tags": ["a", "b"], "words": ["c", "d"]}).url.params
+    assert (query["tags"], query["words"]) == ("a|b", "c d")

@@ -56,19 +56,23 @@ def prepare(
     default_headers: Mapping[str, str],
     extra_headers: Mapping[str, str] | None,
     parsed_urls: dict[str, httpx.URL],
+    cookies: Mapping[str, Any] | None = None,
 ) -> Generator[ReadFile, Any, PreparedRequest]:
     """The URL, headers and body bytes of a call, before authentication; a multipart body's file
     objects are read as steps.
 
     `parsed_urls` keeps the parsed URL of each path without parameters, reused on every call.
+    Cookie parameters are sent in one `Cookie` header, in the order given.
     """
-    # Checked in this order, each before anything is written: path, query, header, body.
+    # Checked in this order, each before anything is written: path, query, header, cookie, body.
     if path_params:
         path_params = _checked(endpoint, "path", path_params)
     if query:
         query = _checked(endpoint, "query", query)
     if headers:
         headers = _checked(endpoint, "header", headers)
+    if cookies:
+        cookies = _checked(endpoint, "cookie", cookies)
     content, content_type = b"", ""
     has_body = body is not None and body is not NOT_GIVEN
     if has_body:
@@ -81,6 +85,10 @@ def prepare(
     for name, value in headers.items():
         if value is not None:
             sent_headers[name] = _header_text(endpoint, name, value)
+    if cookies:
+        pairs = [f"{n}={_cookie_text(v)}" for n, v in cookies.items() if v is not None]
+        if pairs:
+            sent_headers["Cookie"] = "; ".join(pairs)
     if has_body:
         sent_headers["Content-Type"] = content_type
     if extra_headers:
@@ -105,6 +113,19 @@ def prepare(
     return PreparedRequest(endpoint.method, url, sent_headers, content)
 
 
+# What RFC 6265 allows in a cookie value as it is; any other character is percent-encoded.
+_COOKIE_SAFE = "!#$&'()*+-./:<=>?@[]^_`{|}~"
+
+
+def _cookie_text(value: Any) -> str:
+    """A cookie parameter's value: `parameter_text`, a list joined by commas (`style: form`
+    without explode, the only form a list takes in one cookie), percent-encoded where a cookie
+    value may not hold the character (space, `"`, `,`, `;`, `\\`, controls, non-ASCII)."""
+    if isinstance(value, (list, tuple)):
+        return ",".join(_cookie_text(v) for v in value)
+    return quote(parameter_text(value), safe=_COOKIE_SAFE)
+
+
 def _query_pairs(
     endpoint: Endpoint[Any], query: Mapping[str, Any]
 ) -> list[tuple[str, str | int | float | bool | None]]:
@@ -120,7 +141,7 @@ def _query_pairs(
             if name in endpoint.explode:
                 params.extend((name, t) for t in texts)
             else:
-                params.append((name, ",".join(texts)))
+                params.append((name, endpoint.delimiters.get(name, ",").join(texts)))
         else:
             params.append((name, parameter_text(value)))
     return params

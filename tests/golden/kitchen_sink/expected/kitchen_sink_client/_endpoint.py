@@ -117,6 +117,7 @@ class Endpoint(Generic[T]):
         "media",
         "explode",
         "deep_objects",
+        "delimiters",
         "errors",
         "arguments",
         "parameters",
@@ -143,6 +144,7 @@ class Endpoint(Generic[T]):
         media: tuple[tuple[str, AnswerKind], ...] = (),
         explode: frozenset[str] = frozenset(),
         deep_objects: frozenset[str] = frozenset(),
+        delimiters: Mapping[str, str] = _NOTHING,
         errors: Mapping[str, Any] = _NOTHING,
         arguments: Mapping[tuple[str, str], str] = _NOTHING,
         parameters: Mapping[str, Any] = _NOTHING,
@@ -168,6 +170,9 @@ class Endpoint(Generic[T]):
         self.explode = explode
         self.deep_objects = deep_objects
         """Query parameters sent as `name[key]=value` pairs (`style: deepObject`)."""
+        self.delimiters = delimiters
+        """What joins the items of a query array sent as one value, where it is not `,`
+        (`style: spaceDelimited` or `pipeDelimited`)."""
         self.errors = errors
         self.arguments = arguments
         """The Python argument behind each (location, wire name); ("body", "") is a whole
