@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from generator._errors import Diagnostics
+from generator.errors import Diagnostics
 from generator.load import load_spec
 from tests.support.multifile import write_tree
 

@@ -4,7 +4,7 @@ from generator import generate
 result = generate([Path("specs/bitget.yaml")], check=True)
 """
 
-from ._errors import Problem, SpecError
-from ._pipeline import GenerationResult, default_specs, generate
+from .errors import Problem, SpecError
+from .pipeline import GenerationResult, default_specs, generate
 
 __all__ = ["GenerationResult", "Problem", "SpecError", "default_specs", "generate"]

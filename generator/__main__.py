@@ -12,9 +12,9 @@ import os
 import sys
 from pathlib import Path
 
-from ._errors import SpecError
-from ._lock import EMPTY
-from ._pipeline import default_specs, generate
+from .errors import SpecError
+from .ir.lock import EMPTY
+from .pipeline import default_specs, generate
 
 EXIT_STALE = 1
 EXIT_BAD_SPEC = 2
@@ -131,9 +131,9 @@ def _program_name() -> str:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from ._changes import compare
-    from ._pipeline import surface_at
-    from ._surface_record import read_lock
+    from .pipeline import surface_at
+    from .release.changes import compare
+    from .release.record import read_lock
 
     # A spec compared with a generated package is named as regenerating over the package would.
     lock = read_lock(args.old) if args.old.is_dir() and not args.new.is_dir() else EMPTY

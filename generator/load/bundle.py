@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from .._errors import Diagnostics, pointer
+from ..errors import Diagnostics, pointer
 from .document_error import DocumentError
 from .files import confined, read_bounded, refusal
 from .kinds import homes_of, is_data, kind_of

@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from .._errors import Diagnostics
+from ..errors import Diagnostics
 from .limits import MAX_FILE_BYTES
 
 

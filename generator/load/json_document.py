@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from .._errors import pointer
+from ..errors import pointer
 from .document_error import DocumentError, Report
 from .limits import MAX_DEPTH, MAX_INT_DIGITS
 from .positions import OpenCollection

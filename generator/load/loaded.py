@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .._errors import Problem
+from ..errors import Problem
 from .syntax import line_map, syntax
 from .tree import enclosing
 from .yaml_document import LineTree

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._errors import pointer
+from ..errors import pointer
 
 
 class OpenCollection:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .._errors import Diagnostics, Problem, SpecError
+from ..errors import Diagnostics, Problem, SpecError
 from .bundle import Bundler
 from .files import read_bounded, refusal
 from .loaded import LoadedSpec

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from .._errors import pointer
+from ..errors import pointer
 from .document_error import DocumentError, Report
 from .limits import ALIAS_BUDGET, MAX_DEPTH, MAX_INT_DIGITS
 from .tree import copy_tree

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from .._errors import pointer
+from ..errors import pointer
 from .positions import OpenCollection
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

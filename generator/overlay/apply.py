@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from .._errors import Diagnostics, pointer, type_name
+from ..errors import Diagnostics, pointer, type_name
 from ..load.document_error import DocumentError
 from ..load.files import confined, read_bounded
 from ..load.limits import MAX_DEPTH, MAX_FILE_BYTES, OVERLAY_NODE_BUDGET

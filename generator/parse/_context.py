@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .._errors import Diagnostics, type_name
-from .._lock import EMPTY, NameLock
+from ..errors import Diagnostics, type_name
+from ..ir.lock import EMPTY, NameLock
 from ..load import LoadedSpec, resolve_pointer
 
 _MAX_REF_CHAIN = 64

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import _ir as ir
-from .. import _pytypes as t
-from .._errors import pointer
-from .._naming import pascal_case
-from .._runtime_contract import BodyKind
+from ..errors import pointer
+from ..ir import nodes as ir
+from ..ir import pytypes as t
+from ..ir.naming import pascal_case
+from ..ir.runtime_contract import BodyKind
 from ._context import ParseContext, text
 from .parameters import ArgumentNames, Unsupported, argument_name
 from .schema_kinds import schema_example, type_list

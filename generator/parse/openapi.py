@@ -10,19 +10,19 @@ from typing import Any
 
 from packaging.licenses import InvalidLicenseExpression, canonicalize_license_expression
 
-from .. import _ir as ir
-from .._boundary import Identifier
-from .._errors import Diagnostics, pointer
-from .._extensions import Envelope, ErrorBodyKeys, read_extension
-from .._lock import NameLock
-from .._naming import (
+from ..boundary import Identifier
+from ..errors import Diagnostics, pointer
+from ..ir import nodes as ir
+from ..ir.extensions import Envelope, ErrorBodyKeys, read_extension
+from ..ir.lock import NameLock
+from ..ir.naming import (
     BUILTIN_NAMES,
     CLIENT_MODULE_NAMES,
     pascal_case,
     snake_case,
     taken_package_name,
 )
-from .._pytypes import ModelType
+from ..ir.pytypes import ModelType
 from ..load import LoadedSpec
 from ._context import ParseContext, text
 from .operations import operations

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .. import _ir as ir
-from .. import _pytypes as t
-from .._boundary import Identifier
-from .._errors import pointer
-from .._extensions import Envelope
-from .._lock import suffixed
-from .._naming import CLIENT_ATTRIBUTES, free_name, pascal_case, snake_case
+from ..boundary import Identifier
+from ..errors import pointer
+from ..ir import nodes as ir
+from ..ir import pytypes as t
+from ..ir.extensions import Envelope
+from ..ir.lock import suffixed
+from ..ir.naming import CLIENT_ATTRIBUTES, free_name, pascal_case, snake_case
 from ._context import ParseContext, text
 from .bodies import request_body
 from .pagination import pagination

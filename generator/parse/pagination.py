@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from .. import _ir as ir
-from .. import _pytypes as t
-from .._extensions import Envelope, Pagination, read_extension
+from ..ir import nodes as ir
+from ..ir import pytypes as t
+from ..ir.extensions import Envelope, Pagination, read_extension
 from ._context import ParseContext
 from .responses import success_schema
 from .schema_kinds import has_property, type_list

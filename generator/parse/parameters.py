@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import _ir as ir
-from .._boundary import Identifier
-from .._errors import pointer
-from .._lock import EMPTY, NameLock
-from .._naming import METHOD_OPTIONS, free_name, pascal_case, snake_case
+from ..boundary import Identifier
+from ..errors import pointer
+from ..ir import nodes as ir
+from ..ir.lock import EMPTY, NameLock
+from ..ir.naming import METHOD_OPTIONS, free_name, pascal_case, snake_case
 from ._context import ParseContext, text
 from .schema_kinds import schema_example
 from .schemas import SchemaTypes

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import _ir as ir
-from .. import _pytypes as t
-from .._errors import pointer
-from .._extensions import Envelope
-from .._runtime_contract import AnswerKind
+from ..errors import pointer
+from ..ir import nodes as ir
+from ..ir import pytypes as t
+from ..ir.extensions import Envelope
+from ..ir.runtime_contract import AnswerKind
 from ._context import ParseContext, text
 from .bodies import JSON_MEDIA
 from .schema_kinds import has_property

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .. import _pytypes as t
-from .._ir import NO_EXAMPLE
+from ..ir import pytypes as t
+from ..ir.nodes import NO_EXAMPLE
 
 
 def schema_example(schema: Any) -> Any:

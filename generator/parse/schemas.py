@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import _pytypes as t
-from .._boundary import Identifier, inert_text
-from .._errors import pointer
-from .._ir import Model, ModelField
-from .._naming import MODEL_MODULE_NAMES, pascal_case, unique
+from ..boundary import Identifier, inert_text
+from ..errors import pointer
+from ..ir import pytypes as t
+from ..ir.naming import MODEL_MODULE_NAMES, pascal_case, unique
+from ..ir.nodes import Model, ModelField
 from ._context import ParseContext
 from .pointers import pointers_by_id
 from .schema_kinds import (

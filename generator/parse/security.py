@@ -10,11 +10,11 @@ from typing import Any
 
 from packaging.requirements import InvalidRequirement, Requirement
 
-from .. import _ir as ir
-from .._boundary import Code, Identifier
-from .._errors import pointer
-from .._extensions import Digest, SigningScheme, read_extension
-from .._naming import CONSTRUCTOR_NAMES, free_name, snake_case
+from ..boundary import Code, Identifier
+from ..errors import pointer
+from ..ir import nodes as ir
+from ..ir.extensions import Digest, SigningScheme, read_extension
+from ..ir.naming import CONSTRUCTOR_NAMES, free_name, snake_case
 from ._context import ParseContext, text
 
 _PLACEHOLDER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -7,9 +7,9 @@ import math
 from dataclasses import replace
 from typing import Any
 
-from .. import _ir as ir
-from .._boundary import Identifier
-from .._extensions import (
+from ..boundary import Identifier
+from ..ir import nodes as ir
+from ..ir.extensions import (
     ClientOrderId,
     Envelope,
     NotExecuted,

@@ -7,7 +7,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from .._errors import pointer
+from ..errors import pointer
 from .bodies import body
 from .conversion import Conversion
 from .parameters import parameter

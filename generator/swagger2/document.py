@@ -7,7 +7,7 @@ import copy
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from .._errors import Diagnostics
+from ..errors import Diagnostics
 from ..load import LoadedSpec
 from ..load.tree import enclosing
 from .components import components

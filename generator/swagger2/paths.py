@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .._errors import pointer
+from ..errors import pointer
 from ..load.tree import segments
 from .bodies import body, form
 from .conversion import Conversion, media_types

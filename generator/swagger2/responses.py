@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .._errors import pointer
+from ..errors import pointer
 from .conversion import Conversion, unknown
 from .schemas import schema
 from .simple_schemas import simple_schema

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._errors import pointer
+from ..errors import pointer
 from .conversion import Conversion
 
 

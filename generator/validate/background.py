@@ -9,7 +9,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from typing import Any
 
-from .._errors import Diagnostics, Problem
+from ..errors import Diagnostics, Problem
 
 NICENESS = 10
 """How much lower the worker's priority is: it gives way to the model generation."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._errors import pointer
+from ..errors import pointer
 
 COMPOSITION = ("allOf", "anyOf", "oneOf")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._errors import Diagnostics, Problem, pointer
+from ..errors import Diagnostics, Problem, pointer
 
 
 def string_keys(document: dict[str, Any], diagnostics: Diagnostics) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import Any
 
-from .._errors import Diagnostics
+from ..errors import Diagnostics
 from .compiled import compiled_check
 from .cycles import cycles
 from .locating import locating

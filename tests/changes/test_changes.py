@@ -13,10 +13,8 @@ from typing import Any
 import pytest
 
 from generator.__main__ import main
-from generator._boundary import Identifier
-from generator._changes import compare
-from generator._pipeline import surface_at
-from generator._pytypes import (
+from generator.boundary import Identifier
+from generator.ir.pytypes import (
     DATETIME,
     DECIMAL,
     INT,
@@ -28,9 +26,11 @@ from generator._pytypes import (
     ModelType,
     union,
 )
-from generator._report import Report
-from generator._surface import Surface
-from generator._surface_record import FORMAT, _indented, dump, load
+from generator.pipeline import surface_at
+from generator.release.changes import compare
+from generator.release.record import FORMAT, _indented, dump, load
+from generator.release.report import Report
+from generator.release.surface import Surface
 from tests.support.paths import CORPUS, GENERATED
 
 Spec = dict[str, Any]

@@ -14,11 +14,11 @@ from typing import Any
 import pytest
 
 from generator import generate
-from generator._changes import compare
-from generator._errors import Diagnostics
-from generator._pipeline import surface_at
-from generator._surface import Surface
+from generator.errors import Diagnostics
 from generator.load import load_spec
+from generator.pipeline import surface_at
+from generator.release.changes import compare
+from generator.release.surface import Surface
 from tests.support.paths import ROOT
 
 SPECS = {

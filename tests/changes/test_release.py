@@ -10,7 +10,7 @@ import pytest
 
 from generator import generate
 from generator.__main__ import main
-from generator._package_files import package_files
+from generator.write.package_files import package_files
 from tests.support.paths import SPECS
 
 SPEC = SPECS / "bitria.yaml"

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from generator._errors import Diagnostics
+from generator.errors import Diagnostics
 from generator.validate import background, validation
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from generator._class_names import defined, free_class_name, renamed
+from generator.models.class_names import defined, free_class_name, renamed
 
 SOURCE = (
     '"""h"""\n\nfrom typing import Optional\n\nfrom pydantic import BaseModel as Model, Field\n\n\n'

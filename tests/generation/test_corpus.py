@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from generator import SpecError, generate
-from generator._errors import Problem
+from generator.errors import Problem
 from tests.support.generation import import_package
 from tests.support.paths import CORPUS
 from tests.support.transport import serving

@@ -11,7 +11,7 @@ import pytest
 
 from generator import SpecError, default_specs, generate
 from generator.__main__ import main
-from generator._package_files import package_files
+from generator.write.package_files import package_files
 from tests.support.paths import GENERATED, GOLDEN, ROOT, SPECS
 
 
@@ -104,7 +104,7 @@ def test_a_spec_edit_invalidates_the_cache(tmp_path: Path) -> None:
 def test_a_failure_while_formatting_leaves_the_output_untouched(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import _format
+    from generator.render import format as _format
 
     out = tmp_path / "out"
     generate([SPECS / "bitria.yaml"], out)
@@ -174,8 +174,8 @@ def test_generated_code_passes_mypy_strict_and_ruff() -> None:
 
 
 def test_packages_rendered_one_after_another_are_those_rendered_alone() -> None:
-    from generator._pipeline import load_api
-    from generator._render import _environment, render_package
+    from generator.pipeline import load_api
+    from generator.render.package import _environment, render_package
 
     apis = [load_api(SPECS / name, lenient=False)[0] for name in ("bitria.yaml", "btse.yaml")]
     alone = []

@@ -225,8 +225,8 @@ def test_a_default_the_field_cannot_hold_is_left_out(tmp_path: Path) -> None:
 def test_a_models_module_the_audit_refuses_is_never_kept(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from generator import _models_module
-    from generator._models_module import ModelsModule
+    from generator.models import module as _models_module
+    from generator.models.module import ModelsModule
 
     def hostile(document: dict[str, Any], *, package: str, header: str) -> ModelsModule:
         return ModelsModule(header + "\nfrom os import system\n", {})
@@ -246,7 +246,7 @@ def test_a_models_module_the_audit_refuses_is_never_kept(
 def test_typing_extensions_is_a_module_models_may_import() -> None:
     import ast
 
-    from generator._models_module import ModelAuditError, audit_models
+    from generator.models.module import ModelAuditError, audit_models
 
     audit_models(ast.parse("from typing_extensions import TypeAliasType\n"), package="p")
     with pytest.raises(ModelAuditError):

@@ -23,8 +23,8 @@ import pytest
 import yaml
 
 from generator import SpecError, generate
-from generator._package_files import package_files
-from generator._pyproject import BUILD_BACKEND
+from generator.render.pyproject import BUILD_BACKEND
+from generator.write.package_files import package_files
 from tests.support.paths import GENERATED, ROOT, SPECS
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from generator import generate
 from generator.__main__ import main
-from generator._manifests import MANIFESTS
-from generator._package_files import package_files
-from generator._pipeline import STAGING_PREFIX
+from generator.pipeline import STAGING_PREFIX
+from generator.write.manifests import MANIFESTS
+from generator.write.package_files import package_files
 from tests.support.paths import SPECS
 
 SPEC = SPECS / "bitria.yaml"

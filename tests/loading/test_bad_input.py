@@ -9,7 +9,7 @@ import pytest
 
 from generator import SpecError, generate
 from generator.__main__ import main
-from generator._package_files import package_files
+from generator.write.package_files import package_files
 
 GOOD = """\
 openapi: 3.1.0

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator._errors import Diagnostics, SpecError
+from generator.errors import Diagnostics, SpecError
 from generator.load import load_spec
 from generator.validate import compiled, validate_spec
 from tests.support.mutations import mutate

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import SpecError
-from generator._errors import Diagnostics, Problem
+from generator.errors import Diagnostics, Problem
 from generator.load import line_map, load_spec
 from generator.load.yaml_document import build_yaml
 from tests.support.generation import generate_and_import

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from generator import SpecError
-from generator._errors import Diagnostics, Problem
+from generator.errors import Diagnostics, Problem
 from generator.load import LoadedSpec, load_spec
 from generator.validate import validate_spec
 from tests.support.generation import generate_and_import

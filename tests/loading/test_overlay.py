@@ -13,7 +13,7 @@ import pytest
 
 from generator import SpecError, default_specs, generate
 from generator.__main__ import main
-from generator._errors import Diagnostics, Problem
+from generator.errors import Diagnostics, Problem
 from generator.load import load_spec
 from generator.load.limits import MAX_DEPTH
 

@@ -15,7 +15,7 @@ import pytest
 from openapi_spec_validator import OpenAPIV30SpecValidator
 
 from generator import SpecError, generate
-from generator._errors import Diagnostics
+from generator.errors import Diagnostics
 from generator.load import load_spec
 from generator.swagger2 import OriginalPointers, convert, convert_spec
 from generator.validate import validate_spec

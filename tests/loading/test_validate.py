@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from generator import SpecError, generate
-from generator._errors import Diagnostics, pointer
+from generator.errors import Diagnostics, pointer
 from generator.validate import validate_spec
 from tests.support.paths import SPECS
 
@@ -353,7 +353,7 @@ def test_problems_of_several_specs_come_in_their_order_and_nothing_is_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, running: int
 ) -> None:
     """Validations finish while later specs are made: their problems still come spec by spec."""
-    from generator import _pipeline
+    from generator import pipeline as _pipeline
 
     monkeypatch.setattr(_pipeline, "VALIDATIONS_RUNNING", running)
     good = (SPECS / "bitria.yaml").read_text()

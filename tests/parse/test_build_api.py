@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator._errors import Diagnostics
+from generator.errors import Diagnostics
 from generator.load import LoadedSpec, load_spec
 from generator.parse import build_api
 from generator.parse._context import ParseContext

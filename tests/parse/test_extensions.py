@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from generator._boundary import constructor
-from generator._errors import Diagnostics
-from generator._extensions import (
+from generator.boundary import constructor
+from generator.errors import Diagnostics
+from generator.ir.extensions import (
     EXTENSIONS,
     ClientOrderId,
     Envelope,
@@ -46,7 +46,7 @@ def test_the_spec_readme_shows_the_current_table() -> None:
     readme = (SPECS / "README.md").read_text(encoding="utf-8")
     shown = readme.split("<!-- extension-table -->\n")[1].split("\n<!-- /extension-table -->")[0]
     assert shown == extension_table(), (
-        "specs/README.md is out of date: paste generator._extensions.extension_table() there"
+        "specs/README.md is out of date: paste generator.ir.extensions.extension_table() there"
     )
 
 

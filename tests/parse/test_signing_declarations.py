@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from generator import generate
-from generator._errors import SpecError
+from generator.errors import SpecError
 
 AT = "/components/securitySchemes/Sig/x-signing"
 

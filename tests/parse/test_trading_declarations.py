@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from generator import generate
-from generator._errors import SpecError
+from generator.errors import SpecError
 
 ORDER = "/paths/~1orders/post"
 BASE: dict[str, Any] = {

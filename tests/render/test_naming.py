@@ -1,4 +1,4 @@
-from generator._naming import identifier, pascal_case, snake_case, unique, words
+from generator.ir.naming import identifier, pascal_case, snake_case, unique, words
 
 
 def test_words_split_every_case_style() -> None:

@@ -1,11 +1,11 @@
-"""The facts `generator/_runtime_contract.py` states about the runtime hold for the runtime."""
+"""The facts `generator/ir/runtime_contract.py` states about the runtime hold for the runtime."""
 
 from __future__ import annotations
 
 import inspect
 import typing
 
-from generator import _runtime_contract as contract
+from generator.ir import runtime_contract as contract
 from templates.runtime import _async_client, _base_client, _endpoint, _exceptions
 from tests.support.paths import ROOT
 

@@ -10,7 +10,7 @@ import pytest
 
 from generator import SpecError, generate
 from generator.__main__ import main
-from generator._errors import Diagnostics
+from generator.errors import Diagnostics
 from generator.load import MAX_FILE_BYTES, load_spec, read_confined
 
 SPEC = """\

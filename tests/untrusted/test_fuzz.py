@@ -22,7 +22,7 @@ import pytest
 import yaml
 
 from generator import SpecError, generate
-from generator._pipeline import _build as render_package_files
+from generator.pipeline import _build as render_package_files
 from tests.support import mutations
 from tests.support.paths import ROOT, SPECS, on_path
 

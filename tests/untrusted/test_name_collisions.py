@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from generator import generate
-from generator._naming import CLIENT_ATTRIBUTES
+from generator.ir.naming import CLIENT_ATTRIBUTES
 from templates.runtime import _base_client
 from tests.support.generation import import_package
 

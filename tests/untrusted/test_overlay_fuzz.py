@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import SpecError
-from generator._pipeline import load_api
+from generator.pipeline import load_api
 from tests.support.paths import SPECS
 
 COUNT = int(os.environ.get("OVERLAY_FUZZ", "120"))

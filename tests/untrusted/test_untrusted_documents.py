@@ -11,9 +11,9 @@ import yaml
 
 from generator import SpecError
 from generator.__main__ import main
-from generator._errors import Diagnostics
-from generator._package_files import package_files
+from generator.errors import Diagnostics
 from generator.load import line_map, load_spec
+from generator.write.package_files import package_files
 from tests.support.generation import generate_and_import
 
 GOOD = """\

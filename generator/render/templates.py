@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # A wheel ships the checkout's top-level templates/ as generator/templates (pyproject.toml).
 TEMPLATE_ROOT = (
     PACKAGE_DIR / "templates"

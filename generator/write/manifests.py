@@ -9,8 +9,8 @@ import os
 from importlib import metadata
 from pathlib import Path
 
-from ._package_files import package_files
-from ._templates import PACKAGE_DIR, TEMPLATE_ROOT
+from ..render.templates import PACKAGE_DIR, TEMPLATE_ROOT
+from .package_files import package_files
 
 MANIFESTS = ".manifests"  # per-package record of input and output hashes; git-ignored, local only
 

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, fields
 from typing import Any, TypeVar
 
-from ._boundary import Code
-from ._errors import Diagnostics, pointer
-from ._extension_fields import INVALID, filled_in, option, read_fields, wrong
+from ..boundary import Code
+from ..errors import Diagnostics, pointer
+from .extension_fields import INVALID, filled_in, option, read_fields, wrong
 
 T = TypeVar("T")
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ._pytypes import LiteralType, PyType
-from ._report import Change, Level, backticked
-from ._surface import Field, Model, Surface, Type
+from ..ir.pytypes import LiteralType, PyType
+from .report import Change, Level, backticked
+from .surface import Field, Model, Surface, Type
 
 Direction = Literal["sent", "received"]
 

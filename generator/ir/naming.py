@@ -8,7 +8,7 @@ import keyword
 import re
 import sys
 
-from ._runtime_contract import CLIENT_ATTRIBUTES
+from .runtime_contract import CLIENT_ATTRIBUTES
 
 __all__ = ["CLIENT_ATTRIBUTES"]  # kept here beside the other reserved names
 

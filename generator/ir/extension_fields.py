@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import MISSING, field, fields
 from typing import Any, TypeVar
 
-from ._errors import Diagnostics, pointer, type_name
+from ..errors import Diagnostics, pointer, type_name
 
 T = TypeVar("T")
 _DOTTED = {"items", "next-cursor", "total", "time"}

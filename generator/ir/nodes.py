@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from ._boundary import Identifier
-from ._extensions import (
+from ..boundary import Identifier
+from .extensions import (
     ClientOrderId,
     Envelope,
     ErrorBodyKeys,
@@ -18,8 +18,8 @@ from ._extensions import (
     ServerTime,
     SigningScheme,
 )
-from ._pytypes import ANY, NONE, ListType, PyType, union
-from ._runtime_contract import AnswerKind, BodyKind
+from .pytypes import ANY, NONE, ListType, PyType, union
+from .runtime_contract import AnswerKind, BodyKind
 
 Location = Literal["path", "query", "header", "cookie"]
 """How a request body is written."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ._boundary import Code, Identifier, Renders, literal
+from ..boundary import Code, Identifier, Renders, literal
 
 MODELS_MODULE = Identifier("models")
 

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._boundary import literal, markdown
-from ._changes import compare
-from ._package_files import package_files
-from ._report import Bump, Report
-from ._surface import Surface
-from ._surface_record import SURFACE_FILE, dump, load, recorded_content
+from ..boundary import literal, markdown
+from ..write.package_files import package_files
+from .changes import compare
+from .record import SURFACE_FILE, dump, load, recorded_content
+from .report import Bump, Report
+from .surface import Surface
 
 VERSION_MODULE = "_version.py"
 CHANGELOG = "CHANGELOG.md"

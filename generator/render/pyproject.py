@@ -6,7 +6,7 @@ from typing import Any
 
 import tomli_w
 
-from . import _ir as ir
+from ..ir import nodes as ir
 
 # Builds outside the source tree: installing a package from its folder leaves the folder as it is.
 BUILD_BACKEND = "hatchling==1.33.0"

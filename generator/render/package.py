@@ -10,13 +10,13 @@ from typing import Any, NamedTuple
 
 import jinja2
 
-from . import _ir as ir
-from . import _pytypes as t
-from ._boundary import Code, Identifier, constructor, docstring_line, environment, literal
-from ._extensions import Digest, SigningScheme, message_text
-from ._pyproject import GITIGNORE, render_pyproject
-from ._runtime_contract import CONNECTION_ERROR, SERVER_ERROR, STATUS_ERROR, STATUS_ERRORS
-from ._templates import TEMPLATE_ROOT
+from ..boundary import Code, Identifier, constructor, docstring_line, environment, literal
+from ..ir import nodes as ir
+from ..ir import pytypes as t
+from ..ir.extensions import Digest, SigningScheme, message_text
+from ..ir.runtime_contract import CONNECTION_ERROR, SERVER_ERROR, STATUS_ERROR, STATUS_ERRORS
+from .pyproject import GITIGNORE, render_pyproject
+from .templates import TEMPLATE_ROOT
 
 TEMPLATES = TEMPLATE_ROOT / "package"
 RUNTIME = TEMPLATE_ROOT / "runtime"

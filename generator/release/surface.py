@@ -11,14 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import _ir as ir
-from ._extensions import message_text
-from ._pytypes import (
-    Builtin,
-    DictType,
-    ListType,
-    PyType,
-)
+from ..ir import nodes as ir
+from ..ir.extensions import message_text
+from ..ir.pytypes import Builtin, DictType, ListType, PyType
 
 
 @dataclass(frozen=True)

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import _ir as ir
-from . import _pytypes as t
-from ._boundary import Identifier, docstring_line
-from ._class_names import defined, free_class_name, renamed
-from ._errors import Diagnostics
-from ._lock import EMPTY, NameLock
-from ._naming import MODEL_MODULE_NAMES
+from ..boundary import Identifier, docstring_line
+from ..errors import Diagnostics
+from ..ir import nodes as ir
+from ..ir import pytypes as t
+from ..ir.lock import EMPTY, NameLock
+from ..ir.naming import MODEL_MODULE_NAMES
+from .class_names import defined, free_class_name, renamed
 
 # What a models module may contain: imports from these modules, classes, annotated fields, and
 # calls of these callables only. Anything else means a spec value turned into code.

@@ -11,9 +11,9 @@ from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
-from ._boundary import BoundaryError, Identifier
-from ._lock import EMPTY, NameLock
-from ._pytypes import (
+from ..boundary import BoundaryError, Identifier
+from ..ir.lock import EMPTY, NameLock
+from ..ir.pytypes import (
     Builtin,
     DictType,
     Imported,
@@ -23,7 +23,7 @@ from ._pytypes import (
     PyType,
     UnionType,
 )
-from ._surface import Surface, Type
+from .surface import Surface, Type
 
 SURFACE_FILE = "surface.json"
 FORMAT = 2  # bumped when the layout of surface.json changes; an older record is not compared

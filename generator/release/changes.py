@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._model_changes import ModelChanges
-from ._report import LEVELS, Report, backticked
-from ._surface import Argument, Method, Surface
+from .model_changes import ModelChanges
+from .report import LEVELS, Report, backticked
+from .surface import Argument, Method, Surface
 
 
 def compare(old: Surface, new: Surface, *, old_label: str = "", new_label: str = "") -> Report:

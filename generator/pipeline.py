@@ -11,23 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._errors import Diagnostics, Problem, SpecError
-from ._lock import EMPTY, NameLock
-from ._manifests import (
-    generator_fingerprint,
-    is_fresh,
-    read_manifests,
-    sha,
-    write_manifest,
-)
-from ._package_files import package_files
+from .errors import Diagnostics, Problem, SpecError
+from .ir.lock import EMPTY, NameLock
 from .overlay import is_overlay, overlays_for
+from .write.manifests import generator_fingerprint, is_fresh, read_manifests, sha, write_manifest
+from .write.package_files import package_files
 
 if TYPE_CHECKING:
-    from . import _ir as ir
-    from ._release import Release
-    from ._surface import Surface
+    from .ir import nodes as ir
     from .load import LoadedSpec
+    from .release.surface import Surface
+    from .release.version import Release
     from .validate.background import BackgroundValidation
 
 STAGING_PREFIX = ".generate-"  # <prefix><pid>-<random>: a run's staging directory
@@ -177,7 +171,7 @@ def generate(
         except SpecError:
             finish_validations()  # an invalid spec explains a failure better
             raise
-        from ._release import release
+        from .release.version import release
 
         for package, one in built.items():  # reads `out`, writes the staging
             result.releases[package] = release(staging / package, out / package, one.surface)
@@ -202,7 +196,7 @@ def generate(
 
 def _format(staging: Path, specs: dict[str, Path]) -> None:
     """Format each staged package; a package ruff cannot format is refused, naming its spec."""
-    from ._format import FormatError, format_tree
+    from .render.format import FormatError, format_tree
 
     try:
         format_tree(staging)
@@ -272,8 +266,8 @@ def surface_at(
     package folder.
 
     Raises SpecError saying what is wrong and where."""
-    from ._surface import surface_of
-    from ._surface_record import SURFACE_FILE, load
+    from .release.record import SURFACE_FILE, load
+    from .release.surface import surface_of
 
     if path.is_dir():
         record = path / SURFACE_FILE
@@ -322,10 +316,10 @@ def _build(
 ) -> Built:
     """A spec's package (with its overlays), keeping the names the package in `out` was
     generated with (see `_lock`); raises SpecError when the spec is refused."""
-    from ._models_module import ModelGenerationError, render_models
-    from ._render import render_package
-    from ._surface import surface_of
-    from ._surface_record import read_lock
+    from .models.module import ModelGenerationError, render_models
+    from .release.record import read_lock
+    from .release.surface import surface_of
+    from .render.package import render_package
 
     locks: dict[str, NameLock] = {}
 

@@ -1,0 +1,1 @@
+"""The models module: datamodel-code-generator's run, audited, its classes named as locked."""

@@ -1,0 +1,1 @@
+"""Rendering a package: templates through the one boundary, pyproject.toml, ruff."""
