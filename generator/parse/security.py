@@ -86,6 +86,7 @@ def _signing_scheme(
     names: list[str] = [] if signing.request_hook_file and not signing.message else [signing.secret]
     names += signing.credentials
     taken = _ATTEMPT_VALUES | _REQUEST_PARTS | {"signature"} | set(derived)
+    uses_signature = False
     for where, template in (
         *((pointer("headers", h), t) for h, t in signing.headers),
         *((pointer("parameters", i, "value"), p.value) for i, p in enumerate(signing.parameters)),
@@ -103,6 +104,8 @@ def _signing_scheme(
                 )
             elif field == "signature" and where.startswith("/derived"):
                 ctx.diagnostics.error(at + where, "a derived value cannot use the {signature}")
+            elif field == "signature":
+                uses_signature = True
             elif field not in taken:
                 names.append(field)
     if names and names[0] == signing.secret:  # key, secret, then the rest: the usual order
@@ -122,10 +125,6 @@ def _signing_scheme(
                 f"derived value {value.name!r} has the name of a credential or a placeholder",
             )
     _check_parts(ctx, signing.message, at + "/message", known | _REQUEST_PARTS)
-    uses_signature = any(
-        "signature" in (_placeholders(ctx, t, at) or ())
-        for t in [t for _, t in signing.headers] + [p.value for p in signing.parameters]
-    )
     if signing.message and not uses_signature:
         ctx.diagnostics.error(
             at, "x-signing must send the {signature} somewhere: in a header or a parameter"

@@ -85,10 +85,14 @@ class PreparedRequest:
         self.content = content
 
     @property
+    def content_type(self) -> str:
+        """The Content-Type header set so far, or empty."""
+        return next((v for k, v in self.headers.items() if k.lower() == "content-type"), "")
+
+    @property
     def is_form(self) -> bool:
         """Whether the body is a URL-encoded form."""
-        content_type = next((v for k, v in self.headers.items() if k.lower() == "content-type"), "")
-        return content_type.split(";", 1)[0].strip().lower() == _FORM
+        return self.content_type.split(";", 1)[0].strip().lower() == _FORM
 
     def add_query_param(self, name: str, value: str, *, first: bool = False) -> None:
         """Add `name=value` to the query string, after (or before) the parameters it has."""
@@ -304,12 +308,8 @@ class SigningScheme(NamedTuple):
         if self.derived or plan.uses_key:
             key = _key(credentials, self.secret, self.secret_encoding)
             for derived in self.derived:
-                digest = hmac.digest(
-                    key,
-                    _message(derived.message, request, values, credentials, b""),
-                    derived.algorithm or self.algorithm,
-                )
-                values[derived.name] = _encoded(digest, derived.encoding or self.encoding)
+                message = _message(derived.message, request, values, credentials, b"")
+                values[derived.name] = self._mac(key, message, derived)
         for parameter in plan.before:
             _add(request, parameter, _text(parameter.value, values, credentials))
         if self.query_order == "sorted":
@@ -330,8 +330,7 @@ class SigningScheme(NamedTuple):
             if self.hook is not None:
                 values["signature"] = _hooked(self.hook, message, credentials, self.secret)
             else:
-                digest = hmac.digest(key, message, self.algorithm)
-                values["signature"] = _encoded(digest, self.encoding)
+                values["signature"] = self._mac(key, message)
         for parameter in plan.after:
             _add(request, parameter, _text(parameter.value, values, credentials))
         headers = request.headers
@@ -358,9 +357,15 @@ class SigningScheme(NamedTuple):
                 message = _message(derived.message, empty, values, credentials, b"")
             except (KeyError, InvalidCredentialsError):
                 continue  # it reads the request, or a credential is missing or malformed
-            digest = hmac.digest(key, message, derived.algorithm or self.algorithm)
-            values[derived.name] = _encoded(digest, derived.encoding or self.encoding)
+            values[derived.name] = self._mac(key, message, derived)
         return list(values.values())
+
+    def _mac(self, key: bytes, message: bytes, derived: DerivedValue | None = None) -> str:
+        """The HMAC of `message`, written out: the signature's, or a derived value's (whose
+        algorithm and encoding default to the scheme's)."""
+        algorithm = (derived and derived.algorithm) or self.algorithm
+        digest = hmac.digest(key, message, algorithm)
+        return _encoded(digest, (derived and derived.encoding) or self.encoding)
 
 
 def format_time(milliseconds: int, style: str) -> str:
@@ -472,11 +477,7 @@ def _request_part(
     if name == "host":
         return request.url.netloc
     if name == "content_type":
-        if not request.content:
-            return b""
-        return next(
-            (v for k, v in request.headers.items() if k.lower() == "content-type"), ""
-        ).encode()
+        return request.content_type.encode() if request.content else b""
     text = values[name] if name in values else credentials[name]
     return text.encode()
 
